@@ -1,0 +1,27 @@
+// Bundles the extension client, the language server and the CLI into dist/.
+// Everything the three need is inlined, so the VSIX and `npx ecs-net` ship no node_modules.
+import * as esbuild from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
+  logLevel: 'warning',
+  // jsonc-parser's UMD entry hides its requires from the bundler; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+]);
