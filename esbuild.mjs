@@ -1,6 +1,9 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Everything the three need is inlined, so the VSIX and `npx ecs-net` ship no node_modules.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const common = {
   bundle: true,
@@ -13,6 +16,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD entry hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  define: { __ECS_NET_VERSION__: JSON.stringify(version) },
 };
 
 await Promise.all([

@@ -1,0 +1,98 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+/** Folders never worth walking into for ECS documents. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'cdk.out', '.terraform']);
+const JSON_FILE = /\.jsonc?$/i;
+
+export interface FileSelection {
+  /** Absolute paths, sorted, without duplicates. */
+  readonly files: string[];
+  /** Arguments that matched nothing. */
+  readonly unmatched: string[];
+  /** Files named explicitly (reported even when they hold no ECS document). */
+  readonly explicit: Set<string>;
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of entries.sort()) {
+    const full = join(dir, name);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) {
+      if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(full, out);
+    } else if (stat.isFile() && JSON_FILE.test(name)) out.push(full);
+  }
+}
+
+/** `*` and `?` within one path segment, `**` across segments. */
+export function globToRegExp(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '*' && pattern[i + 1] === '*') {
+      const slash = pattern[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+const isGlob = (arg: string) => /[*?]/.test(arg);
+
+/** Expands files, folders (recursively, *.json and *.jsonc) and globs relative to `cwd`. */
+export function selectFiles(args: readonly string[], cwd: string): FileSelection {
+  const files = new Set<string>();
+  const explicit = new Set<string>();
+  const unmatched: string[] = [];
+  for (const arg of args) {
+    if (isGlob(arg)) {
+      const normalised = arg.split(sep).join('/');
+      const firstWild = normalised.search(/[*?]/);
+      const base = normalised.slice(0, normalised.lastIndexOf('/', firstWild) + 1) || '.';
+      const baseDir = resolve(cwd, base);
+      const matcher = globToRegExp(resolve(cwd, normalised).split(sep).join('/'));
+      const found: string[] = [];
+      walk(baseDir, found);
+      const hits = found.filter((f) => matcher.test(f.split(sep).join('/')));
+      if (hits.length === 0) unmatched.push(arg);
+      hits.forEach((f) => files.add(f));
+      continue;
+    }
+    const full = resolve(cwd, arg);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      unmatched.push(arg);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const found: string[] = [];
+      walk(full, found);
+      found.forEach((f) => files.add(f));
+    } else {
+      files.add(full);
+      explicit.add(full);
+    }
+  }
+  return { files: [...files].sort(), unmatched, explicit };
+}
+
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return (rel && !rel.startsWith('..') ? rel : file).split(sep).join('/');
+}

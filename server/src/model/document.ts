@@ -1,0 +1,248 @@
+import { findNodeAtLocation, findNodeAtOffset, getNodePath, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { identity, normaliseCfn } from './normalise';
+import type { DocumentKind, Json, JsonObject, JsonPath, OffsetRange, Style, SyntaxProblem, UnitKind } from './types';
+import { arr, isObject, obj, str } from './values';
+import { LineIndex, type Position } from './lines';
+
+/** One ECS object inside a document: the whole file, the describe-output wrapper's inside, or a CloudFormation resource's Properties. */
+export interface Unit {
+  readonly kind: UnitKind;
+  readonly style: Style;
+  /** Where the object sits in the document. */
+  readonly basePath: JsonPath;
+  /** The object in API spelling (ECS camelCase; ELBv2 keeps PascalCase in both styles). */
+  readonly value: JsonObject;
+  /** The object as written. */
+  readonly raw: JsonObject;
+  /** CloudFormation logical id, for resources of a template. */
+  readonly logicalId?: string;
+  /** UpdateService input rather than CreateService. */
+  readonly update: boolean;
+  /** Maps a path in API spelling, relative to the unit, to a full document path. */
+  toDocPath(path: JsonPath): JsonPath;
+}
+
+/** A CloudFormation resource of any type, kept for references between resources. */
+export interface CfnResource {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly properties: JsonObject;
+  readonly path: JsonPath;
+}
+
+const CFN_UNIT_TYPES: Readonly<Record<string, UnitKind>> = {
+  'AWS::ECS::TaskDefinition': 'task-definition',
+  'AWS::ECS::Service': 'service',
+  'AWS::ElasticLoadBalancingV2::TargetGroup': 'target-group',
+};
+
+const SYNTAX_MESSAGES: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'Unexpected character here.',
+  InvalidNumberFormat: 'This number is not written the way JSON allows.',
+  PropertyNameExpected: 'A property name in double quotes was expected here.',
+  ValueExpected: 'A value was expected here.',
+  ColonExpected: "A ':' was expected after the property name.",
+  CommaExpected: "A ',' was expected between these items.",
+  CloseBraceExpected: "A '}' was expected to close the object.",
+  CloseBracketExpected: "A ']' was expected to close the array.",
+  EndOfFileExpected: 'Nothing more was expected after the end of the JSON value.',
+  InvalidCommentToken: 'This comment is not closed.',
+  UnexpectedEndOfComment: 'The comment is not closed before the end of the file.',
+  UnexpectedEndOfString: 'The string is not closed.',
+  UnexpectedEndOfNumber: 'The number ends too early.',
+  InvalidUnicode: 'Invalid unicode escape sequence.',
+  InvalidEscapeCharacter: 'Invalid escape character in a string.',
+  InvalidCharacter: 'Invalid character in a string.',
+};
+
+/**
+ * A parsed document. Built once per (uri, version) by DocumentCache; every feature reads this
+ * same model. Parsing is tolerant (comments, trailing commas, syntax errors), and only the first
+ * syntax error is kept so that one typo does not produce a cascade.
+ */
+export class EcsDocument {
+  readonly root: Node | undefined;
+  readonly value: Json | undefined;
+  readonly syntaxErrors: readonly SyntaxProblem[];
+  readonly kind: DocumentKind;
+  readonly units: readonly Unit[];
+  readonly cfnResources: ReadonlyMap<string, CfnResource>;
+  private lineIndex: LineIndex | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+  ) {
+    // A byte order mark is not JSON; blank it so offsets stay those of the editor's text.
+    const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+    const errors: ParseError[] = [];
+    this.root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    this.syntaxErrors = errors.slice(0, 1).map((e) => ({
+      offset: e.offset,
+      length: Math.max(1, e.length),
+      message: SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.',
+    }));
+    this.value = this.root ? (nodeValue(this.root) as Json) : undefined;
+    const found = findUnits(this.value);
+    this.kind = found.kind;
+    this.units = found.units;
+    this.cfnResources = found.resources;
+  }
+
+  get hasSyntaxErrors(): boolean {
+    return this.syntaxErrors.length > 0;
+  }
+
+  valueAt(path: JsonPath): Json | undefined {
+    let cursor: Json | undefined = this.value;
+    for (const seg of path) {
+      if (typeof seg === 'number') cursor = Array.isArray(cursor) ? cursor[seg] : undefined;
+      else cursor = isObject(cursor) ? cursor[seg] : undefined;
+      if (cursor === undefined) return undefined;
+    }
+    return cursor;
+  }
+
+  nodeAt(offset: number): Node | undefined {
+    return this.root ? findNodeAtOffset(this.root, offset, true) : undefined;
+  }
+
+  pathAt(offset: number): JsonPath | undefined {
+    const node = this.nodeAt(offset);
+    return node ? getNodePath(node) : undefined;
+  }
+
+  nodeAtPath(path: JsonPath): Node | undefined {
+    return this.root ? findNodeAtLocation(this.root, path) : undefined;
+  }
+
+  /**
+   * The text range of a path: its value, or with `key` the property name. A path that is not in
+   * the document falls back to its nearest existing ancestor, so a finding always has a place.
+   */
+  rangeOf(path: JsonPath, target: 'key' | 'value' = 'value'): OffsetRange {
+    if (!this.root) return { offset: 0, length: 0 };
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = findNodeAtLocation(this.root, path.slice(0, depth));
+      if (!node) continue;
+      const exact = depth === path.length;
+      const prop = node.parent?.type === 'property' ? node.parent : undefined;
+      const keyNode = prop?.children?.[0];
+      if (keyNode && (target === 'key' || !exact)) return { offset: keyNode.offset, length: keyNode.length };
+      if (!exact) return { offset: node.offset, length: 1 };
+      return { offset: node.offset, length: node.length };
+    }
+    return { offset: this.root.offset, length: 1 };
+  }
+
+  positionAt(offset: number): Position {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex.positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex.offsetAt(position);
+  }
+}
+
+/** jsonc-parser's getNodeValue recurses; this walks the tree with an explicit stack, so nesting depth cannot overflow it. */
+function nodeValue(root: Node): unknown {
+  const build = (node: Node): unknown => {
+    switch (node.type) {
+      case 'object':
+        return {};
+      case 'array':
+        return [];
+      default:
+        return node.value;
+    }
+  };
+  const top = build(root);
+  const stack: { node: Node; target: unknown }[] = [{ node: root, target: top }];
+  while (stack.length) {
+    const { node, target } = stack.pop()!;
+    if (node.type === 'object') {
+      for (const prop of node.children ?? []) {
+        const [key, child] = prop.children ?? [];
+        if (!key || typeof key.value !== 'string') continue;
+        if (!child) continue;
+        const v = build(child);
+        (target as Record<string, unknown>)[key.value] = v;
+        if (child.type === 'object' || child.type === 'array') stack.push({ node: child, target: v });
+      }
+    } else if (node.type === 'array') {
+      for (const child of node.children ?? []) {
+        const v = build(child);
+        (target as unknown[]).push(v);
+        if (child.type === 'object' || child.type === 'array') stack.push({ node: child, target: v });
+      }
+    }
+  }
+  return top;
+}
+
+interface Found {
+  kind: DocumentKind;
+  units: Unit[];
+  resources: Map<string, CfnResource>;
+}
+
+function apiUnit(kind: UnitKind, value: JsonObject, basePath: JsonPath, update = false): Unit {
+  const norm = identity(value);
+  return { kind, style: 'api', basePath, value: norm.value, raw: value, update, toDocPath: (p) => [...basePath, ...p] };
+}
+
+/** Recognises a document by what it holds, not by its file name. */
+export function findUnits(root: Json | undefined): Found {
+  const none: Found = { kind: 'unknown', units: [], resources: new Map() };
+  if (!isObject(root)) return none;
+
+  const resources = obj(root.Resources);
+  if (resources) {
+    const found: Found = { kind: 'cloudformation', units: [], resources: new Map() };
+    for (const [logicalId, res] of Object.entries(resources)) {
+      const resource = obj(res);
+      const type = str(resource?.Type);
+      if (!resource || !type) continue;
+      const properties = obj(resource.Properties) ?? {};
+      const path: JsonPath = ['Resources', logicalId, 'Properties'];
+      found.resources.set(logicalId, { logicalId, type, properties, path });
+      const kind = CFN_UNIT_TYPES[type];
+      if (!kind) continue;
+      const norm = kind === 'target-group' ? identity(properties) : normaliseCfn(properties);
+      found.units.push({
+        kind,
+        style: 'cfn',
+        basePath: path,
+        value: norm.value,
+        raw: properties,
+        logicalId,
+        update: false,
+        toDocPath: (p) => [...path, ...norm.toDocPath(p)],
+      });
+    }
+    return found.units.length > 0 ? found : none;
+  }
+
+  const wrapped = obj(root.taskDefinition);
+  if (wrapped && arr(wrapped.containerDefinitions)) {
+    return { kind: 'task-definition', units: [apiUnit('task-definition', wrapped, ['taskDefinition'])], resources: new Map() };
+  }
+  if (arr(root.containerDefinitions)) {
+    return { kind: 'task-definition', units: [apiUnit('task-definition', root, [])], resources: new Map() };
+  }
+  const serviceSignals = ['taskDefinition', 'cluster', 'desiredCount', 'launchType', 'networkConfiguration', 'loadBalancers'];
+  if (typeof root.serviceName === 'string' && serviceSignals.some((k) => k in root)) {
+    return { kind: 'service', units: [apiUnit('service', root, [])], resources: new Map() };
+  }
+  if (typeof root.service === 'string' && serviceSignals.some((k) => k in root) || (typeof root.service === 'string' && 'forceNewDeployment' in root)) {
+    return { kind: 'service', units: [apiUnit('service', root, [], true)], resources: new Map() };
+  }
+  if (typeof root.TargetType === 'string' || (typeof root.Name === 'string' && 'Protocol' in root && 'Port' in root && 'VpcId' in root)) {
+    return { kind: 'target-group', units: [apiUnit('target-group', root, [])], resources: new Map() };
+  }
+  return none;
+}

@@ -1,0 +1,28 @@
+/** Plain JSON as the rules see it, after parsing. */
+export type Json = null | boolean | number | string | Json[] | JsonObject;
+export interface JsonObject {
+  [key: string]: Json;
+}
+
+/** A location inside a document: property names and array indices from the root. */
+export type JsonPath = (string | number)[];
+
+/** The ECS objects a document can hold. */
+export type UnitKind = 'task-definition' | 'service' | 'target-group';
+
+/** What a whole document is. `unknown` documents get no diagnostics at all. */
+export type DocumentKind = UnitKind | 'cloudformation' | 'unknown';
+
+/** `api`: AWS API input (camelCase for ECS, PascalCase for ELBv2). `cfn`: CloudFormation resource properties. */
+export type Style = 'api' | 'cfn';
+
+export interface SyntaxProblem {
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+}
+
+export interface OffsetRange {
+  readonly offset: number;
+  readonly length: number;
+}

@@ -1,0 +1,109 @@
+import type { EcsDocument, Unit } from '../model/document';
+import { toDocValue } from '../model/normalise';
+import type { JsonPath } from '../model/types';
+import { createReferences } from './references';
+import type { Finding, Fix, References, Rule, RuleContext, Severity, SeveritySetting, UnitRef } from './types';
+
+export interface EngineOptions {
+  /** Per-rule severity overrides (`off` silences a rule). */
+  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  /** How documents refer to each other; defaults to references inside one template. */
+  readonly refs?: References;
+  /** Where a rule that throws is reported; the other rules still run. */
+  readonly log?: (message: string) => void;
+  /** Stop early (a newer edit arrived); the partial result is thrown away by the caller. */
+  readonly isCancelled?: () => boolean;
+}
+
+/** Runs the rules over every ECS unit of a document and returns plain findings. */
+export function runRules(doc: EcsDocument, rules: readonly Rule[], options: EngineOptions = {}): Finding[] {
+  if (doc.kind === 'unknown') return [];
+  const findings: Finding[] = [];
+  const severities = options.severities ?? {};
+  const refs = options.refs ?? createReferences();
+  const effective = (rule: Rule): Severity | undefined => {
+    const setting = severities[rule.id] ?? rule.severity;
+    return setting === 'off' ? undefined : setting;
+  };
+
+  const syntaxRule = rules.find((r) => r.family === 'syntax');
+  const syntaxSeverity = syntaxRule && effective(syntaxRule);
+  if (syntaxRule && syntaxSeverity) {
+    for (const problem of doc.syntaxErrors) {
+      findings.push({
+        ruleId: syntaxRule.id,
+        severity: syntaxSeverity,
+        message: problem.message,
+        path: [],
+        target: 'value',
+        range: { offset: problem.offset, length: problem.length },
+      });
+    }
+  }
+
+  for (const unit of doc.units) {
+    const self: UnitRef = { unit, uri: doc.uri, doc };
+    for (const rule of rules) {
+      if (!rule.appliesTo.includes(unit.kind)) continue;
+      if (rule.needsCompleteDocument && doc.hasSyntaxErrors) continue;
+      const severity = effective(rule);
+      if (!severity) continue;
+      if (options.isCancelled?.()) return findings;
+      const ctx = createContext(doc, self, refs, rule, severity, findings);
+      try {
+        rule.check(ctx);
+      } catch (error) {
+        const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+        options.log?.(`rule ${rule.id} failed on ${doc.uri}${unit.logicalId ? ` (${unit.logicalId})` : ''}: ${detail}`);
+      }
+    }
+  }
+  return findings;
+}
+
+function docPathOf(unit: Unit, path: JsonPath): JsonPath {
+  return unit.toDocPath(path);
+}
+
+function createContext(
+  doc: EcsDocument,
+  self: UnitRef,
+  refs: References,
+  rule: Rule,
+  severity: Severity,
+  sink: Finding[],
+): RuleContext {
+  const editUri = (on: UnitRef) => (on.uri === self.uri ? undefined : on.uri);
+  return {
+    doc,
+    self,
+    unit: self.unit,
+    refs,
+    report(input) {
+      sink.push({
+        ruleId: rule.id,
+        severity,
+        message: input.message,
+        path: input.raw ? [...self.unit.basePath, ...input.path] : docPathOf(self.unit, input.path),
+        target: input.target ?? 'value',
+        fixes: input.fixes as Fix[] | undefined,
+        related: input.related,
+      });
+    },
+    set(path, value, on = self) {
+      return { uri: editUri(on), path: docPathOf(on.unit, path), value: toDocValue(value, on.unit.style) };
+    },
+    remove(path, on = self) {
+      return { uri: editUri(on), path: docPathOf(on.unit, path), remove: true };
+    },
+    rename(rawPath, newName) {
+      return { path: [...self.unit.basePath, ...rawPath], renameTo: newName };
+    },
+    setRaw(rawPath, value) {
+      return { path: [...self.unit.basePath, ...rawPath], value };
+    },
+    docPath(path, on = self) {
+      return docPathOf(on.unit, path);
+    },
+  };
+}

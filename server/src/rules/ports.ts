@@ -1,0 +1,212 @@
+import { arr, num, obj, str } from '../model/values';
+import { taskFacts, type PortMappingFact } from './facts';
+import type { Rule, RuleContext } from './types';
+
+// Port rules. Numbers: ports are 0-65535 (Docker/ECS); Linux's ephemeral range that ECS warns
+// about for static bridge host ports is 49153-65535 (ECS developer guide, PortMapping.hostPort).
+
+export const MAX_PORT = 65535;
+export const LINUX_EPHEMERAL_FIRST = 49153;
+/** Per container, documented for containerPortRange (ECS PortMapping API reference). */
+export const MAX_PORT_RANGES_PER_CONTAINER = 100;
+
+function matchFixes(ctx: RuleContext, m: PortMappingFact) {
+  return [
+    { title: 'Remove hostPort', edits: [ctx.remove([...m.path, 'hostPort'])], preferred: true, safe: true },
+    { title: `Set hostPort to ${m.containerPort}`, edits: [ctx.set([...m.path, 'hostPort'], m.containerPort!)] },
+  ];
+}
+
+export const awsvpcHostPort: Rule = {
+  id: 'awsvpc-host-port',
+  family: 'ports',
+  severity: 'error',
+  appliesTo: ['task-definition'],
+  title: 'With awsvpc, hostPort must be omitted or equal containerPort',
+  description:
+    'Each awsvpc task has its own IP address, so there is no host port to map to: the container port is reached ' +
+    'directly on the task ENI. ECS rejects a `hostPort` that differs from `containerPort`.',
+  check(ctx) {
+    const facts = taskFacts(ctx.unit);
+    if (facts.effectiveMode !== 'awsvpc') return;
+    for (const m of facts.portMappings) {
+      if (m.hostPort === undefined || m.containerPort === undefined || m.hostPort === m.containerPort) continue;
+      ctx.report({
+        path: [...m.path, 'hostPort'],
+        message: `When networkMode=awsvpc, the host ports and container ports in port mappings must match (hostPort ${m.hostPort}, containerPort ${m.containerPort}).`,
+        fixes: matchFixes(ctx, m),
+      });
+    }
+  },
+};
+
+export const hostModeHostPort: Rule = {
+  id: 'host-host-port',
+  family: 'ports',
+  severity: 'error',
+  appliesTo: ['task-definition'],
+  title: 'With host mode, hostPort must be omitted or equal containerPort',
+  description:
+    'In `host` mode containers bind directly to the instance\'s network stack, so a container port is the host port. ' +
+    'ECS rejects a `hostPort` that differs from `containerPort`.',
+  check(ctx) {
+    const facts = taskFacts(ctx.unit);
+    if (facts.effectiveMode !== 'host') return;
+    for (const m of facts.portMappings) {
+      if (m.hostPort === undefined || m.containerPort === undefined || m.hostPort === m.containerPort) continue;
+      ctx.report({
+        path: [...m.path, 'hostPort'],
+        message: `When networkMode=host, the host ports and container ports in port mappings must match (hostPort ${m.hostPort}, containerPort ${m.containerPort}).`,
+        fixes: matchFixes(ctx, m),
+      });
+    }
+  },
+};
+
+export const hostPortConflict: Rule = {
+  id: 'host-port-conflict',
+  family: 'ports',
+  severity: 'error',
+  appliesTo: ['task-definition'],
+  title: 'Two containers bind the same port in host mode',
+  description:
+    'In `host` mode every container binds on the instance itself, so two port mappings with the same port and ' +
+    'protocol collide. (It also means only one copy of the task fits on an instance.)',
+  needsCompleteDocument: true,
+  check(ctx) {
+    const facts = taskFacts(ctx.unit);
+    if (facts.effectiveMode !== 'host') return;
+    const seen = new Map<string, PortMappingFact>();
+    for (const m of facts.portMappings) {
+      const port = m.hostPort ?? m.containerPort;
+      if (port === undefined) continue;
+      const key = `${port}/${m.protocol}`;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, m);
+        continue;
+      }
+      const firstName = facts.containers.find((c) => c.index === first.container)?.name;
+      ctx.report({
+        path: [...m.path, m.hostPort !== undefined ? 'hostPort' : 'containerPort'],
+        message: `Port ${port}/${m.protocol} is already bound by ${firstName ? `container '${firstName}'` : 'another port mapping'}; in host mode each port can be bound once per instance.`,
+        related: [{ path: ctx.docPath(first.path), message: `first binding of ${port}/${m.protocol}` }],
+      });
+    }
+  },
+};
+
+export const bridgeEphemeralHostPort: Rule = {
+  id: 'bridge-ephemeral-host-port',
+  family: 'ports',
+  severity: 'warning',
+  appliesTo: ['task-definition'],
+  title: 'A static bridge host port inside the ephemeral range',
+  description:
+    'In `bridge` mode a fixed `hostPort` between 49153 and 65535 lies in the range Docker and ECS hand out for ' +
+    'dynamic host ports, so it can collide with another task\'s dynamic port and fail to start. Use `hostPort: 0` ' +
+    '(or leave it out) for a dynamic port, or pick a port below 49153.',
+  check(ctx) {
+    const facts = taskFacts(ctx.unit);
+    if (facts.effectiveMode !== 'bridge') return;
+    for (const m of facts.portMappings) {
+      if (m.hostPort === undefined || m.hostPort < LINUX_EPHEMERAL_FIRST || m.hostPort > MAX_PORT) continue;
+      ctx.report({
+        path: [...m.path, 'hostPort'],
+        message: `Host port ${m.hostPort} is in the ephemeral range (${LINUX_EPHEMERAL_FIRST}-${MAX_PORT}) that bridge mode uses for dynamic ports; it may clash with another task.`,
+        fixes: [{ title: 'Use a dynamic host port (remove hostPort)', edits: [ctx.remove([...m.path, 'hostPort'])], preferred: true }],
+      });
+    }
+  },
+};
+
+export const portValueRange: Rule = {
+  id: 'port-value-range',
+  family: 'ports',
+  severity: 'error',
+  appliesTo: ['task-definition'],
+  title: 'Ports are whole numbers from 0 to 65535',
+  description: '`containerPort` and `hostPort` are TCP/UDP port numbers: whole numbers from 0 to 65535.',
+  check(ctx) {
+    for (const m of taskFacts(ctx.unit).portMappings) {
+      for (const key of ['containerPort', 'hostPort'] as const) {
+        const value = m[key];
+        if (value === undefined || (Number.isInteger(value) && value >= 0 && value <= MAX_PORT)) continue;
+        ctx.report({ path: [...m.path, key], message: `'${key}' ${value} is not a port number: use a whole number from 0 to ${MAX_PORT}.` });
+      }
+    }
+  },
+};
+
+/** `"8000-8010"` → [8000, 8010], or undefined when it is not a valid range. */
+export function parsePortRange(text: string): [number, number] | undefined {
+  const match = /^\s*(\d{1,5})\s*-\s*(\d{1,5})\s*$/.exec(text);
+  if (!match) return undefined;
+  const first = Number(match[1]);
+  const last = Number(match[2]);
+  if (first < 1 || last > MAX_PORT || first >= last) return undefined;
+  return [first, last];
+}
+
+export const containerPortRange: Rule = {
+  id: 'container-port-range',
+  family: 'ports',
+  severity: 'error',
+  appliesTo: ['task-definition'],
+  title: 'containerPortRange: bridge or awsvpc only, well-formed, at most 100, no overlaps',
+  description:
+    '`containerPortRange` maps a range of ports at once. ECS accepts it only in `bridge` and `awsvpc` mode, as ' +
+    '`"first-last"` with first lower than last, at most 100 ranges per container, and ranges that do not overlap.',
+  check(ctx) {
+    const facts = taskFacts(ctx.unit);
+    const mode = facts.effectiveMode;
+    for (const c of facts.containers) {
+      const ranges: { range: [number, number]; path: (string | number)[] }[] = [];
+      let count = 0;
+      for (const m of facts.portMappings.filter((p) => p.container === c.index)) {
+        const text = m.containerPortRange;
+        if (text === undefined) continue;
+        count++;
+        const path = [...m.path, 'containerPortRange'];
+        if ((mode === 'host' || mode === 'none' || mode === 'default') && facts.modeState !== 'unknown') {
+          ctx.report({ path, message: `containerPortRange is only supported with the bridge and awsvpc network modes, not '${mode}'.` });
+          continue;
+        }
+        const range = parsePortRange(text);
+        if (!range) {
+          ctx.report({ path, message: `containerPortRange '${text}' must be written "first-last" with ports from 1 to ${MAX_PORT} and first lower than last.` });
+          continue;
+        }
+        const clash = ranges.find((r) => r.range[0] <= range[1] && range[0] <= r.range[1]);
+        if (clash) {
+          ctx.report({
+            path,
+            message: `containerPortRange '${text}' overlaps another range of this container (${clash.range[0]}-${clash.range[1]}).`,
+            related: [{ path: ctx.docPath(clash.path), message: 'the overlapping range' }],
+          });
+        }
+        ranges.push({ range, path });
+      }
+      if (count > MAX_PORT_RANGES_PER_CONTAINER) {
+        ctx.report({
+          path: [...c.path, 'portMappings'],
+          target: 'key',
+          message: `Container${c.name ? ` '${c.name}'` : ''} has ${count} port ranges; ECS allows at most ${MAX_PORT_RANGES_PER_CONTAINER} per container.`,
+        });
+      }
+    }
+  },
+};
+
+/** The container ports a container exposes: single ports and ranges. */
+export function exposesPort(container: { value: Record<string, unknown> }, port: number, style: 'api' | 'cfn'): boolean {
+  for (const m of arr(container.value.portMappings as never) ?? []) {
+    const mapping = obj(m);
+    if (!mapping) continue;
+    if (num(mapping.containerPort, style) === port) return true;
+    const rangeText = str(mapping.containerPortRange);
+    const range = rangeText ? parsePortRange(rangeText) : undefined;
+    if (range && port >= range[0] && port <= range[1]) return true;
+  }
+  return false;
+}

@@ -1,0 +1,64 @@
+import type { CfnResource, EcsDocument } from '../model/document';
+import type { Json } from '../model/types';
+import { arr, isObject, obj, str } from '../model/values';
+import type { References, UnitRef } from './types';
+
+/**
+ * Looks up documents by name across the workspace (task definitions by family or ARN, target
+ * groups by name or ARN). Supplied by the workspace index; without one, only references inside
+ * a CloudFormation template resolve.
+ */
+export interface WorkspaceLookup {
+  taskDefinition(ref: string): UnitRef | undefined;
+  targetGroup(ref: string): UnitRef | undefined;
+}
+
+/** The logical id a `Ref` or `Fn::GetAtt` names. */
+export function referencedLogicalId(value: Json | undefined): string | undefined {
+  if (!isObject(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return undefined;
+  if (keys[0] === 'Ref') return str(value.Ref);
+  if (keys[0] === 'Fn::GetAtt') {
+    const att = value['Fn::GetAtt'];
+    const list = arr(att);
+    if (list) return str(list[0]);
+    const dotted = str(att);
+    return dotted?.split('.')[0];
+  }
+  return undefined;
+}
+
+function unitByLogicalId(doc: EcsDocument | undefined, uri: string, logicalId: string | undefined): UnitRef | undefined {
+  if (!doc || !logicalId) return undefined;
+  const unit = doc.units.find((u) => u.logicalId === logicalId);
+  return unit ? { unit, uri, doc } : undefined;
+}
+
+export function createReferences(workspace?: WorkspaceLookup): References {
+  return {
+    taskDefinitionOf(service) {
+      const value = service.unit.value.taskDefinition;
+      const local = unitByLogicalId(service.doc, service.uri, referencedLogicalId(value));
+      if (local) return local.unit.kind === 'task-definition' ? local : undefined;
+      const name = str(value);
+      return name && workspace ? workspace.taskDefinition(name) : undefined;
+    },
+    targetGroupsOf(service) {
+      const found: { index: number; ref: UnitRef }[] = [];
+      (arr(service.unit.value.loadBalancers) ?? []).forEach((lb, index) => {
+        const arnValue = obj(lb)?.targetGroupArn;
+        const local = unitByLogicalId(service.doc, service.uri, referencedLogicalId(arnValue));
+        let ref: UnitRef | undefined = local?.unit.kind === 'target-group' ? local : undefined;
+        const arn = str(arnValue);
+        if (!ref && arn && workspace) ref = workspace.targetGroup(arn);
+        if (ref) found.push({ index, ref });
+      });
+      return found;
+    },
+    cfnResourceOf(from, value): CfnResource | undefined {
+      const id = referencedLogicalId(value);
+      return id ? from.doc?.cfnResources.get(id) : undefined;
+    },
+  };
+}

@@ -1,0 +1,442 @@
+import { atLeastPlatform } from '../core/platform';
+import { minLinuxPlatformForCpu } from '../core/fargate';
+import type { Json } from '../model/types';
+import { arr, isKnown, isUnset, num, obj, str } from '../model/values';
+import { containerNamed, serviceFacts, taskFacts, type TaskFacts } from './facts';
+import { exposesPort } from './ports';
+import type { Rule, RuleContext, UnitRef } from './types';
+
+// Limits from the AwsVpcConfiguration API reference: 16 subnets, 5 security groups.
+export const MAX_SUBNETS = 16;
+export const MAX_SECURITY_GROUPS = 5;
+
+function taskDefinition(ctx: RuleContext): { ref: UnitRef; facts: TaskFacts } | undefined {
+  const ref = ctx.refs.taskDefinitionOf(ctx.self);
+  return ref ? { ref, facts: taskFacts(ref.unit) } : undefined;
+}
+
+/** True when ECS will run the task definition in a mode other than awsvpc. */
+function definitelyNotAwsvpc(facts: TaskFacts): boolean {
+  return facts.modeState === 'omitted' || (facts.modeState === 'explicit' && facts.explicitMode !== 'awsvpc');
+}
+
+function runsAwsvpc(ctx: RuleContext, td: { facts: TaskFacts } | undefined): boolean {
+  return td?.facts.effectiveMode === 'awsvpc' || serviceFacts(ctx.unit).launch === 'FARGATE';
+}
+
+/** Where a service finding about the task definition is shown: the taskDefinition key when present. */
+function anchor(ctx: RuleContext): (string | number)[] {
+  return 'taskDefinition' in ctx.unit.value ? ['taskDefinition'] : 'serviceName' in ctx.unit.value ? ['serviceName'] : ['service'];
+}
+
+const SKELETON: Json = { awsvpcConfiguration: { subnets: [], securityGroups: [], assignPublicIp: 'DISABLED' } };
+
+export const serviceAwsvpcNetworkConfiguration: Rule = {
+  id: 'service-awsvpc-network-configuration',
+  family: 'service',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'awsvpc services need networkConfiguration.awsvpcConfiguration',
+  description:
+    'An awsvpc task gets its own ENI, and ECS needs to know which subnets and security groups to create it in. ' +
+    'Creating a service for an awsvpc task definition (every Fargate service) without ' +
+    '`networkConfiguration.awsvpcConfiguration` fails.',
+  needsCompleteDocument: true,
+  check(ctx) {
+    if (ctx.unit.update) return; // UpdateService keeps the existing configuration when it is left out.
+    const facts = serviceFacts(ctx.unit);
+    const networkConfiguration = ctx.unit.value.networkConfiguration;
+    // Present, or an intrinsic function we cannot see into: either way nothing to say.
+    if (!isUnset(networkConfiguration) && !obj(networkConfiguration)) return;
+    if (!isUnset(obj(networkConfiguration)?.awsvpcConfiguration)) return;
+    const td = taskDefinition(ctx);
+    if (!runsAwsvpc(ctx, td)) return;
+    const why = td?.facts.effectiveMode === 'awsvpc' ? 'its task definition uses awsvpc' : 'it runs on Fargate';
+    ctx.report({
+      path: facts.hasNetworkConfiguration ? ['networkConfiguration'] : anchor(ctx),
+      target: 'key',
+      message: `Network Configuration must be provided when networkMode 'awsvpc' is specified: this service has no networkConfiguration.awsvpcConfiguration, and ${why}.`,
+      fixes: [
+        {
+          title: 'Add networkConfiguration.awsvpcConfiguration (fill in subnets and security groups)',
+          edits: [ctx.set(['networkConfiguration'], SKELETON)],
+          preferred: true,
+        },
+      ],
+    });
+  },
+};
+
+export const serviceNetworkConfigurationMode: Rule = {
+  id: 'service-network-configuration-mode',
+  family: 'service',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'networkConfiguration is only for awsvpc task definitions',
+  description:
+    '`networkConfiguration` describes the ENI of awsvpc tasks. For a task definition in bridge, host or none ' +
+    'mode ECS rejects it.',
+  check(ctx) {
+    const facts = serviceFacts(ctx.unit);
+    if (!facts.hasNetworkConfiguration) return;
+    const td = taskDefinition(ctx);
+    if (!td || !definitelyNotAwsvpc(td.facts) || facts.launch === 'FARGATE') return;
+    const mode = td.facts.explicitMode ?? 'bridge (the default)';
+    ctx.report({
+      path: ['networkConfiguration'],
+      target: 'key',
+      message: `Network Configuration is not valid for the given networkMode of this task definition: the task definition uses ${mode}.`,
+      related: [{ uri: td.ref.uri, path: ctx.docPath(['networkMode'], td.ref), message: 'the task definition\'s network mode' }],
+      fixes: [
+        { title: 'Remove networkConfiguration', edits: [ctx.remove(['networkConfiguration'])] },
+        { title: "Set the task definition's networkMode to 'awsvpc'", edits: [ctx.set(['networkMode'], 'awsvpc', td.ref)] },
+      ],
+    });
+  },
+};
+
+function idListRule(options: {
+  id: string;
+  key: 'subnets' | 'securityGroups';
+  title: string;
+  description: string;
+  check: (ctx: RuleContext, list: Json[]) => void;
+}): Rule {
+  return {
+    id: options.id,
+    family: 'service',
+    severity: 'error',
+    appliesTo: ['service'],
+    title: options.title,
+    description: options.description,
+    check(ctx) {
+      const config = serviceFacts(ctx.unit).awsvpcConfiguration;
+      if (!config) return;
+      const list = arr(config[options.key]);
+      if (!list) return;
+      options.check(ctx, list);
+    },
+  };
+}
+
+const SUBNETS_PATH = ['networkConfiguration', 'awsvpcConfiguration', 'subnets'];
+const GROUPS_PATH = ['networkConfiguration', 'awsvpcConfiguration', 'securityGroups'];
+
+export const awsvpcSubnetCount = idListRule({
+  id: 'awsvpc-subnet-count',
+  key: 'subnets',
+  title: 'awsvpcConfiguration needs 1 to 16 subnets',
+  description: 'ECS places awsvpc tasks in the listed subnets: at least one is needed, and at most 16 are accepted.',
+  check(ctx, list) {
+    if (list.length === 0 && 'subnets' in (serviceFacts(ctx.unit).awsvpcConfiguration ?? {})) {
+      ctx.report({ path: SUBNETS_PATH, message: 'awsvpcConfiguration.subnets is empty: list at least one subnet for the task ENIs.' });
+    } else if (list.length > MAX_SUBNETS) {
+      ctx.report({ path: SUBNETS_PATH, message: `subnets can have at most ${MAX_SUBNETS} items (this list has ${list.length}).` });
+    }
+  },
+});
+
+export const awsvpcSecurityGroupCount = idListRule({
+  id: 'awsvpc-security-group-count',
+  key: 'securityGroups',
+  title: 'awsvpcConfiguration takes at most 5 security groups',
+  description: 'A task ENI can carry at most 5 security groups; ECS rejects a longer list.',
+  check(ctx, list) {
+    if (list.length > MAX_SECURITY_GROUPS) {
+      ctx.report({ path: GROUPS_PATH, message: `securityGroups can have at most ${MAX_SECURITY_GROUPS} items (this list has ${list.length}).` });
+    }
+  },
+});
+
+const ID_FORMATS = { subnets: { prefix: 'subnet', re: /^subnet-[0-9a-f]{8,17}$/ }, securityGroups: { prefix: 'sg', re: /^sg-[0-9a-f]{8,17}$/ } };
+
+export const awsvpcIdFormat: Rule = {
+  id: 'awsvpc-id-format',
+  family: 'service',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'Subnet and security group IDs must be IDs, not names',
+  description:
+    'ECS takes subnet IDs (`subnet-0abc…`) and security group IDs (`sg-0abc…`), not names or ARNs. A name, a ' +
+    'stray space or a typo fails when the service creates its first task.',
+  check(ctx) {
+    const config = serviceFacts(ctx.unit).awsvpcConfiguration;
+    if (!config) return;
+    for (const key of ['subnets', 'securityGroups'] as const) {
+      const { prefix, re } = ID_FORMATS[key];
+      (arr(config[key]) ?? []).forEach((item, i) => {
+        const id = str(item);
+        if (id === undefined || re.test(id)) return;
+        const trimmed = id.trim();
+        ctx.report({
+          path: [...(key === 'subnets' ? SUBNETS_PATH : GROUPS_PATH), i],
+          message: `'${id}' is not a ${key === 'subnets' ? 'subnet' : 'security group'} ID: expected ${prefix}- followed by 8 or 17 hex digits.`,
+          fixes: re.test(trimmed)
+            ? [{ title: `Remove the spaces: '${trimmed}'`, edits: [ctx.set([...(key === 'subnets' ? SUBNETS_PATH : GROUPS_PATH), i], trimmed)], preferred: true, safe: true }]
+            : undefined,
+        });
+      });
+    }
+  },
+};
+
+export const assignPublicIpEc2: Rule = {
+  id: 'assign-public-ip-ec2',
+  family: 'service',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'assignPublicIp ENABLED needs Fargate',
+  description:
+    'Only Fargate can give a task ENI a public IP. On EC2 awsvpc task ENIs never get one; to reach the internet ' +
+    'from a private subnet, use a NAT gateway (or VPC endpoints for AWS services).',
+  check(ctx) {
+    const facts = serviceFacts(ctx.unit);
+    if (facts.launch !== 'EC2' || facts.awsvpcConfiguration?.assignPublicIp !== 'ENABLED') return;
+    ctx.report({
+      path: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'],
+      message: 'Assign public IP is not supported for this launch type: EC2 task ENIs never get a public IP (use a NAT gateway for outbound traffic).',
+      fixes: [
+        {
+          title: "Set assignPublicIp to 'DISABLED'",
+          edits: [ctx.set(['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'], 'DISABLED')],
+          preferred: true,
+          safe: true,
+        },
+      ],
+    });
+  },
+};
+
+export const serviceFargateCompatibility: Rule = {
+  id: 'service-fargate-compatibility',
+  family: 'service',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'A Fargate service needs a FARGATE-compatible task definition',
+  description:
+    'A service that runs on Fargate (launch type or FARGATE/FARGATE_SPOT capacity providers) can only use a task ' +
+    'definition registered with FARGATE in `requiresCompatibilities`, which is also when ECS checks the Fargate rules.',
+  check(ctx) {
+    if (serviceFacts(ctx.unit).launch !== 'FARGATE') return;
+    const td = taskDefinition(ctx);
+    if (!td || td.facts.compatibilities === undefined || td.facts.fargate) return;
+    ctx.report({
+      path: anchor(ctx),
+      message: 'Task definition does not support launch_type FARGATE: add FARGATE to its requiresCompatibilities.',
+      related: [{ uri: td.ref.uri, path: ctx.docPath(['requiresCompatibilities'], td.ref), message: 'the task definition\'s compatibilities' }],
+      fixes: [
+        {
+          title: "Add 'FARGATE' to the task definition's requiresCompatibilities",
+          edits: [ctx.set(['requiresCompatibilities'], [...td.facts.compatibilities, 'FARGATE'], td.ref)],
+          preferred: true,
+        },
+      ],
+    });
+  },
+};
+
+export const launchTypeWithCapacityProvider: Rule = {
+  id: 'launch-type-with-capacity-provider',
+  family: 'service',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'Use launchType or capacityProviderStrategy, not both',
+  description: 'A service picks its capacity either by `launchType` or by `capacityProviderStrategy`. ECS rejects a request with both.',
+  check(ctx) {
+    const facts = serviceFacts(ctx.unit);
+    if (!facts.hasLaunchType || !facts.hasCapacityProviders) return;
+    ctx.report({
+      path: ['launchType'],
+      target: 'key',
+      message: 'launchType and capacityProviderStrategy cannot both be set: keep one of them.',
+      fixes: [
+        { title: 'Remove launchType', edits: [ctx.remove(['launchType'])], preferred: true },
+        { title: 'Remove capacityProviderStrategy', edits: [ctx.remove(['capacityProviderStrategy'])] },
+      ],
+    });
+  },
+};
+
+export const platformVersionEc2: Rule = {
+  id: 'platform-version-ec2',
+  family: 'service',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'platformVersion is only for Fargate',
+  description: 'Platform versions describe the Fargate runtime. With the EC2 or EXTERNAL launch type the version must be left out.',
+  check(ctx) {
+    const facts = serviceFacts(ctx.unit);
+    if (facts.launchVia !== 'launchType' || facts.launch === 'FARGATE' || !isKnown(ctx.unit.value.platformVersion)) return;
+    ctx.report({
+      path: ['platformVersion'],
+      target: 'key',
+      message: `The platform version must be null when specifying an ${facts.launch} launch type.`,
+      fixes: [{ title: 'Remove platformVersion', edits: [ctx.remove(['platformVersion'])], preferred: true, safe: true }],
+    });
+  },
+};
+
+export const fargatePlatformTaskSize: Rule = {
+  id: 'fargate-platform-task-size',
+  family: 'fargate',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: '8 and 16 vCPU Fargate tasks need platform version 1.4.0 or later',
+  description: 'The 8 and 16 vCPU Fargate sizes exist only on Linux platform version 1.4.0 and later (LATEST qualifies).',
+  check(ctx) {
+    if (serviceFacts(ctx.unit).launch !== 'FARGATE') return;
+    const version = str(ctx.unit.value.platformVersion);
+    if (version === undefined) return;
+    const td = taskDefinition(ctx);
+    if (!td || td.facts.cpu === undefined || td.facts.os === 'windows') return;
+    const min = minLinuxPlatformForCpu(td.facts.cpu);
+    if (!min || atLeastPlatform(version, min, 'linux') !== false) return;
+    ctx.report({
+      path: ['platformVersion'],
+      message: `A task with ${td.facts.cpu} CPU units needs Fargate platform version ${min} or later; this service uses ${version}.`,
+      fixes: [{ title: `Set platformVersion to '${min}'`, edits: [ctx.set(['platformVersion'], min)], preferred: true }],
+    });
+  },
+};
+
+export const classicLoadBalancerAwsvpc: Rule = {
+  id: 'classic-load-balancer-awsvpc',
+  family: 'target-group',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'awsvpc and Fargate services need ALB/NLB target groups, not Classic Load Balancers',
+  description:
+    'Classic Load Balancers register instances, not IP addresses, so they cannot front awsvpc tasks. Use an ' +
+    'Application or Network Load Balancer target group (`targetGroupArn`) of type `ip`.',
+  check(ctx) {
+    const td = taskDefinition(ctx);
+    if (!runsAwsvpc(ctx, td)) return;
+    (arr(ctx.unit.value.loadBalancers) ?? []).forEach((lb, i) => {
+      const entry = obj(lb);
+      if (!entry || isUnset(entry.loadBalancerName)) return;
+      ctx.report({
+        path: ['loadBalancers', i, 'loadBalancerName'],
+        target: 'key',
+        message: 'awsvpc and Fargate services support only Application and Network Load Balancers: use targetGroupArn with an ip target group instead of a Classic loadBalancerName.',
+      });
+    });
+  },
+};
+
+export const targetTypeNetworkMode: Rule = {
+  id: 'target-type-network-mode',
+  family: 'target-group',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'Target group type must match the network mode',
+  description:
+    'awsvpc tasks (all Fargate tasks) register their own IP address, so their target group must have ' +
+    '`TargetType: ip`. bridge and host tasks register the instance and a port, so theirs must be `instance` ' +
+    '(the default when TargetType is left out).',
+  needsCompleteDocument: true,
+  check(ctx) {
+    const td = taskDefinition(ctx);
+    let needs: 'ip' | 'instance' | undefined;
+    let mode: string | undefined;
+    if (runsAwsvpc(ctx, td)) {
+      needs = 'ip';
+      mode = 'awsvpc';
+    } else if (td && (td.facts.effectiveMode === 'bridge' || td.facts.effectiveMode === 'host')) {
+      needs = 'instance';
+      mode = td.facts.effectiveMode;
+    }
+    if (!needs || !mode) return;
+    for (const { index, ref } of ctx.refs.targetGroupsOf(ctx.self)) {
+      const raw = ref.unit.value.TargetType;
+      if (!isUnset(raw) && typeof raw !== 'string') continue;
+      const actual = typeof raw === 'string' && raw !== '' ? raw : 'instance';
+      if (actual === needs || (actual !== 'ip' && actual !== 'instance')) continue;
+      const name = ref.unit.logicalId ?? str(ref.unit.value.Name) ?? 'target group';
+      ctx.report({
+        path: ['loadBalancers', index, 'targetGroupArn'],
+        message: `The provided target group ${name} has target type ${actual}, which is incompatible with the ${mode} network mode specified in the task definition.`,
+        related: [{ uri: ref.uri, path: ctx.docPath(['TargetType'], ref), message: `target type ${actual}` }],
+        fixes: [
+          { title: `Set the target group's TargetType to '${needs}'`, edits: [ctx.set(['TargetType'], needs, ref)], preferred: true },
+          ...(needs === 'instance' && td
+            ? [{ title: "Set the task definition's networkMode to 'awsvpc'", edits: [ctx.set(['networkMode'], 'awsvpc', td.ref)] }]
+            : []),
+        ],
+      });
+    }
+  },
+};
+
+export const loadBalancerContainer: Rule = {
+  id: 'load-balancer-container',
+  family: 'target-group',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'Load balancer containerName/containerPort must exist in the task definition',
+  description:
+    'ECS registers the container and port named in `loadBalancers` with the target group. Both must be a ' +
+    'container of the task definition and one of its container ports.',
+  needsCompleteDocument: true,
+  check(ctx) {
+    const td = taskDefinition(ctx);
+    if (!td || td.ref.doc?.hasSyntaxErrors) return;
+    if (td.facts.containers.some((c) => c.name === undefined)) return;
+    const style = td.ref.unit.style;
+    (arr(ctx.unit.value.loadBalancers) ?? []).forEach((lb, i) => {
+      const entry = obj(lb);
+      const name = str(entry?.containerName);
+      if (!entry || name === undefined) return;
+      const container = containerNamed(td.facts, name);
+      const names = td.facts.containers.map((c) => c.name).join(', ');
+      if (!container) {
+        ctx.report({
+          path: ['loadBalancers', i, 'containerName'],
+          message: `Container '${name}' is not in the task definition (containers: ${names}).`,
+        });
+        return;
+      }
+      const port = num(entry.containerPort, ctx.unit.style);
+      if (port === undefined || exposesPort(container, port, style)) return;
+      ctx.report({
+        path: ['loadBalancers', i, 'containerPort'],
+        message: `Container '${name}' has no port mapping for container port ${port}.`,
+        related: [{ uri: td.ref.uri, path: ctx.docPath([...container.path, 'portMappings'], td.ref), message: `port mappings of '${name}'` }],
+      });
+    });
+  },
+};
+
+export const serviceRegistryPorts: Rule = {
+  id: 'service-registry-ports',
+  family: 'service',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'serviceRegistries: containerName/containerPort rules',
+  description:
+    'Service discovery SRV records need a port. With bridge or host mode ECS takes it from `containerName` and ' +
+    '`containerPort`, which must both be given; `port` and the container pair are never given together.',
+  check(ctx) {
+    const td = taskDefinition(ctx);
+    (arr(ctx.unit.value.serviceRegistries) ?? []).forEach((r, i) => {
+      const entry = obj(r);
+      if (!entry) return;
+      const hasName = isKnown(entry.containerName);
+      const hasPort = isKnown(entry.containerPort);
+      if (isKnown(entry.port) && (hasName || hasPort)) {
+        ctx.report({
+          path: ['serviceRegistries', i, 'port'],
+          target: 'key',
+          message: "Specify a value for either 'port' or the 'containerName' and 'containerPort' combination, but not both.",
+        });
+        return;
+      }
+      const mode = td?.facts.effectiveMode;
+      if ((mode === 'bridge' || mode === 'host') && !(hasName && hasPort)) {
+        ctx.report({
+          path: ['serviceRegistries', i],
+          message: `When specifying 'host' or 'bridge' for networkMode, values for 'containerName' and 'containerPort' must be specified from the task definition (this one uses ${mode}).`,
+        });
+      }
+    });
+  },
+};

@@ -1,0 +1,110 @@
+import type { Unit } from '../model/document';
+import type { Json } from '../model/types';
+import { validateStructure, type StructuralIssue } from '../structure/validate';
+import type { Fix, Rule, RuleContext } from './types';
+
+// The structural rules share one validation pass per unit (per parsed document version).
+const issueCache = new WeakMap<Unit, StructuralIssue[]>();
+
+function issuesOf(ctx: RuleContext): StructuralIssue[] {
+  let issues = issueCache.get(ctx.unit);
+  if (!issues) {
+    issues = validateStructure(ctx.unit.raw, ctx.unit.kind, ctx.unit.style, {
+      skipRequired: ctx.doc.hasSyntaxErrors,
+      update: ctx.unit.update,
+    });
+    issueCache.set(ctx.unit, issues);
+  }
+  return issues;
+}
+
+function structuralRule(
+  code: StructuralIssue['code'],
+  severity: Rule['severity'],
+  title: string,
+  description: string,
+  fixes: (ctx: RuleContext, issue: StructuralIssue) => Fix[] | undefined,
+): Rule {
+  return {
+    id: code,
+    family: 'structure',
+    severity,
+    appliesTo: ['task-definition', 'service', 'target-group'],
+    title,
+    description,
+    check(ctx) {
+      for (const issue of issuesOf(ctx)) {
+        if (issue.code !== code) continue;
+        ctx.report({ path: issue.path, raw: true, target: issue.target, message: issue.message, fixes: fixes(ctx, issue) });
+      }
+    },
+  };
+}
+
+function valueAt(value: Json, path: (string | number)[]): Json | undefined {
+  let cursor: Json | undefined = value;
+  for (const seg of path) {
+    if (cursor === null || typeof cursor !== 'object') return undefined;
+    cursor = (cursor as Record<string, Json>)[seg as string];
+  }
+  return cursor;
+}
+
+export const unknownProperty = structuralRule(
+  'unknown-property',
+  'warning',
+  'Property not known to the ECS or ELB API',
+  'A property the API does not define does nothing: the AWS CLI rejects the file, and the SDKs and some tools ' +
+    'silently drop it, so a setting such as `portBindings` (for `portMappings`) never takes effect. Usually a typo.',
+  (ctx, issue) =>
+    issue.suggestion
+      ? [{ title: `Rename to '${issue.suggestion}'`, edits: [ctx.rename(issue.path, issue.suggestion)], preferred: true, safe: true }]
+      : [{ title: `Remove '${String(issue.path[issue.path.length - 1])}'`, edits: [{ path: [...ctx.unit.basePath, ...issue.path], remove: true }] }],
+);
+
+export const wrongType = structuralRule(
+  'wrong-type',
+  'error',
+  'Value has the wrong JSON type',
+  'The API checks JSON types strictly: a port written as `"80"` is a string, not a number, and the request is ' +
+    'rejected. (CloudFormation converts such scalars, so templates are not held to this.)',
+  (ctx, issue) => {
+    const value = valueAt(ctx.unit.raw, issue.path);
+    if (typeof value === 'string' && issue.expected && /integer|number/.test(issue.expected) && /^-?\d+(\.\d+)?$/.test(value.trim())) {
+      const n = Number(value.trim());
+      return [{ title: `Write ${n} as a number`, edits: [ctx.setRaw(issue.path, n)], preferred: true, safe: true }];
+    }
+    if (typeof value === 'string' && issue.expected === 'boolean' && (value === 'true' || value === 'false')) {
+      return [{ title: `Write ${value} as a boolean`, edits: [ctx.setRaw(issue.path, value === 'true')], preferred: true, safe: true }];
+    }
+    return undefined;
+  },
+);
+
+export const invalidEnum = structuralRule(
+  'invalid-enum',
+  'error',
+  'Value is not one of the allowed values',
+  'Enumerated values are case-sensitive: `awsVpc` is not `awsvpc`, and `IP` is not `ip`.',
+  (ctx, issue) =>
+    issue.suggestion
+      ? [{ title: `Change to '${issue.suggestion}'`, edits: [ctx.setRaw(issue.path, issue.suggestion)], preferred: true, safe: true }]
+      : undefined,
+);
+
+export const missingRequired = structuralRule(
+  'missing-required',
+  'error',
+  'A required property is missing',
+  'The API rejects a request that lacks a required member, such as a task definition without `family` or ' +
+    '`containerDefinitions`. Not checked while the document has a syntax error.',
+  () => undefined,
+);
+
+export const outOfRange = structuralRule(
+  'out-of-range',
+  'error',
+  'Number or list size outside the allowed range',
+  'Some numbers and lists have documented bounds in the API model; values outside them are rejected.',
+  () => undefined,
+);

@@ -1,0 +1,115 @@
+import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentCache } from './model/cache';
+import type { EcsDocument } from './model/document';
+import { runRules } from './rules/engine';
+import { RULES } from './rules/registry';
+import { createDocsUrl } from './features/docs';
+import { toDiagnostics } from './features/diagnostics';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+
+export const SETTINGS_SECTION = 'ecsTaskNetworking';
+
+/**
+ * Wires the language server to a connection: the only module that talks LSP. Handlers stay thin:
+ * get the cached model, call one feature, and never let an exception escape.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new DocumentCache();
+  const docsUrl = createDocsUrl(__dirname);
+  const settingsByUri = new Map<string, Promise<Settings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let canAskConfiguration = false;
+  let initialSettings: Settings = DEFAULT_SETTINGS;
+
+  const log = (message: string) => connection.console.error(message);
+
+  connection.onInitialize((params): InitializeResult => {
+    canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings !== undefined) initialSettings = parseSettings(options.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      },
+      serverInfo: { name: 'ecs-task-networking' },
+    };
+  });
+
+  const settingsFor = (uri: string): Promise<Settings> => {
+    if (!canAskConfiguration) return Promise.resolve(initialSettings);
+    let pending = settingsByUri.get(uri);
+    if (!pending) {
+      pending = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(parseSettings, (error: unknown) => {
+          log(`could not read settings for ${uri}: ${String(error)}`);
+          return initialSettings;
+        });
+      settingsByUri.set(uri, pending);
+    }
+    return pending;
+  };
+
+  const modelOf = (textDocument: TextDocument): EcsDocument =>
+    cache.get(textDocument.uri, textDocument.version, () => textDocument.getText());
+
+  const isCurrent = (uri: string, version: number) => documents.get(uri)?.version === version;
+
+  async function validate(uri: string): Promise<void> {
+    const textDocument = documents.get(uri);
+    if (!textDocument) return;
+    const version = textDocument.version;
+    const settings = await settingsFor(uri);
+    // A newer edit arrived while we waited: its own run will publish.
+    if (!isCurrent(uri, version)) return;
+    const doc = modelOf(textDocument);
+    const findings = runRules(doc, RULES, { severities: settings.rules, log, isCancelled: () => !isCurrent(uri, version) });
+    if (!isCurrent(uri, version)) return;
+    const diagnostics = toDiagnostics(doc, findings, {
+      docsUrl,
+      documentFor: (other) => {
+        const open = documents.get(other);
+        return open ? modelOf(open) : undefined;
+      },
+    });
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  const schedule = (uri: string, delayMs: number) => {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        validate(uri).catch((error: unknown) => log(`validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+      }, delayMs),
+    );
+  };
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => {
+    settingsFor(e.document.uri).then(
+      (s) => schedule(e.document.uri, s.validationDelayMs),
+      () => schedule(e.document.uri, DEFAULT_SETTINGS.validationDelayMs),
+    );
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    settingsByUri.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsByUri.clear();
+    const pushed = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    if (pushed !== undefined) initialSettings = parseSettings(pushed);
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
