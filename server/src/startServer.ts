@@ -1,4 +1,11 @@
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './model/cache';
 import type { EcsDocument } from './model/document';
@@ -6,6 +13,7 @@ import { runRules } from './rules/engine';
 import { RULES } from './rules/registry';
 import { createDocsUrl } from './features/docs';
 import { toDiagnostics } from './features/diagnostics';
+import { FIX_ALL_KIND, fixAllAction, quickFixes, type TextSource } from './features/codeActions';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
 export const SETTINGS_SECTION = 'ecsTaskNetworking';
@@ -32,6 +40,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       },
       serverInfo: { name: 'ecs-task-networking' },
     };
@@ -56,6 +65,22 @@ export function startServer(connection: Connection): void {
     cache.get(textDocument.uri, textDocument.version, () => textDocument.getText());
 
   const isCurrent = (uri: string, version: number) => documents.get(uri)?.version === version;
+
+  /** Runs a request handler so that an exception is logged and answered with `fallback`, never fatal. */
+  function runSafe<T>(name: string, fallback: T, token: CancellationToken, fn: () => T): T {
+    if (token.isCancellationRequested) return fallback;
+    try {
+      return fn();
+    } catch (error) {
+      log(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return fallback;
+    }
+  }
+
+  const textOf: TextSource = (uri) => {
+    const open = documents.get(uri);
+    return open ? { text: open.getText(), positionAt: (o) => open.positionAt(o) } : undefined;
+  };
 
   async function validate(uri: string): Promise<void> {
     const textDocument = documents.get(uri);
@@ -108,6 +133,23 @@ export function startServer(connection: Connection): void {
     const pushed = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     if (pushed !== undefined) initialSettings = parseSettings(pushed);
     for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const textDocument = documents.get(params.textDocument.uri);
+    if (!textDocument) return [];
+    const settings = await settingsFor(textDocument.uri);
+    return runSafe('codeAction', [], token, () => {
+      const doc = modelOf(textDocument);
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(doc, params.context.diagnostics, textOf) : [];
+      if (wants(FIX_ALL_KIND)) {
+        const all = fixAllAction(doc, RULES, { severities: settings.rules, log });
+        if (all) actions.push(all);
+      }
+      return actions;
+    });
   });
 
   documents.listen(connection);

@@ -68,7 +68,9 @@ export function checkText(text: string, uri: string): { kind: DocumentKind; diag
     kind: doc.kind,
     doc,
     findings,
-    diagnostics: findings.map((f) => ({ code: f.ruleId, severity: f.severity, message: f.message, range: findingRange(doc, f) })),
+    diagnostics: findings
+      .map((f) => ({ code: f.ruleId, severity: f.severity, message: f.message, range: findingRange(doc, f) }))
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
   };
 }
 

@@ -1,0 +1,60 @@
+import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions } from 'jsonc-parser';
+import type { FixEdit } from '../rules/types';
+
+/** A replacement of `length` characters at `offset`. */
+export interface TextChange {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/** Indentation as the document already uses it, so inserted JSON looks like the user's own. */
+export function detectFormatting(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indented = /^([ \t]+)\S/m.exec(text);
+  if (indented && indented[1].startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol };
+  const size = indented ? Math.min(indented[1].length, 8) : 2;
+  return { insertSpaces: true, tabSize: size, eol };
+}
+
+function renameKey(text: string, edit: FixEdit): string {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const node = root && findNodeAtLocation(root, edit.path);
+  const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  if (!key || edit.renameTo === undefined) return text;
+  return text.slice(0, key.offset) + JSON.stringify(edit.renameTo) + text.slice(key.offset + key.length);
+}
+
+/**
+ * Applies a fix's edits for one document, in order, each against the text the previous one left,
+ * with jsonc-parser's `modify` so comments and formatting survive. Returns the new text.
+ */
+export function applyFixEdits(text: string, edits: readonly FixEdit[]): string {
+  const formattingOptions = detectFormatting(text);
+  let current = text;
+  for (const edit of edits) {
+    if (edit.renameTo !== undefined) {
+      current = renameKey(current, edit);
+      continue;
+    }
+    const value = edit.remove ? undefined : edit.value;
+    const changes = modify(current, edit.path, value, { formattingOptions });
+    current = applyEdits(current, changes);
+  }
+  return current;
+}
+
+/** The smallest single replacement that turns `before` into `after`: one tidy TextEdit for the client. */
+export function minimalChange(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+    endBefore--;
+    endAfter--;
+  }
+  return { offset: start, length: endBefore - start, text: after.slice(start, endAfter) };
+}
