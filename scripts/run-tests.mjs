@@ -15,7 +15,7 @@ function collect(dir) {
 }
 
 const roots = process.argv.slice(2);
-const files = (roots.length ? roots : ['out/test']).flatMap(collect);
+const files = (roots.length ? roots : ['out/test']).flatMap((root) => (statSync(root).isDirectory() ? collect(root) : [root]));
 if (files.length === 0) {
   console.error('no test files found: run `tsc -b` first');
   process.exit(1);

@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  MarkupKind,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -13,6 +14,7 @@ import { runRules } from './rules/engine';
 import { RULES } from './rules/registry';
 import { createDocsUrl } from './features/docs';
 import { toDiagnostics } from './features/diagnostics';
+import { hoverAt } from './features/hover';
 import { FIX_ALL_KIND, fixAllAction, quickFixes, type TextSource } from './features/codeActions';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
@@ -40,6 +42,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       },
       serverInfo: { name: 'ecs-task-networking' },
@@ -133,6 +136,21 @@ export function startServer(connection: Connection): void {
     const pushed = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     if (pushed !== undefined) initialSettings = parseSettings(pushed);
     for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  connection.onHover(async (params, token) => {
+    const textDocument = documents.get(params.textDocument.uri);
+    if (!textDocument) return null;
+    const settings = await settingsFor(textDocument.uri);
+    return runSafe('hover', null, token, () => {
+      const doc = modelOf(textDocument);
+      const content = hoverAt(doc, doc.offsetAt(params.position), settings);
+      if (!content) return null;
+      return {
+        contents: { kind: MarkupKind.Markdown, value: content.markdown },
+        range: { start: doc.positionAt(content.range.offset), end: doc.positionAt(content.range.offset + content.range.length) },
+      };
+    });
   });
 
   connection.onCodeAction(async (params, token) => {

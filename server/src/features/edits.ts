@@ -17,12 +17,32 @@ export function detectFormatting(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: size, eol };
 }
 
-function renameKey(text: string, edit: FixEdit): string {
+function propertyAt(text: string, edit: FixEdit) {
   const root = parseTree(text, [], { allowTrailingComma: true });
   const node = root && findNodeAtLocation(root, edit.path);
-  const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  return node?.parent?.type === 'property' ? node.parent : undefined;
+}
+
+function renameKey(text: string, edit: FixEdit): string {
+  const key = propertyAt(text, edit)?.children?.[0];
   if (!key || edit.renameTo === undefined) return text;
   return text.slice(0, key.offset) + JSON.stringify(edit.renameTo) + text.slice(key.offset + key.length);
+}
+
+/**
+ * Removes a property and its separating comma, touching nothing else: jsonc-parser's `modify`
+ * would reformat the whole enclosing object, which on a one-line object rewrites the user's layout.
+ */
+function removeProperty(text: string, edit: FixEdit): string {
+  const prop = propertyAt(text, edit);
+  const siblings = prop?.parent?.children;
+  if (!prop || !siblings) return text;
+  const index = siblings.indexOf(prop);
+  const next = siblings[index + 1];
+  const prev = siblings[index - 1];
+  if (next) return text.slice(0, prop.offset) + text.slice(next.offset);
+  if (prev) return text.slice(0, prev.offset + prev.length) + text.slice(prop.offset + prop.length);
+  return text.slice(0, prop.offset) + text.slice(prop.offset + prop.length);
 }
 
 /**
@@ -37,8 +57,11 @@ export function applyFixEdits(text: string, edits: readonly FixEdit[]): string {
       current = renameKey(current, edit);
       continue;
     }
-    const value = edit.remove ? undefined : edit.value;
-    const changes = modify(current, edit.path, value, { formattingOptions });
+    if (edit.remove) {
+      current = removeProperty(current, edit);
+      continue;
+    }
+    const changes = modify(current, edit.path, edit.value, { formattingOptions });
     current = applyEdits(current, changes);
   }
   return current;

@@ -1,0 +1,293 @@
+import { getNodePath, type Node } from 'jsonc-parser';
+import {
+  eniDensity,
+  fargateCpuOptions,
+  fargateMemoryOptions,
+  getInstanceType,
+  ipRequirements,
+  ipv6Eligibility,
+  parseSubnetCidr,
+  type InstanceType,
+  type Ipv6Eligibility,
+  type OsFamily,
+  type SubnetInput,
+} from '../core';
+import type { EcsDocument, Unit } from '../model/document';
+import { apiKey } from '../model/normalise';
+import type { JsonPath, OffsetRange } from '../model/types';
+import { arr, bool, num, obj, str } from '../model/values';
+import { serviceFacts, taskFacts, type TaskFacts } from '../rules/facts';
+import { createReferences } from '../rules/references';
+import type { References, UnitRef } from '../rules/types';
+import type { Settings } from '../settings';
+
+/** Markdown for a hover and the text range it describes. Plain data: the server wraps it in an LSP Hover. */
+export interface HoverContent {
+  readonly markdown: string;
+  readonly range: OffsetRange;
+}
+
+interface Place {
+  readonly doc: EcsDocument;
+  readonly unit: Unit;
+  readonly self: UnitRef;
+  readonly refs: References;
+  readonly settings: Settings;
+  /** Path relative to the unit in API spelling. */
+  readonly apiPath: JsonPath;
+  readonly node: Node;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * What the cursor is on, answered with figures computed by the core: ENI density for network
+ * modes and instance types, IPv4 needs against subnet capacity, IPv6 eligibility, and how a port
+ * is reached in this network mode. Undefined where we have nothing better than the schema to say.
+ */
+export function hoverAt(doc: EcsDocument, offset: number, settings: Settings, refs: References = createReferences()): HoverContent | undefined {
+  const node = doc.nodeAt(offset);
+  if (!node) return undefined;
+  const path = getNodePath(node);
+  const unit = doc.units.find((u) => u.basePath.every((seg, i) => path[i] === seg) && path.length > u.basePath.length);
+  if (!unit) return undefined;
+  const raw = path.slice(unit.basePath.length);
+  const apiPath = unit.style === 'cfn' && unit.kind !== 'target-group' ? raw.map((s) => (typeof s === 'string' ? apiKey(s) : s)) : raw;
+  const place: Place = { doc, unit, self: { unit, uri: doc.uri, doc }, refs, settings, apiPath, node };
+  const range: OffsetRange = hoverRange(node);
+
+  // An instance type named anywhere (placement constraint expressions, attributes): its figures.
+  if (node.type === 'string' && typeof node.value === 'string') {
+    const type = instanceTypeAt(node, offset);
+    if (type) return { markdown: instanceTypeMarkdown(type, unit.kind === 'task-definition' ? taskFacts(unit) : undefined, settings.os), range };
+  }
+
+  const key = lastKey(apiPath);
+  let markdown: string | undefined;
+  if (unit.kind === 'task-definition') {
+    if (key === 'networkMode' && apiPath.length === 1) markdown = networkModeMarkdown(place);
+    else if ((key === 'containerPort' || key === 'hostPort') && apiPath.includes('portMappings')) markdown = portMarkdown(place);
+    else if ((key === 'cpu' || key === 'memory') && apiPath.length === 1) markdown = fargateSizeMarkdown(place, key);
+  } else if (unit.kind === 'service') {
+    if (key === 'desiredCount' || key === 'maximumPercent' || key === 'subnets' || (apiPath.includes('subnets') && apiPath.length === 4)) {
+      markdown = capacityMarkdown(place);
+    } else if (key === 'platformVersion' || key === 'enableExecuteCommand') {
+      markdown = ipv6Checklist(serviceIpv6(place), 'IPv6 eligibility of this service’s tasks');
+    }
+  }
+  return markdown ? { markdown, range } : undefined;
+}
+
+function lastKey(path: JsonPath): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return undefined;
+}
+
+function hoverRange(node: Node): OffsetRange {
+  return { offset: node.offset, length: node.length };
+}
+
+const INSTANCE_TOKEN = /[a-z][a-z0-9-]*\.[a-z0-9-]+/g;
+
+/** The instance type under the cursor inside a string such as `attribute:ecs.instance-type in [c5.large, m5.xlarge]`. */
+function instanceTypeAt(node: Node, offset: number): InstanceType | undefined {
+  const text = node.value as string;
+  const inner = offset - node.offset - 1;
+  for (const m of text.matchAll(INSTANCE_TOKEN)) {
+    const start = m.index ?? 0;
+    if (inner >= start && inner <= start + m[0].length) return getInstanceType(m[0]);
+  }
+  return undefined;
+}
+
+function densityRow(type: InstanceType, os: OsFamily, facts?: TaskFacts): string {
+  const d = eniDensity({ type, os, taskCpu: facts?.cpu, taskMemoryMiB: facts?.memoryMiB });
+  const trunked = d.withTrunking === null ? 'unknown' : String(d.withTrunking);
+  const bound = (n: number | null) => (n === null ? '–' : String(n));
+  const effective = `${d.effective.withoutTrunking}${d.effective.withTrunking !== null ? ` / ${d.effective.withTrunking}` : ''}`;
+  return `| \`${type.name}\` | ${type.maxEnis} | ${d.withoutTrunking} | ${trunked} | ${bound(d.byCpu)} | ${bound(d.byMemory)} | ${effective} |`;
+}
+
+const DENSITY_HEADER = '| instance type | ENIs | awsvpc tasks | with trunking | by CPU | by memory | effective |\n|---|---:|---:|---:|---:|---:|---:|';
+
+function instanceTypeMarkdown(type: InstanceType, facts: TaskFacts | undefined, defaultOs: OsFamily): string {
+  const os = facts?.os ?? defaultOs;
+  const d = eniDensity({ type, os, taskCpu: facts?.cpu, taskMemoryMiB: facts?.memoryMiB });
+  const lines = [
+    `**${type.name}**: ${type.vcpu ?? '?'} vCPU, ${type.memoryMiB !== null ? fmt(type.memoryMiB) : '?'} MiB`,
+    '',
+    `- ENIs: ${type.maxEnis} (the primary ENI counts), ${type.ipv4PerEni} IPv4 addresses per ENI`,
+    `- IPv6: ${type.ipv6Supported === null ? 'not known' : type.ipv6Supported ? `supported (${type.ipv6PerEni ?? '?'} per ENI)` : 'not supported'}`,
+    `- awsvpc tasks per instance: **${d.withoutTrunking}** without trunking, **${d.withTrunking ?? 'unknown'}** with trunking${d.withTrunkingNote ? ` (${d.withTrunkingNote})` : ''}`,
+  ];
+  if (facts && (facts.cpu !== undefined || facts.memoryMiB !== undefined)) {
+    lines.push(
+      `- for this task (${facts.cpu ?? '?'} CPU units, ${facts.memoryMiB ?? '?'} MiB): by CPU ${d.byCpu ?? '–'}, by memory ${d.byMemory ?? '–'}; ` +
+        `effective **${d.effective.withoutTrunking}**${d.effective.withTrunking !== null ? ` (**${d.effective.withTrunking}** with trunking)` : ''}, bound by ${d.binding.withoutTrunking === 'eni' ? 'ENIs' : d.binding.withoutTrunking}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const MODE_TEXT: Readonly<Record<string, string>> = {
+  awsvpc: 'Each task gets its own elastic network interface and private IP address in your subnets. Runs on Fargate (required there), EC2 Linux and Windows, and External. Container ports are reached on the task’s IP; `hostPort` is left out or equals `containerPort`. Load balancer target groups use type `ip`.',
+  bridge: 'Containers sit on Docker’s bridge network on the instance (the Linux default). Host ports are mapped, dynamically when `hostPort` is 0 or left out, so many copies of a task fit on one instance. EC2 Linux and External only. Target groups use type `instance`.',
+  host: 'Containers use the instance’s own network stack: a container port is the host port, so one copy of the task per instance can bind each port. EC2 Linux and External only. Target groups use type `instance`.',
+  none: 'No external network connectivity at all and no port mappings. EC2 Linux only.',
+};
+
+function defaultTypes(settings: Settings): InstanceType[] {
+  return settings.defaultInstanceTypes.map((n) => getInstanceType(n)).filter((t): t is InstanceType => t !== undefined);
+}
+
+function networkModeMarkdown(place: Place): string | undefined {
+  const facts = taskFacts(place.unit);
+  const mode = facts.effectiveMode;
+  if (!mode) return undefined;
+  const lines: string[] = [];
+  if (mode === 'default') lines.push('**default (Windows NAT)**: the Windows default network mode; containers reach the network through NAT on the instance.');
+  else lines.push(`**${mode}**${facts.modeState === 'omitted' ? ' (the default when networkMode is left out on Linux)' : ''}: ${MODE_TEXT[mode]}`);
+  if (mode === 'awsvpc') {
+    const ec2Possible = !facts.fargate || (facts.compatibilities ?? []).some((c) => c !== 'FARGATE');
+    if (ec2Possible) {
+      const types = defaultTypes(place.settings);
+      if (types.length) {
+        lines.push('', `**ENI density on EC2** (instance types from the \`ecsTaskNetworking.defaultInstanceTypes\` setting${place.settings.trunking ? ', trunking assumed on' : ''}; an environment file names your cluster’s own):`, '', DENSITY_HEADER);
+        for (const t of types) lines.push(densityRow(t, facts.os ?? place.settings.os, facts));
+        lines.push('', 'Each instance also uses one IPv4 address for its primary ENI, plus one for the trunk ENI with trunking.');
+      }
+    }
+    if (facts.fargate) lines.push('', 'On Fargate every task has its own ENI; ENI limits and trunking do not apply.');
+    lines.push('', ipv6Checklist(ipv6Eligibility({ mode: 'dual-stack', launchType: facts.fargate && !ec2Possible ? 'FARGATE' : undefined, os: facts.os, networkMode: 'awsvpc' }), 'IPv6 eligibility (dual-stack)'));
+  }
+  return lines.join('\n');
+}
+
+function portMarkdown(place: Place): string | undefined {
+  const facts = taskFacts(place.unit);
+  const mappingPath = place.apiPath.slice(0, place.apiPath.indexOf('portMappings') + 2);
+  const mapping = facts.portMappings.find((m) => m.path.length === mappingPath.length && m.path.every((s, i) => s === mappingPath[i]));
+  if (!mapping) return undefined;
+  const port = mapping.containerPort;
+  const p = port === undefined ? 'the container port' : String(port);
+  const proto = mapping.protocol;
+  switch (facts.effectiveMode) {
+    case 'awsvpc':
+      return `**awsvpc**: reached at the task’s own IP address, \`<task IP>:${p}/${proto}\`. There is no host port; \`hostPort\` must be left out or equal ${p}. Register the task in an \`ip\` target group on port ${p}.`;
+    case 'host':
+      return `**host**: the container binds \`<instance IP>:${p}/${proto}\` directly, so only one copy of this task fits on an instance. Register the instance in an \`instance\` target group.`;
+    case 'bridge': {
+      if (mapping.hostPort === undefined || mapping.hostPort === 0) {
+        return `**bridge**, dynamic host port: Docker maps ${p}/${proto} to a free port from the instance’s ephemeral range, so several copies fit on one instance. Load balancers learn the port when ECS registers the task (\`instance\` target group).`;
+      }
+      return `**bridge**, static host port: reached at \`<instance IP>:${mapping.hostPort}/${proto}\` and forwarded to ${p}; only one copy of the task per instance can hold that host port.`;
+    }
+    case 'none':
+      return '**none**: the task has no network; this port cannot be reached.';
+    case 'default':
+      return `**Windows default (NAT)**: reached through the instance, \`<instance IP>:${mapping.hostPort ?? p}\`.`;
+    default:
+      return undefined;
+  }
+}
+
+function fargateSizeMarkdown(place: Place, key: 'cpu' | 'memory'): string | undefined {
+  const facts = taskFacts(place.unit);
+  if (!facts.fargate) return undefined;
+  const os: OsFamily = facts.os === 'windows' ? 'windows' : 'linux';
+  if (key === 'cpu') {
+    return `**Fargate CPU sizes** (${os}): ${fargateCpuOptions(os).map((c) => `${c} (${c / 1024} vCPU)`).join(', ')}.`;
+  }
+  if (facts.cpu === undefined) return undefined;
+  const options = fargateMemoryOptions(facts.cpu, os);
+  if (!options.length) return `${facts.cpu} CPU units is not a Fargate size for ${os}.`;
+  return `**Fargate memory with ${facts.cpu} CPU units** (${os}): ${options.map(fmt).join(', ')} MiB.`;
+}
+
+/** Subnets of the same CloudFormation template, with their CIDRs, when a service names them with Ref. */
+function templateSubnets(place: Place): { inputs: SubnetInput[]; all: number; ipv6: boolean | undefined } {
+  const list = arr(serviceFacts(place.unit).awsvpcConfiguration?.subnets) ?? [];
+  const inputs: SubnetInput[] = [];
+  let ipv6: boolean | undefined = list.length ? true : undefined;
+  for (const entry of list) {
+    const res = place.refs.cfnResourceOf(place.self, entry);
+    if (res?.type !== 'AWS::EC2::Subnet') {
+      ipv6 = undefined;
+      continue;
+    }
+    const cidr = str(res.properties.CidrBlock);
+    if (cidr) inputs.push({ id: res.logicalId, cidr, az: str(res.properties.AvailabilityZone) });
+    const has = res.properties.Ipv6CidrBlock !== undefined || res.properties.Ipv6CidrBlocks !== undefined || bool(res.properties.Ipv6Native, 'cfn') === true;
+    if (ipv6 !== undefined && !has) ipv6 = false;
+  }
+  return { inputs, all: list.length, ipv6 };
+}
+
+function capacityMarkdown(place: Place): string | undefined {
+  const v = place.unit.value;
+  const tasks = num(v.desiredCount, place.unit.style);
+  if (tasks === undefined) return undefined;
+  const maximumPercent = num(obj(v.deploymentConfiguration)?.maximumPercent, place.unit.style);
+  const facts = serviceFacts(place.unit);
+  const td = place.refs.taskDefinitionOf(place.self);
+  const task = td ? taskFacts(td.unit) : undefined;
+  const awsvpc = facts.launch === 'FARGATE' || task?.effectiveMode === 'awsvpc' || (td === undefined && facts.hasNetworkConfiguration);
+  if (!awsvpc) return `**${fmt(tasks)} tasks** in ${task?.effectiveMode ?? 'a non-awsvpc'} mode use the instances’ addresses, not addresses of their own.`;
+  const launch = facts.launch ?? 'FARGATE';
+  const type = launch === 'EC2' ? defaultTypes(place.settings)[0] : undefined;
+  const density = type ? eniDensity({ type, os: task?.os ?? place.settings.os, taskCpu: task?.cpu, taskMemoryMiB: task?.memoryMiB }) : undefined;
+  const trunked = place.settings.trunking && density?.effective.withTrunking !== null && density?.effective.withTrunking !== undefined;
+  const perInstance = density ? (trunked ? density.effective.withTrunking! : density.effective.withoutTrunking) : undefined;
+  const subnets = templateSubnets(place);
+  const bad = subnets.inputs.map((s) => parseSubnetCidr(s.cidr)).find((r) => !r.ok);
+  const req = ipRequirements({
+    networkMode: 'awsvpc',
+    launchType: launch,
+    tasks,
+    maximumPercent,
+    tasksPerInstance: perInstance,
+    trunking: trunked,
+    subnets: bad ? [] : subnets.inputs,
+  });
+  const lines = [
+    `**IPv4 addresses for ${fmt(tasks)} awsvpc tasks** (${launch === 'EC2' ? 'EC2' : 'Fargate'}${facts.launch ? '' : ', launch type not set: Fargate assumed'})`,
+    '',
+    `- steady state: **${fmt(req.needed)}** (${req.perTask} per task${req.instancesNeeded !== null && req.perInstance ? ` + ${req.perInstance} per instance × ${fmt(req.instancesNeeded)} ${type?.name ?? ''} instances${trunked ? ', trunking on' : ''}` : ''})`,
+    `- during a deployment at ${maximumPercent ?? 200}%: **${fmt(req.peakDuringDeployment)}** (${fmt(req.peakTasksDuringDeployment)} tasks)`,
+  ];
+  if (type && !facts.launch) lines.push(`- EC2 figures use \`${type.name}\` from the \`ecsTaskNetworking.defaultInstanceTypes\` setting`);
+  if (bad && !bad.ok) lines.push('', `Subnet capacity not computed: ${bad.message}`);
+  else if (req.perSubnet.length) {
+    lines.push('', '| subnet | CIDR | usable | expected use | fits |', '|---|---|---:|---:|---|');
+    for (const s of req.perSubnet) lines.push(`| ${s.id ?? ''} | ${s.cidr} | ${fmt(s.usableIpv4)} | ${fmt(s.expectedUse)} | ${s.fits ? 'yes' : '**no**'} |`);
+    lines.push('', `Usable in all ${req.perSubnet.length} subnets: **${fmt(req.usable ?? 0)}**; the deployment peak ${req.usable !== null && req.peakDuringDeployment <= req.usable ? 'fits' : '**does not fit**'}.`);
+    if (subnets.inputs.length < subnets.all) lines.push(`(${subnets.all - subnets.inputs.length} of the subnets are not defined in this template and are not counted.)`);
+  } else {
+    lines.push('', 'The subnets’ sizes are not known here (an environment file or AWS::EC2::Subnet resources in this template give them). Each AWS subnet loses 5 addresses: a /24 has 251 usable, a /20 has 4,091.');
+  }
+  return lines.join('\n');
+}
+
+function serviceIpv6(place: Place): Ipv6Eligibility {
+  const facts = serviceFacts(place.unit);
+  const td = place.refs.taskDefinitionOf(place.self);
+  const task = td ? taskFacts(td.unit) : undefined;
+  const subnets = templateSubnets(place);
+  return ipv6Eligibility({
+    mode: 'dual-stack',
+    launchType: facts.launch,
+    os: task?.os,
+    networkMode: task?.effectiveMode,
+    platformVersion: str(place.unit.value.platformVersion),
+    subnetHasIpv6Cidr: subnets.ipv6,
+    enableExecuteCommand: bool(place.unit.value.enableExecuteCommand, place.unit.style),
+  });
+}
+
+const STATUS_MARK: Readonly<Record<string, string>> = { met: '✅', unmet: '❌', unknown: '❔' };
+
+function ipv6Checklist(result: Ipv6Eligibility, title: string): string {
+  const verdict = result.eligible === true ? 'eligible' : result.eligible === false ? '**not eligible**' : 'not known yet';
+  const rows = result.checks.filter((c) => c.status !== 'n/a').map((c) => `- ${STATUS_MARK[c.status]} ${c.label}: ${c.reason}`);
+  return [`**${title}**: ${verdict}`, '', ...rows].join('\n');
+}
