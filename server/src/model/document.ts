@@ -19,6 +19,11 @@ export interface Unit {
   readonly logicalId?: string;
   /** UpdateService input rather than CreateService. */
   readonly update: boolean;
+  /**
+   * The document has a syntax error, so a property missing here may just be one the parser could
+   * not read (`"networkMode" "awsvpc"`): absence proves nothing until the document parses.
+   */
+  readonly partial?: boolean;
   /** Maps a path in API spelling, relative to the unit, to a full document path. */
   toDocPath(path: JsonPath): JsonPath;
 }
@@ -85,7 +90,7 @@ export class EcsDocument {
       message: SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.',
     }));
     this.value = this.root ? (nodeValue(this.root) as Json) : undefined;
-    const found = findUnits(this.value);
+    const found = findUnits(this.value, this.syntaxErrors.length > 0);
     this.kind = found.kind;
     this.units = found.units;
     this.cfnResources = found.resources;
@@ -190,13 +195,13 @@ interface Found {
   resources: Map<string, CfnResource>;
 }
 
-function apiUnit(kind: UnitKind, value: JsonObject, basePath: JsonPath, update = false): Unit {
+function apiUnit(kind: UnitKind, value: JsonObject, basePath: JsonPath, partial: boolean, update = false): Unit {
   const norm = identity(value);
-  return { kind, style: 'api', basePath, value: norm.value, raw: value, update, toDocPath: (p) => [...basePath, ...p] };
+  return { kind, style: 'api', basePath, value: norm.value, raw: value, update, partial, toDocPath: (p) => [...basePath, ...p] };
 }
 
 /** Recognises a document by what it holds, not by its file name. */
-export function findUnits(root: Json | undefined): Found {
+export function findUnits(root: Json | undefined, partial = false): Found {
   const none: Found = { kind: 'unknown', units: [], resources: new Map() };
   if (!isObject(root)) return none;
 
@@ -221,6 +226,7 @@ export function findUnits(root: Json | undefined): Found {
         raw: properties,
         logicalId,
         update: false,
+        partial,
         toDocPath: (p) => [...path, ...norm.toDocPath(p)],
       });
     }
@@ -229,20 +235,20 @@ export function findUnits(root: Json | undefined): Found {
 
   const wrapped = obj(root.taskDefinition);
   if (wrapped && arr(wrapped.containerDefinitions)) {
-    return { kind: 'task-definition', units: [apiUnit('task-definition', wrapped, ['taskDefinition'])], resources: new Map() };
+    return { kind: 'task-definition', units: [apiUnit('task-definition', wrapped, ['taskDefinition'], partial)], resources: new Map() };
   }
   if (arr(root.containerDefinitions)) {
-    return { kind: 'task-definition', units: [apiUnit('task-definition', root, [])], resources: new Map() };
+    return { kind: 'task-definition', units: [apiUnit('task-definition', root, [], partial)], resources: new Map() };
   }
   const serviceSignals = ['taskDefinition', 'cluster', 'desiredCount', 'launchType', 'networkConfiguration', 'loadBalancers'];
   if (typeof root.serviceName === 'string' && serviceSignals.some((k) => k in root)) {
-    return { kind: 'service', units: [apiUnit('service', root, [])], resources: new Map() };
+    return { kind: 'service', units: [apiUnit('service', root, [], partial)], resources: new Map() };
   }
   if (typeof root.service === 'string' && serviceSignals.some((k) => k in root) || (typeof root.service === 'string' && 'forceNewDeployment' in root)) {
-    return { kind: 'service', units: [apiUnit('service', root, [], true)], resources: new Map() };
+    return { kind: 'service', units: [apiUnit('service', root, [], partial, true)], resources: new Map() };
   }
   if (typeof root.TargetType === 'string' || (typeof root.Name === 'string' && 'Protocol' in root && 'Port' in root && 'VpcId' in root)) {
-    return { kind: 'target-group', units: [apiUnit('target-group', root, [])], resources: new Map() };
+    return { kind: 'target-group', units: [apiUnit('target-group', root, [], partial)], resources: new Map() };
   }
   return none;
 }

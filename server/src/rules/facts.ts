@@ -39,6 +39,11 @@ export interface TaskFacts {
   readonly compatibilities?: readonly string[];
   readonly fargate: boolean;
   readonly containers: readonly ContainerFact[];
+  /**
+   * Every container is readable with a concrete name: no intrinsic function or placeholder stands
+   * for the list, an entry or a name. Only then does "no container named X" mean something.
+   */
+  readonly containersKnown: boolean;
   readonly portMappings: readonly PortMappingFact[];
   readonly cpu?: number;
   readonly memoryMiB?: number;
@@ -61,7 +66,10 @@ function computeTaskFacts(unit: Unit): TaskFacts {
   const rawMode = v.networkMode;
   let modeState: TaskFacts['modeState'];
   let explicitMode: NetworkMode | undefined;
-  if (isUnset(rawMode)) modeState = 'omitted';
+  // In a document with a syntax error a missing networkMode may be one the parser dropped; only a
+  // complete document proves it omitted (and so bridge).
+  if (rawMode === undefined && unit.partial) modeState = 'unknown';
+  else if (isUnset(rawMode)) modeState = 'omitted';
   else if (typeof rawMode === 'string' && MODES.includes(rawMode)) {
     modeState = 'explicit';
     explicitMode = rawMode as NetworkMode;
@@ -70,7 +78,10 @@ function computeTaskFacts(unit: Unit): TaskFacts {
   const family = str(obj(v.runtimePlatform)?.operatingSystemFamily);
   const os: Os | undefined = family === undefined ? undefined : family.startsWith('WINDOWS') ? 'windows' : family === 'LINUX' ? 'linux' : undefined;
 
-  const compatibilities = isIntrinsic(v.requiresCompatibilities) ? undefined : strList(v.requiresCompatibilities) ?? [];
+  const compatibilities =
+    isIntrinsic(v.requiresCompatibilities) || (v.requiresCompatibilities === undefined && unit.partial)
+      ? undefined
+      : strList(v.requiresCompatibilities) ?? [];
   const fargate = compatibilities?.includes('FARGATE') ?? false;
 
   let effectiveMode: TaskFacts['effectiveMode'];
@@ -83,8 +94,11 @@ function computeTaskFacts(unit: Unit): TaskFacts {
 
   const containers: ContainerFact[] = [];
   const portMappings: PortMappingFact[] = [];
-  (arr(v.containerDefinitions) ?? []).forEach((c, ci) => {
+  const definitions = arr(v.containerDefinitions);
+  let containersKnown = definitions !== undefined;
+  (definitions ?? []).forEach((c, ci) => {
     const container = obj(c);
+    if (!container || str(container.name) === undefined) containersKnown = false;
     if (!container) return;
     const path: JsonPath = ['containerDefinitions', ci];
     containers.push({ index: ci, name: str(container.name), value: container, path });
@@ -112,6 +126,7 @@ function computeTaskFacts(unit: Unit): TaskFacts {
     compatibilities,
     fargate,
     containers,
+    containersKnown,
     portMappings,
     cpu: parseTaskCpu(v.cpu),
     memoryMiB: parseTaskMemoryMiB(v.memory),

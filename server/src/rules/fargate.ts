@@ -7,7 +7,10 @@ function fargateOs(facts: TaskFacts) {
   return facts.os === 'windows' ? 'windows' : 'linux';
 }
 
-/** The smallest valid Fargate size that holds what the containers reserve. */
+/**
+ * The smallest valid Fargate size that holds what the containers reserve and is no smaller than
+ * the task-level value already written (the fix must not shrink what the user asked for).
+ */
 function sizeFromContainers(ctx: RuleContext, facts: TaskFacts) {
   let cpu = 0;
   let memory = 0;
@@ -15,6 +18,8 @@ function sizeFromContainers(ctx: RuleContext, facts: TaskFacts) {
     cpu += num(c.value.cpu, ctx.unit.style) ?? 0;
     memory += num(c.value.memory, ctx.unit.style) ?? num(c.value.memoryReservation, ctx.unit.style) ?? 0;
   }
+  cpu = Math.max(cpu, facts.cpu ?? 0);
+  memory = Math.max(memory, facts.memoryMiB ?? 0);
   return nearestFargateSize(cpu || undefined, memory || undefined, fargateOs(facts));
 }
 
@@ -44,7 +49,7 @@ export const fargateTaskSizeRequired: Rule = {
     const v = ctx.unit.value;
     const missing = (['cpu', 'memory'] as const).filter((k) => isUnset(v[k]));
     if (missing.length === 0) return;
-    const size = sizeFromContainers(ctx, facts) ?? nearestFargateSize(facts.cpu, facts.memoryMiB, fargateOs(facts));
+    const size = sizeFromContainers(ctx, facts);
     ctx.report({
       path: ['requiresCompatibilities'],
       target: 'key',

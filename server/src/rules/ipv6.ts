@@ -53,7 +53,8 @@ export const ipv6OnlyRequirements: Rule = {
       subnetIpv6Only: true,
       enableExecuteCommand: bool(ctx.unit.value.enableExecuteCommand, ctx.unit.style) ?? false,
     });
-    const reported = new Set(['network-mode', 'fargate-platform-version', 'ec2-windows', 'ipv6-only-os', 'ecs-exec']);
+    // The network mode is service-network-configuration-mode's to report; the rest are IPv6-only conditions.
+    const reported = new Set(['fargate-platform-version', 'ec2-windows', 'ipv6-only-os', 'ecs-exec']);
     for (const check of result.checks) {
       if (check.status !== 'unmet' || !reported.has(check.id)) continue;
       const path = check.id === 'ecs-exec' ? ['enableExecuteCommand'] : check.id === 'fargate-platform-version' ? ['platformVersion'] : ['networkConfiguration', 'awsvpcConfiguration', 'subnets'];

@@ -161,8 +161,8 @@ export const bridgeLinkTarget: Rule = {
   check(ctx) {
     const facts = taskFacts(ctx.unit);
     if (facts.effectiveMode !== 'bridge' && !(facts.modeState === 'omitted' && facts.os === undefined)) return;
+    if (!facts.containersKnown) return;
     const names = new Set(facts.containers.map((c) => c.name));
-    if (facts.containers.some((c) => c.name === undefined)) return;
     for (const c of facts.containers) {
       (arr(c.value.links) ?? []).forEach((entry, i) => {
         const link = str(entry);

@@ -1,4 +1,4 @@
-import { arr, num, obj, str } from '../model/values';
+import { arr, isUnset, num, obj, str } from '../model/values';
 import { taskFacts, type PortMappingFact } from './facts';
 import type { Rule, RuleContext } from './types';
 
@@ -131,7 +131,8 @@ export const portValueRange: Rule = {
     for (const m of taskFacts(ctx.unit).portMappings) {
       for (const key of ['containerPort', 'hostPort'] as const) {
         const value = m[key];
-        if (value === undefined || (Number.isInteger(value) && value >= 0 && value <= MAX_PORT)) continue;
+        // A fractional port is a type error, which wrong-type already reports at the same place.
+        if (value === undefined || !Number.isInteger(value) || (value >= 0 && value <= MAX_PORT)) continue;
         ctx.report({ path: [...m.path, key], message: `'${key}' ${value} is not a port number: use a whole number from 0 to ${MAX_PORT}.` });
       }
     }
@@ -197,6 +198,25 @@ export const containerPortRange: Rule = {
     }
   },
 };
+
+/**
+ * True when every port mapping of a container can be read: no intrinsic function stands for the
+ * list, a mapping, a containerPort or a containerPortRange. Otherwise a port that looks missing may
+ * be the one a `Ref` supplies.
+ */
+export function portMappingsKnown(container: { value: Record<string, unknown> }, style: 'api' | 'cfn'): boolean {
+  const list = container.value.portMappings as never;
+  if (isUnset(list)) return true;
+  const mappings = arr(list);
+  if (!mappings) return false;
+  return mappings.every((m) => {
+    const mapping = obj(m);
+    if (!mapping) return false;
+    const portOk = isUnset(mapping.containerPort) || num(mapping.containerPort, style) !== undefined;
+    const rangeOk = isUnset(mapping.containerPortRange) || str(mapping.containerPortRange) !== undefined;
+    return portOk && rangeOk;
+  });
+}
 
 /** The container ports a container exposes: single ports and ranges. */
 export function exposesPort(container: { value: Record<string, unknown> }, port: number, style: 'api' | 'cfn'): boolean {

@@ -3,7 +3,7 @@ import { minLinuxPlatformForCpu } from '../core/fargate';
 import type { Json } from '../model/types';
 import { arr, isKnown, isUnset, num, obj, str } from '../model/values';
 import { containerNamed, serviceFacts, taskFacts, type TaskFacts } from './facts';
-import { exposesPort } from './ports';
+import { exposesPort, portMappingsKnown } from './ports';
 import type { Rule, RuleContext, UnitRef } from './types';
 
 // Limits from the AwsVpcConfiguration API reference: 16 subnets, 5 security groups.
@@ -148,7 +148,7 @@ export const awsvpcSecurityGroupCount = idListRule({
   },
 });
 
-const ID_FORMATS = { subnets: { prefix: 'subnet', re: /^subnet-[0-9a-f]{8,17}$/ }, securityGroups: { prefix: 'sg', re: /^sg-[0-9a-f]{8,17}$/ } };
+const ID_FORMATS = { subnets: { prefix: 'subnet', re: /^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$/ }, securityGroups: { prefix: 'sg', re: /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/ } };
 
 export const awsvpcIdFormat: Rule = {
   id: 'awsvpc-id-format',
@@ -380,23 +380,23 @@ export const loadBalancerContainer: Rule = {
   check(ctx) {
     const td = taskDefinition(ctx);
     if (!td || td.ref.doc?.hasSyntaxErrors) return;
-    if (td.facts.containers.some((c) => c.name === undefined)) return;
+    if (!td.facts.containersKnown) return;
     const style = td.ref.unit.style;
     (arr(ctx.unit.value.loadBalancers) ?? []).forEach((lb, i) => {
       const entry = obj(lb);
       const name = str(entry?.containerName);
       if (!entry || name === undefined) return;
       const container = containerNamed(td.facts, name);
-      const names = td.facts.containers.map((c) => c.name).join(', ');
+      const names = td.facts.containers.length ? `containers: ${td.facts.containers.map((c) => c.name).join(', ')}` : 'it has no containers';
       if (!container) {
         ctx.report({
           path: ['loadBalancers', i, 'containerName'],
-          message: `Container '${name}' is not in the task definition (containers: ${names}).`,
+          message: `Container '${name}' is not in the task definition (${names}).`,
         });
         return;
       }
       const port = num(entry.containerPort, ctx.unit.style);
-      if (port === undefined || exposesPort(container, port, style)) return;
+      if (port === undefined || exposesPort(container, port, style) || !portMappingsKnown(container, style)) return;
       ctx.report({
         path: ['loadBalancers', i, 'containerPort'],
         message: `Container '${name}' has no port mapping for container port ${port}.`,
