@@ -74,6 +74,15 @@ const FIXES = {
   'ipv6-only-requirements':
     'For ECS Exec, the fix turns `enableExecuteCommand` off; for an old platform version, it sets `platformVersion` to `LATEST`. The other conditions (network mode, operating system) have no automatic fix.',
   'ipv6-dual-stack-platform': 'Sets `platformVersion` to `LATEST`.',
+  'ipv6-subnet-missing': 'No automatic fix: associate an IPv6 CIDR with the subnets (and record it in the environment file), or use an `ipv4`/`dualstack` target group.',
+  'env-unknown-subnet': 'No automatic fix: add the subnet to the environment file by hand or with `ecs-net env pull`.',
+  'subnet-capacity': 'No automatic fix: use larger or more subnets, lower `desiredCount`, or lower `deploymentConfiguration.maximumPercent` so a deployment needs fewer addresses at once.',
+  'cluster-capacity': 'No automatic fix: turn on ENI trunking (`awsvpcTrunking`) on a supported instance type, use larger instance types, or add instances.',
+  'env-invalid-cidr': 'No automatic fix: write the block as `network/prefix` with a prefix from /16 to /28 and no host bits set.',
+  'env-subnet-outside-vpc': 'No automatic fix: correct the subnet CIDR or `vpc.cidr`.',
+  'env-unknown-instance-type': 'Replaces the type with the closest known instance type (applied by "fix all" only when there is a single candidate).',
+  'env-duplicate-subnet': 'No automatic fix: remove or merge the second entry.',
+  'env-invalid-entry': 'No automatic fix: add the missing `id`/`cidr`, or `instanceType` and a whole `count`.',
 };
 
 const KIND_TEXT = {
@@ -150,6 +159,17 @@ function page(rule) {
   ];
   if (rule.needsCompleteDocument) {
     lines.push('', 'This check waits while the document has a syntax error, so a half-typed line does not trip it.');
+  }
+  const envFile = join(fixtureDir, rule.id, 'ecs-network.json');
+  if (existsSync(envFile)) {
+    lines.push(
+      '',
+      '## Environment',
+      '',
+      'This check needs an environment file (`ecs-network.json` in the document\'s folder or above, or `--env FILE` for `ecs-net check`). The examples below use:',
+      '',
+      fence(readFileSync(envFile, 'utf8')),
+    );
   }
   lines.push(
     '',

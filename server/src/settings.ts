@@ -10,6 +10,8 @@ export interface Settings {
   readonly defaultInstanceTypes: readonly string[];
   readonly trunking: boolean;
   readonly os: 'linux' | 'windows';
+  /** Name of the environment file looked for above each document (or a path relative to the workspace folder). */
+  readonly environmentFile: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultInstanceTypes: ['c5.large'],
   trunking: false,
   os: 'linux',
+  environmentFile: 'ecs-network.json',
 };
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
@@ -39,5 +42,9 @@ export function parseSettings(raw: unknown): Settings {
     defaultInstanceTypes: types.length ? types : DEFAULT_SETTINGS.defaultInstanceTypes,
     trunking: typeof r.trunking === 'boolean' ? r.trunking : DEFAULT_SETTINGS.trunking,
     os: r.os === 'windows' ? 'windows' : 'linux',
+    environmentFile:
+      typeof r.environmentFile === 'string' && r.environmentFile.trim() !== '' && !r.environmentFile.includes('\0')
+        ? r.environmentFile.trim()
+        : DEFAULT_SETTINGS.environmentFile,
   };
 }

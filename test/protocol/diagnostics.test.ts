@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lsp-client';
 import { loadFixtures } from '../support/fixtures';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -128,7 +129,8 @@ describe('language server over stdio', () => {
     const fixtures = loadFixtures();
     assert.ok(fixtures.length > 0);
     for (const fixture of fixtures) {
-      const uri = `file:///fixtures/${fixture.ruleDir}/${fixture.name}`;
+      // The real file URI, so the server finds the folder's ecs-network.json the way it would in a workspace.
+      const uri = pathToFileURL(fixture.file).href;
       const diagnostics = await client.open(uri, fixture.text);
       const lines = fixture.text.split(/\r\n|\r|\n/);
       const lineStarts: number[] = [];

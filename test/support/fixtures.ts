@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { Environment } from '../../server/src/core/environment';
+import { readEnvironment } from '../../server/src/workspace/files';
 import { join } from 'node:path';
 import { REPO_ROOT } from './lsp-client';
 
@@ -15,6 +17,8 @@ export interface Fixture {
   readonly valid: boolean;
   /** Expected (offset, code) pairs, sorted. */
   readonly expected: string[];
+  /** The folder's ecs-network.json, when it has one: fixtures of environment-based rules are checked against it. */
+  readonly env?: Environment;
 }
 
 export function expectedMarkers(text: string): string[] {
@@ -31,11 +35,13 @@ export function stripMarkers(text: string): string {
 export function loadFixtures(): Fixture[] {
   const fixtures: Fixture[] = [];
   for (const ruleDir of readdirSync(FIXTURE_DIR).sort()) {
+    const envFile = join(FIXTURE_DIR, ruleDir, 'ecs-network.json');
+    const env = existsSync(envFile) ? readEnvironment(envFile).env : undefined;
     for (const name of readdirSync(join(FIXTURE_DIR, ruleDir)).sort()) {
       if (!/^(valid|invalid)-.*\.json$/.test(name)) continue;
       const file = join(FIXTURE_DIR, ruleDir, name);
       const text = readFileSync(file, 'utf8');
-      fixtures.push({ ruleDir, name, file, text, valid: name.startsWith('valid-'), expected: expectedMarkers(text) });
+      fixtures.push({ ruleDir, name, file, text, valid: name.startsWith('valid-'), expected: expectedMarkers(text), env });
     }
   }
   return fixtures;

@@ -2,7 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { EcsDocument } from '../model/document';
 import type { DocumentKind } from '../model/types';
-import { runRules } from '../rules/engine';
+import { runRules, type EngineOptions } from '../rules/engine';
+import { createReferences } from '../rules/references';
+import { WorkspaceIndex } from '../workspace/index';
+import { EnvironmentCache, readEnvironment, type LoadedEnvironment } from '../workspace/files';
 import { RULES } from '../rules/registry';
 import type { Finding, Severity } from '../rules/types';
 import { findingRange, type PlainRange } from '../features/ranges';
@@ -26,21 +29,25 @@ export interface CheckedFile {
 /** Files larger than this are not parsed: a clear message beats an editor-sized stall. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-const USAGE = `Usage: ecs-net check [--format text|json|sarif] [--max-warnings N] PATH...
+const USAGE = `Usage: ecs-net check [--format text|json|sarif] [--max-warnings N] [--env FILE] PATH...
 
 Checks ECS task definitions, services, target groups and CloudFormation JSON templates with the same
 rules as the editor. PATH may be a file, a folder (searched for *.json) or a glob ("deploy/**/*.json").
+A service finds its task definition (by family or ARN) and target groups (by name or ARN) among the
+checked files. Subnet, capacity and IPv6 checks use the nearest ecs-network.json above each file,
+or the one given with --env.
 
 Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 bad usage.`;
 
 interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
   maxWarnings: number | undefined;
+  env: string | undefined;
   paths: string[];
 }
 
 function parseArgs(argv: readonly string[]): CheckOptions | string {
-  const options: CheckOptions = { format: 'text', maxWarnings: undefined, paths: [] };
+  const options: CheckOptions = { format: 'text', maxWarnings: undefined, env: undefined, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -53,6 +60,10 @@ function parseArgs(argv: readonly string[]): CheckOptions | string {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 0) return '--max-warnings takes a whole number of 0 or more';
       options.maxWarnings = n;
+    } else if (flag === '--env') {
+      const file = value();
+      if (!file) return '--env takes the path of an environment file';
+      options.env = file;
     } else if (flag.startsWith('-') && flag !== '-') return `unknown option '${flag}'`;
     else options.paths.push(arg);
   }
@@ -61,9 +72,16 @@ function parseArgs(argv: readonly string[]): CheckOptions | string {
 }
 
 /** Checks one text exactly as the editor would. */
-export function checkText(text: string, uri: string): { kind: DocumentKind; diagnostics: CheckedDiagnostic[]; doc: EcsDocument; findings: Finding[] } {
-  const doc = new EcsDocument(uri, 0, text);
-  const findings = runRules(doc, RULES);
+export function checkText(
+  text: string,
+  uri: string,
+  options: EngineOptions = {},
+): { kind: DocumentKind; diagnostics: CheckedDiagnostic[]; doc: EcsDocument; findings: Finding[] } {
+  return checkDocument(new EcsDocument(uri, 0, text), options);
+}
+
+export function checkDocument(doc: EcsDocument, options: EngineOptions = {}) {
+  const findings = runRules(doc, RULES, options);
   return {
     kind: doc.kind,
     doc,
@@ -74,14 +92,13 @@ export function checkText(text: string, uri: string): { kind: DocumentKind; diag
   };
 }
 
-function checkFile(file: string): CheckedFile | { file: string; error: string } {
+function readDocument(file: string): EcsDocument | { error: string } {
   try {
     const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) return { file, error: `skipped: ${(size / 1024 / 1024).toFixed(0)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` };
-    const { kind, diagnostics } = checkText(readFileSync(file, 'utf8'), pathToFileURL(file).href);
-    return { file, kind, diagnostics };
+    if (size > MAX_FILE_BYTES) return { error: `skipped: ${(size / 1024 / 1024).toFixed(0)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` };
+    return new EcsDocument(pathToFileURL(file).href, 0, readFileSync(file, 'utf8'));
   } catch (error) {
-    return { file, error: `cannot read: ${error instanceof Error ? error.message : String(error)}` };
+    return { error: `cannot read: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
@@ -101,17 +118,39 @@ export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd
     return 2;
   }
 
-  const results: CheckedFile[] = [];
+  // Parse every file once, index them all, then check: a service may name a task definition from another file.
+  const docs: { file: string; doc: EcsDocument }[] = [];
   let unreadable = 0;
   for (const file of selection.files) {
-    const result = checkFile(file);
-    if ('error' in result) {
+    const doc = readDocument(file);
+    if ('error' in doc) {
       unreadable++;
-      out.stderr(`${displayPath(file, cwd)}: ${result.error}`);
+      out.stderr(`${displayPath(file, cwd)}: ${doc.error}`);
       continue;
     }
-    if (result.kind === 'unknown' && !selection.explicit.has(file)) continue;
-    results.push({ ...result, file: displayPath(file, cwd) });
+    docs.push({ file, doc });
+  }
+  const index = new WorkspaceIndex();
+  for (const { doc } of docs) index.set(doc);
+  const refs = createReferences(index);
+
+  let fixedEnv: LoadedEnvironment | undefined;
+  if (options.env) {
+    fixedEnv = readEnvironment(options.env);
+    if (fixedEnv.error) {
+      out.stderr(`ecs-net check: ${fixedEnv.error}`);
+      return 2;
+    }
+  }
+  const envCache = new EnvironmentCache();
+
+  const results: CheckedFile[] = [];
+  for (const { file, doc } of docs) {
+    if (doc.kind === 'unknown' && !selection.explicit.has(file)) continue;
+    const loaded = fixedEnv ?? envCache.forFile(file);
+    if (loaded?.error) out.stderr(`${displayPath(file, cwd)}: ${loaded.error}`);
+    const { kind, diagnostics } = checkDocument(doc, { refs, env: loaded?.env });
+    results.push({ file: displayPath(file, cwd), kind, diagnostics });
   }
 
   const all = results.flatMap((r) => r.diagnostics);

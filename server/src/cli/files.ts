@@ -1,9 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-
-/** Folders never worth walking into for ECS documents. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'cdk.out', '.terraform']);
-const JSON_FILE = /\.jsonc?$/i;
+import { statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { listJsonFiles } from '../workspace/files';
 
 export interface FileSelection {
   /** Absolute paths, sorted, without duplicates. */
@@ -12,27 +9,6 @@ export interface FileSelection {
   readonly unmatched: string[];
   /** Files named explicitly (reported even when they hold no ECS document). */
   readonly explicit: Set<string>;
-}
-
-function walk(dir: string, out: string[]): void {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of entries.sort()) {
-    const full = join(dir, name);
-    let stat;
-    try {
-      stat = statSync(full);
-    } catch {
-      continue;
-    }
-    if (stat.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(full, out);
-    } else if (stat.isFile() && JSON_FILE.test(name)) out.push(full);
-  }
 }
 
 /** `*` and `?` within one path segment, `**` across segments. */
@@ -65,8 +41,7 @@ export function selectFiles(args: readonly string[], cwd: string): FileSelection
       const base = normalised.slice(0, normalised.lastIndexOf('/', firstWild) + 1) || '.';
       const baseDir = resolve(cwd, base);
       const matcher = globToRegExp(resolve(cwd, normalised).split(sep).join('/'));
-      const found: string[] = [];
-      walk(baseDir, found);
+      const found = listJsonFiles(baseDir);
       const hits = found.filter((f) => matcher.test(f.split(sep).join('/')));
       if (hits.length === 0) unmatched.push(arg);
       hits.forEach((f) => files.add(f));
@@ -81,9 +56,7 @@ export function selectFiles(args: readonly string[], cwd: string): FileSelection
       continue;
     }
     if (stat.isDirectory()) {
-      const found: string[] = [];
-      walk(full, found);
-      found.forEach((f) => files.add(f));
+      listJsonFiles(full).forEach((f) => files.add(f));
     } else {
       files.add(full);
       explicit.add(full);

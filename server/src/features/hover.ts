@@ -13,6 +13,7 @@ import {
   type SubnetInput,
 } from '../core';
 import type { EcsDocument, Unit } from '../model/document';
+import { clusterFor, type Environment } from '../core/environment';
 import { apiKey } from '../model/normalise';
 import type { JsonPath, OffsetRange } from '../model/types';
 import { arr, bool, num, obj, str } from '../model/values';
@@ -33,6 +34,7 @@ interface Place {
   readonly self: UnitRef;
   readonly refs: References;
   readonly settings: Settings;
+  readonly env?: Environment;
   /** Path relative to the unit in API spelling. */
   readonly apiPath: JsonPath;
   readonly node: Node;
@@ -45,7 +47,13 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * modes and instance types, IPv4 needs against subnet capacity, IPv6 eligibility, and how a port
  * is reached in this network mode. Undefined where we have nothing better than the schema to say.
  */
-export function hoverAt(doc: EcsDocument, offset: number, settings: Settings, refs: References = createReferences()): HoverContent | undefined {
+export function hoverAt(
+  doc: EcsDocument,
+  offset: number,
+  settings: Settings,
+  refs: References = createReferences(),
+  env?: Environment,
+): HoverContent | undefined {
   const node = doc.nodeAt(offset);
   if (!node) return undefined;
   const path = getNodePath(node);
@@ -53,7 +61,7 @@ export function hoverAt(doc: EcsDocument, offset: number, settings: Settings, re
   if (!unit) return undefined;
   const raw = path.slice(unit.basePath.length);
   const apiPath = unit.style === 'cfn' && unit.kind !== 'target-group' ? raw.map((s) => (typeof s === 'string' ? apiKey(s) : s)) : raw;
-  const place: Place = { doc, unit, self: { unit, uri: doc.uri, doc }, refs, settings, apiPath, node };
+  const place: Place = { doc, unit, self: { unit, uri: doc.uri, doc }, refs, settings, env, apiPath, node };
   const range: OffsetRange = hoverRange(node);
 
   // An instance type named anywhere (placement constraint expressions, attributes): its figures.
@@ -136,8 +144,29 @@ const MODE_TEXT: Readonly<Record<string, string>> = {
   none: 'No external network connectivity at all and no port mappings. EC2 Linux only.',
 };
 
-function defaultTypes(settings: Settings): InstanceType[] {
-  return settings.defaultInstanceTypes.map((n) => getInstanceType(n)).filter((t): t is InstanceType => t !== undefined);
+interface TypesInPlay {
+  readonly types: InstanceType[];
+  readonly trunking: boolean;
+  /** Where the types come from, said in the hover. */
+  readonly source: string;
+}
+
+/** The cluster's instance types from the environment file, else the settings' defaults (named as such). */
+function typesInPlay(place: Place, cluster?: string, service?: string): TypesInPlay {
+  const env = place.env;
+  const entry = env ? (cluster || service ? clusterFor(env, cluster, service) : undefined) : undefined;
+  const names = entry ? entry.capacity.map((c) => c.instanceType) : (env?.clusters ?? []).flatMap((c) => c.capacity.map((x) => x.instanceType));
+  const fromEnv = [...new Set(names)].map((n) => getInstanceType(n)).filter((t): t is InstanceType => t !== undefined);
+  if (fromEnv.length) {
+    const trunking = env?.accountSettings.awsvpcTrunking ?? place.settings.trunking;
+    return { types: fromEnv, trunking, source: `instance types from the environment file${trunking ? ', trunking on' : ''}` };
+  }
+  const types = place.settings.defaultInstanceTypes.map((n) => getInstanceType(n)).filter((t): t is InstanceType => t !== undefined);
+  return {
+    types,
+    trunking: place.settings.trunking,
+    source: `instance types from the \`ecsTaskNetworking.defaultInstanceTypes\` setting${place.settings.trunking ? ', trunking assumed on' : ''}; an environment file names your cluster’s own`,
+  };
 }
 
 function networkModeMarkdown(place: Place): string | undefined {
@@ -150,10 +179,10 @@ function networkModeMarkdown(place: Place): string | undefined {
   if (mode === 'awsvpc') {
     const ec2Possible = !facts.fargate || (facts.compatibilities ?? []).some((c) => c !== 'FARGATE');
     if (ec2Possible) {
-      const types = defaultTypes(place.settings);
-      if (types.length) {
-        lines.push('', `**ENI density on EC2** (instance types from the \`ecsTaskNetworking.defaultInstanceTypes\` setting${place.settings.trunking ? ', trunking assumed on' : ''}; an environment file names your cluster’s own):`, '', DENSITY_HEADER);
-        for (const t of types) lines.push(densityRow(t, facts.os ?? place.settings.os, facts));
+      const inPlay = typesInPlay(place);
+      if (inPlay.types.length) {
+        lines.push('', `**ENI density on EC2** (${inPlay.source}):`, '', DENSITY_HEADER);
+        for (const t of inPlay.types) lines.push(densityRow(t, facts.os ?? place.settings.os, facts));
         lines.push('', 'Each instance also uses one IPv4 address for its primary ENI, plus one for the trunk ENI with trunking.');
       }
     }
@@ -204,13 +233,17 @@ function fargateSizeMarkdown(place: Place, key: 'cpu' | 'memory'): string | unde
   return `**Fargate memory with ${facts.cpu} CPU units** (${os}): ${options.map(fmt).join(', ')} MiB.`;
 }
 
-/** Subnets of the same CloudFormation template, with their CIDRs, when a service names them with Ref. */
-function templateSubnets(place: Place): { inputs: SubnetInput[]; all: number; ipv6: boolean | undefined } {
-  const list = arr(serviceFacts(place.unit).awsvpcConfiguration?.subnets) ?? [];
+/**
+ * Subnets of the same CloudFormation template, with their CIDRs, when a service names them with
+ * Ref. `all` counts every subnet the service lists, found here or not; `ipv6` is undefined unless
+ * every one is a template subnet.
+ */
+export function templateSubnets(service: UnitRef, refs: References): { inputs: SubnetInput[]; all: number; ipv6: boolean | undefined } {
+  const list = arr(serviceFacts(service.unit).awsvpcConfiguration?.subnets) ?? [];
   const inputs: SubnetInput[] = [];
   let ipv6: boolean | undefined = list.length ? true : undefined;
   for (const entry of list) {
-    const res = place.refs.cfnResourceOf(place.self, entry);
+    const res = refs.cfnResourceOf(service, entry);
     if (res?.type !== 'AWS::EC2::Subnet') {
       ipv6 = undefined;
       continue;
@@ -234,11 +267,12 @@ function capacityMarkdown(place: Place): string | undefined {
   const awsvpc = facts.launch === 'FARGATE' || task?.effectiveMode === 'awsvpc' || (td === undefined && facts.hasNetworkConfiguration);
   if (!awsvpc) return `**${fmt(tasks)} tasks** in ${task?.effectiveMode ?? 'a non-awsvpc'} mode use the instances’ addresses, not addresses of their own.`;
   const launch = facts.launch ?? 'FARGATE';
-  const type = launch === 'EC2' ? defaultTypes(place.settings)[0] : undefined;
+  const inPlay = typesInPlay(place, str(v.cluster), str(v.serviceName) ?? str(v.service));
+  const type = launch === 'EC2' ? inPlay.types[0] : undefined;
   const density = type ? eniDensity({ type, os: task?.os ?? place.settings.os, taskCpu: task?.cpu, taskMemoryMiB: task?.memoryMiB }) : undefined;
-  const trunked = place.settings.trunking && density?.effective.withTrunking !== null && density?.effective.withTrunking !== undefined;
+  const trunked = inPlay.trunking && density?.effective.withTrunking !== null && density?.effective.withTrunking !== undefined;
   const perInstance = density ? (trunked ? density.effective.withTrunking! : density.effective.withoutTrunking) : undefined;
-  const subnets = templateSubnets(place);
+  const subnets = templateSubnets(place.self, place.refs);
   const bad = subnets.inputs.map((s) => parseSubnetCidr(s.cidr)).find((r) => !r.ok);
   const req = ipRequirements({
     networkMode: 'awsvpc',
@@ -255,15 +289,15 @@ function capacityMarkdown(place: Place): string | undefined {
     `- steady state: **${fmt(req.needed)}** (${req.perTask} per task${req.instancesNeeded !== null && req.perInstance ? ` + ${req.perInstance} per instance × ${fmt(req.instancesNeeded)} ${type?.name ?? ''} instances${trunked ? ', trunking on' : ''}` : ''})`,
     `- during a deployment at ${maximumPercent ?? 200}%: **${fmt(req.peakDuringDeployment)}** (${fmt(req.peakTasksDuringDeployment)} tasks)`,
   ];
-  if (type && !facts.launch) lines.push(`- EC2 figures use \`${type.name}\` from the \`ecsTaskNetworking.defaultInstanceTypes\` setting`);
+  if (type) lines.push(`- EC2 figures use \`${type.name}\` (${inPlay.source})`);
   if (bad && !bad.ok) lines.push('', `Subnet capacity not computed: ${bad.message}`);
   else if (req.perSubnet.length) {
     lines.push('', '| subnet | CIDR | usable | expected use | fits |', '|---|---|---:|---:|---|');
     for (const s of req.perSubnet) lines.push(`| ${s.id ?? ''} | ${s.cidr} | ${fmt(s.usableIpv4)} | ${fmt(s.expectedUse)} | ${s.fits ? 'yes' : '**no**'} |`);
     lines.push('', `Usable in all ${req.perSubnet.length} subnets: **${fmt(req.usable ?? 0)}**; the deployment peak ${req.usable !== null && req.peakDuringDeployment <= req.usable ? 'fits' : '**does not fit**'}.`);
-    if (subnets.inputs.length < subnets.all) lines.push(`(${subnets.all - subnets.inputs.length} of the subnets are not defined in this template and are not counted.)`);
+    if (subnets.inputs.length < subnets.all) lines.push(`(${subnets.all - subnets.inputs.length} of the subnets are not described here and are not counted.)`);
   } else {
-    lines.push('', 'The subnets’ sizes are not known here (an environment file or AWS::EC2::Subnet resources in this template give them). Each AWS subnet loses 5 addresses: a /24 has 251 usable, a /20 has 4,091.');
+    lines.push('', 'The subnets’ sizes are not known here (an ecs-network.json environment file or AWS::EC2::Subnet resources in this template give them). Each AWS subnet loses 5 addresses: a /24 has 251 usable, a /20 has 4,091.');
   }
   return lines.join('\n');
 }
@@ -272,7 +306,7 @@ function serviceIpv6(place: Place): Ipv6Eligibility {
   const facts = serviceFacts(place.unit);
   const td = place.refs.taskDefinitionOf(place.self);
   const task = td ? taskFacts(td.unit) : undefined;
-  const subnets = templateSubnets(place);
+  const subnets = templateSubnets(place.self, place.refs);
   return ipv6Eligibility({
     mode: 'dual-stack',
     launchType: facts.launch,
@@ -281,6 +315,7 @@ function serviceIpv6(place: Place): Ipv6Eligibility {
     platformVersion: str(place.unit.value.platformVersion),
     subnetHasIpv6Cidr: subnets.ipv6,
     enableExecuteCommand: bool(place.unit.value.enableExecuteCommand, place.unit.style),
+    dualStackIPv6Setting: place.env?.accountSettings.dualStackIPv6,
   });
 }
 

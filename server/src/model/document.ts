@@ -4,6 +4,7 @@ import { identity, normaliseCfn } from './normalise';
 import type { DocumentKind, Json, JsonObject, JsonPath, OffsetRange, Style, SyntaxProblem, UnitKind } from './types';
 import { arr, isObject, obj, str } from './values';
 import { LineIndex, type Position } from './lines';
+import { ENV_FILE_NAME } from '../core/environment';
 
 /** One ECS object inside a document: the whole file, the describe-output wrapper's inside, or a CloudFormation resource's Properties. */
 export interface Unit {
@@ -90,7 +91,7 @@ export class EcsDocument {
       message: SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.',
     }));
     this.value = this.root ? (nodeValue(this.root) as Json) : undefined;
-    const found = findUnits(this.value, this.syntaxErrors.length > 0);
+    const found = findUnits(this.value, this.syntaxErrors.length > 0, uri);
     this.kind = found.kind;
     this.units = found.units;
     this.cfnResources = found.resources;
@@ -189,6 +190,17 @@ function nodeValue(root: Node): unknown {
   return top;
 }
 
+/**
+ * Our own environment file is claimed by its name (`ecs-network.json`, `*.ecs-network.json`) or by a
+ * `$schema` naming it, never by loose content: other tools' JSON also has `subnets` lists.
+ */
+export function isEnvironmentFile(root: JsonObject, uri: string): boolean {
+  const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
+  if (name === ENV_FILE_NAME || name.endsWith(`.${ENV_FILE_NAME}`)) return true;
+  const schema = str(root.$schema);
+  return schema !== undefined && /ecs-network(\.schema)?\.json$|ecs-task-networking:schema:ecs-network/.test(schema);
+}
+
 interface Found {
   kind: DocumentKind;
   units: Unit[];
@@ -201,9 +213,13 @@ function apiUnit(kind: UnitKind, value: JsonObject, basePath: JsonPath, partial:
 }
 
 /** Recognises a document by what it holds, not by its file name. */
-export function findUnits(root: Json | undefined, partial = false): Found {
+export function findUnits(root: Json | undefined, partial = false, uri = ''): Found {
   const none: Found = { kind: 'unknown', units: [], resources: new Map() };
   if (!isObject(root)) return none;
+
+  if (isEnvironmentFile(root, uri)) {
+    return { kind: 'environment', units: [apiUnit('environment', root, [], partial)], resources: new Map() };
+  }
 
   const resources = obj(root.Resources);
   if (resources) {

@@ -2,6 +2,7 @@ import type { EcsDocument, Unit } from '../model/document';
 import { toDocValue } from '../model/normalise';
 import type { JsonPath } from '../model/types';
 import { createReferences } from './references';
+import type { Environment } from '../core/environment';
 import type { Finding, Fix, References, Rule, RuleContext, Severity, SeveritySetting, UnitRef } from './types';
 
 export interface EngineOptions {
@@ -11,6 +12,8 @@ export interface EngineOptions {
   readonly refs?: References;
   /** Where a rule that throws is reported; the other rules still run. */
   readonly log?: (message: string) => void;
+  /** The environment (nearest ecs-network.json) for capacity, subnet and IPv6 checks. */
+  readonly env?: Environment;
   /** Stop early (a newer edit arrived); the partial result is thrown away by the caller. */
   readonly isCancelled?: () => boolean;
 }
@@ -49,7 +52,7 @@ export function runRules(doc: EcsDocument, rules: readonly Rule[], options: Engi
       const severity = effective(rule);
       if (!severity) continue;
       if (options.isCancelled?.()) return findings;
-      const ctx = createContext(doc, self, refs, rule, severity, findings);
+      const ctx = createContext(doc, self, refs, rule, severity, findings, options.env);
       try {
         rule.check(ctx);
       } catch (error) {
@@ -72,6 +75,7 @@ function createContext(
   rule: Rule,
   severity: Severity,
   sink: Finding[],
+  env: Environment | undefined,
 ): RuleContext {
   const editUri = (on: UnitRef) => (on.uri === self.uri ? undefined : on.uri);
   return {
@@ -79,6 +83,7 @@ function createContext(
     self,
     unit: self.unit,
     refs,
+    env,
     report(input) {
       sink.push({
         ruleId: rule.id,

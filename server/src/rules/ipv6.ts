@@ -1,3 +1,4 @@
+import { clusterFor } from '../core/environment';
 import { ipv6Eligibility } from '../core/ipv6';
 import { atLeastPlatform } from '../core/platform';
 import type { CfnResource } from '../model/document';
@@ -5,27 +6,44 @@ import { arr, bool, isUnset, str } from '../model/values';
 import { serviceFacts, taskFacts } from './facts';
 import type { Rule, RuleContext } from './types';
 
-// These rules look at the subnets a CloudFormation service names with Ref, when those subnets are
-// AWS::EC2::Subnet resources of the same template: only then do we know what the subnets are.
+// These rules look at what the service's subnets are: AWS::EC2::Subnet resources of the same
+// template named with Ref, or subnet ids the environment file describes. Only subnets we can see
+// count; when any subnet is unknown, the rules stay silent.
+
+interface SubnetView {
+  readonly ipv6Only: boolean;
+  readonly hasIpv6: boolean;
+}
 
 interface SubnetFacts {
   readonly all: number;
-  readonly resolved: CfnResource[];
+  readonly resolved: SubnetView[];
 }
 
-function templateSubnets(ctx: RuleContext): SubnetFacts | undefined {
+function cfnView(s: CfnResource): SubnetView {
+  const only = bool(s.properties.Ipv6Native, 'cfn') === true;
+  return { ipv6Only: only, hasIpv6: only || !isUnset(s.properties.Ipv6CidrBlock) || !isUnset(s.properties.Ipv6CidrBlocks) };
+}
+
+function serviceSubnetViews(ctx: RuleContext): SubnetFacts | undefined {
   const subnets = arr(serviceFacts(ctx.unit).awsvpcConfiguration?.subnets);
   if (!subnets || subnets.length === 0) return undefined;
-  const resolved: CfnResource[] = [];
+  const resolved: SubnetView[] = [];
   for (const s of subnets) {
     const res = ctx.refs.cfnResourceOf(ctx.self, s);
-    if (res?.type === 'AWS::EC2::Subnet') resolved.push(res);
+    if (res?.type === 'AWS::EC2::Subnet') {
+      resolved.push(cfnView(res));
+      continue;
+    }
+    const id = str(s);
+    const known = id ? ctx.env?.subnets.find((e) => e.id === id) : undefined;
+    if (known) resolved.push({ ipv6Only: known.ipv6Only, hasIpv6: known.ipv6Only || known.ipv6Cidr !== undefined });
   }
   return { all: subnets.length, resolved };
 }
 
-const ipv6Only = (s: CfnResource) => bool(s.properties.Ipv6Native, 'cfn') === true;
-const hasIpv6 = (s: CfnResource) => !isUnset(s.properties.Ipv6CidrBlock) || !isUnset(s.properties.Ipv6CidrBlocks) || ipv6Only(s);
+const ipv6Only = (s: SubnetView) => s.ipv6Only;
+const hasIpv6 = (s: SubnetView) => s.hasIpv6;
 
 export const ipv6OnlyRequirements: Rule = {
   id: 'ipv6-only-requirements',
@@ -38,7 +56,7 @@ export const ipv6OnlyRequirements: Rule = {
     'Fargate platform 1.4.0 or later, without ECS Exec, behind dual-stack load balancers.',
   needsCompleteDocument: true,
   check(ctx) {
-    const subnets = templateSubnets(ctx);
+    const subnets = serviceSubnetViews(ctx);
     if (!subnets || subnets.resolved.length !== subnets.all || !subnets.resolved.every(ipv6Only)) return;
     const service = serviceFacts(ctx.unit);
     const td = ctx.refs.taskDefinitionOf(ctx.self);
@@ -52,9 +70,11 @@ export const ipv6OnlyRequirements: Rule = {
       subnetHasIpv6Cidr: true,
       subnetIpv6Only: true,
       enableExecuteCommand: bool(ctx.unit.value.enableExecuteCommand, ctx.unit.style) ?? false,
+      dualStackIPv6Setting: ctx.env?.accountSettings.dualStackIPv6,
+      agentVersion: ctx.env ? clusterFor(ctx.env, str(ctx.unit.value.cluster), str(ctx.unit.value.serviceName))?.agentVersion : undefined,
     });
     // The network mode is service-network-configuration-mode's to report; the rest are IPv6-only conditions.
-    const reported = new Set(['fargate-platform-version', 'ec2-windows', 'ipv6-only-os', 'ecs-exec']);
+    const reported = new Set(['fargate-platform-version', 'ec2-windows', 'ipv6-only-os', 'ecs-exec', 'agent-version', 'dual-stack-account-setting']);
     for (const check of result.checks) {
       if (check.status !== 'unmet' || !reported.has(check.id)) continue;
       const path = check.id === 'ecs-exec' ? ['enableExecuteCommand'] : check.id === 'fargate-platform-version' ? ['platformVersion'] : ['networkConfiguration', 'awsvpcConfiguration', 'subnets'];
@@ -85,7 +105,7 @@ export const ipv6DualStackPlatform: Rule = {
     if (serviceFacts(ctx.unit).launch !== 'FARGATE') return;
     const version = str(ctx.unit.value.platformVersion);
     if (version === undefined) return;
-    const subnets = templateSubnets(ctx);
+    const subnets = serviceSubnetViews(ctx);
     if (!subnets || !subnets.resolved.some(hasIpv6) || subnets.resolved.every(ipv6Only)) return;
     const td = ctx.refs.taskDefinitionOf(ctx.self);
     if (td && taskFacts(td.unit).os === 'windows') return;

@@ -1,3 +1,14 @@
+import {
+  clusterCapacity,
+  envDuplicateSubnet,
+  envInvalidCidr,
+  envInvalidEntry,
+  envSubnetOutsideVpc,
+  envUnknownInstanceType,
+  envUnknownSubnet,
+  ipv6SubnetMissing,
+  subnetCapacity,
+} from './environment';
 import { fargateTaskSize, fargateTaskSizeRequired, fargateUnsupportedParameter } from './fargate';
 import { ipv6DualStackPlatform, ipv6OnlyRequirements } from './ipv6';
 import {
@@ -77,6 +88,15 @@ export const RULES: readonly Rule[] = [
   targetGroupRequiredFields,
   ipv6OnlyRequirements,
   ipv6DualStackPlatform,
+  ipv6SubnetMissing,
+  envUnknownSubnet,
+  subnetCapacity,
+  clusterCapacity,
+  envInvalidCidr,
+  envSubnetOutsideVpc,
+  envUnknownInstanceType,
+  envDuplicateSubnet,
+  envInvalidEntry,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,6 +1,6 @@
 import type { Unit } from '../model/document';
 import type { Json } from '../model/types';
-import { validateStructure, type StructuralIssue } from '../structure/validate';
+import { validateStructure, type StructuralIssue, type StructureRoot } from '../structure/validate';
 import type { Fix, Rule, RuleContext } from './types';
 
 // The structural rules share one validation pass per unit (per parsed document version).
@@ -9,7 +9,7 @@ const issueCache = new WeakMap<Unit, StructuralIssue[]>();
 function issuesOf(ctx: RuleContext): StructuralIssue[] {
   let issues = issueCache.get(ctx.unit);
   if (!issues) {
-    issues = validateStructure(ctx.unit.raw, ctx.unit.kind, ctx.unit.style, {
+    issues = validateStructure(ctx.unit.raw, ctx.unit.kind as StructureRoot, ctx.unit.style, {
       skipRequired: ctx.doc.hasSyntaxErrors,
       update: ctx.unit.update,
     });

@@ -1,5 +1,6 @@
 import type { EcsDocument, Unit, CfnResource } from '../model/document';
 import type { Json, JsonPath, OffsetRange, UnitKind } from '../model/types';
+import type { Environment } from '../core/environment';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -13,7 +14,8 @@ export type RuleFamily =
   | 'windows'
   | 'service'
   | 'target-group'
-  | 'ipv6';
+  | 'ipv6'
+  | 'environment';
 
 /** One JSON edit of a quick fix: set `value` at `path`, or remove the property when `remove`. */
 export interface FixEdit {
@@ -86,6 +88,8 @@ export interface RuleContext {
   readonly self: UnitRef;
   readonly unit: Unit;
   readonly refs: References;
+  /** The environment file that applies to this document, if any (nearest ecs-network.json). */
+  readonly env?: Environment;
   report(input: ReportInput): void;
   /** A fix edit that sets `path` (API spelling, relative to `on`, default this unit). */
   set(path: JsonPath, value: Json, on?: UnitRef): FixEdit;

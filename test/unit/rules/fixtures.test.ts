@@ -12,7 +12,7 @@ import { loadFixtures, type Fixture } from '../../support/fixtures';
 const fixtures = loadFixtures();
 
 function run(fixture: Fixture) {
-  const { doc, findings } = checkText(fixture.text, 'file:///fixture.json');
+  const { doc, findings } = checkText(fixture.text, 'file:///fixture.json', { env: fixture.env });
   const offsetOf = (f: Finding) => (f.range ?? doc.rangeOf(f.path, f.target)).offset;
   const pairs = findings.map((f) => `${offsetOf(f)}:${f.ruleId}`).sort();
   // A readable line per finding for assertion messages: where it starts and what it says.

@@ -1,0 +1,261 @@
+import {
+  clusterFor,
+  parseEnvironment,
+  type EnvProblem,
+  type EnvProblemCode,
+  type EnvSubnet,
+  type Environment,
+} from '../core/environment';
+import { eniDensity } from '../core/eni';
+import { getInstanceType } from '../core/instances';
+import { ipRequirements } from '../core/ip';
+import { simulatePlacement, type PlacementFailureReason } from '../core/placement';
+import type { Unit } from '../model/document';
+import { arr, num, obj, str } from '../model/values';
+import { serviceFacts, taskFacts, type TaskFacts } from './facts';
+import type { Rule, RuleContext } from './types';
+
+// Two kinds of rules: problems in the environment file itself (so a typo there is seen, and the
+// defaults are used for what cannot be read), and service checks that need the environment:
+// which subnets exist, how big they are, what capacity the cluster has.
+
+const problemCache = new WeakMap<Unit, EnvProblem[]>();
+
+function problemsOf(unit: Unit): EnvProblem[] {
+  let problems = problemCache.get(unit);
+  if (!problems) {
+    problems = parseEnvironment(unit.raw).problems;
+    problemCache.set(unit, problems);
+  }
+  return problems;
+}
+
+function envProblemRule(code: EnvProblemCode, title: string, description: string): Rule {
+  return {
+    id: code,
+    family: 'environment',
+    severity: 'error',
+    appliesTo: ['environment'],
+    title,
+    description,
+    check(ctx) {
+      for (const p of problemsOf(ctx.unit)) {
+        if (p.code !== code) continue;
+        const first = p.suggestions?.[0];
+        ctx.report({
+          path: p.path,
+          message: p.message,
+          fixes: first ? [{ title: `Change to '${first}'`, edits: [ctx.set(p.path, first)], preferred: true, safe: p.suggestions!.length === 1 }] : undefined,
+        });
+      }
+    },
+  };
+}
+
+export const envInvalidCidr = envProblemRule(
+  'env-invalid-cidr',
+  'Environment file: CIDR that is malformed or not a valid subnet size',
+  'Subnet and VPC CIDRs in the environment file must be well-formed IPv4 blocks between /16 and /28 with no host bits set (IPv6 blocks must be valid IPv6 CIDRs). An entry that cannot be read is ignored, so its capacity is not counted.',
+);
+export const envSubnetOutsideVpc = envProblemRule(
+  'env-subnet-outside-vpc',
+  'Environment file: subnet outside the VPC range',
+  'Every subnet lies inside its VPC\'s CIDR block. A subnet outside `vpc.cidr` is a typo in one of the two.',
+);
+export const envUnknownInstanceType = envProblemRule(
+  'env-unknown-instance-type',
+  'Environment file: unknown EC2 instance type',
+  'Capacity entries need a real EC2 instance type to compute ENI limits and tasks per instance. An unknown type is ignored, with suggestions for what was probably meant.',
+);
+export const envDuplicateSubnet = envProblemRule(
+  'env-duplicate-subnet',
+  'Environment file: subnet listed twice',
+  'Each subnet id appears once; a second entry would count the same addresses twice. The first entry is used.',
+);
+export const envInvalidEntry = envProblemRule(
+  'env-invalid-entry',
+  'Environment file: entry missing what it needs',
+  'Subnets need `id` and `cidr`; cluster capacity entries need `instanceType` and a whole `count`. Incomplete entries are ignored.',
+);
+
+const SUBNETS = ['networkConfiguration', 'awsvpcConfiguration', 'subnets'];
+
+interface ServiceSubnets {
+  readonly known: { subnet: EnvSubnet; index: number }[];
+  readonly unknown: { id: string; index: number }[];
+  readonly total: number;
+}
+
+/** The service's subnet ids, split into those the environment knows and those it does not. */
+function serviceSubnets(ctx: RuleContext, env: Environment): ServiceSubnets | undefined {
+  const list = arr(serviceFacts(ctx.unit).awsvpcConfiguration?.subnets);
+  if (!list || list.length === 0) return undefined;
+  const known: ServiceSubnets['known'] = [];
+  const unknown: ServiceSubnets['unknown'] = [];
+  list.forEach((item, index) => {
+    const id = str(item);
+    if (!id) return;
+    const subnet = env.subnets.find((s) => s.id === id);
+    if (subnet) known.push({ subnet, index });
+    else unknown.push({ id, index });
+  });
+  return { known, unknown, total: list.length };
+}
+
+export const envUnknownSubnet: Rule = {
+  id: 'env-unknown-subnet',
+  family: 'environment',
+  severity: 'info',
+  appliesTo: ['service'],
+  title: 'Subnet not described in the environment file',
+  description:
+    'The environment file lists the subnets it knows; a service subnet missing from it cannot be counted in IP capacity checks. Add it by hand or run `ecs-net env pull`.',
+  check(ctx) {
+    if (!ctx.env || ctx.env.subnets.length === 0) return;
+    const subnets = serviceSubnets(ctx, ctx.env);
+    for (const { id, index } of subnets?.unknown ?? []) {
+      ctx.report({ path: [...SUBNETS, index], message: `Subnet ${id} is not in the environment file, so its free addresses are not counted.` });
+    }
+  },
+};
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function tasksPerInstance(ctx: RuleContext, env: Environment, task: TaskFacts | undefined): { perInstance?: number; trunking: boolean } {
+  const cluster = clusterFor(env, str(ctx.unit.value.cluster), str(ctx.unit.value.serviceName) ?? str(ctx.unit.value.service));
+  const typeName = cluster?.capacity[0]?.instanceType;
+  const type = typeName ? getInstanceType(typeName) : undefined;
+  if (!type) return { trunking: false };
+  const d = eniDensity({ type, os: cluster?.os, taskCpu: task?.cpu, taskMemoryMiB: task?.memoryMiB });
+  const trunking = env.accountSettings.awsvpcTrunking === true && d.effective.withTrunking !== null;
+  return { perInstance: trunking ? d.effective.withTrunking! : d.effective.withoutTrunking, trunking };
+}
+
+export const subnetCapacity: Rule = {
+  id: 'subnet-capacity',
+  family: 'environment',
+  severity: 'warning',
+  appliesTo: ['service'],
+  title: 'Not enough IPv4 addresses in the service subnets',
+  description:
+    'Each awsvpc task takes an IPv4 address from the service\'s subnets, and so does each EC2 container instance (two with ENI trunking). A rolling deployment briefly runs up to `maximumPercent` of the desired count. When the subnets\' usable addresses (2^(32−prefix) − 5 each, less what load balancers and other consumers hold) cannot cover that, tasks fail to start or deployments stall.',
+  needsCompleteDocument: true,
+  check(ctx) {
+    const env = ctx.env;
+    if (!env) return;
+    const facts = serviceFacts(ctx.unit);
+    const tasks = num(ctx.unit.value.desiredCount, ctx.unit.style);
+    const subnets = serviceSubnets(ctx, env);
+    // Only when every subnet is known: a missing one could hold the difference.
+    if (tasks === undefined || !subnets || subnets.known.length === 0 || subnets.known.length !== subnets.total) return;
+    const td = ctx.refs.taskDefinitionOf(ctx.self);
+    const task = td ? taskFacts(td.unit) : undefined;
+    if (facts.launch !== 'FARGATE' && task?.effectiveMode !== 'awsvpc') return;
+    const launch = facts.launch === 'EC2' ? 'EC2' : 'FARGATE';
+    const density = launch === 'EC2' ? tasksPerInstance(ctx, env, task) : { trunking: false };
+    const maximumPercent = num(obj(ctx.unit.value.deploymentConfiguration)?.maximumPercent, ctx.unit.style);
+    const req = ipRequirements({
+      networkMode: 'awsvpc',
+      launchType: launch,
+      tasks,
+      maximumPercent,
+      tasksPerInstance: density.perInstance,
+      trunking: density.trunking,
+      // Usable by size less other consumers; the live free count would already include this service's own tasks.
+      subnets: subnets.known.map(({ subnet }) => ({ id: subnet.id, cidr: subnet.cidr, az: subnet.az, availableIpv4: Math.max(0, subnet.usableIpv4 - subnet.otherConsumersIpv4) })),
+    });
+    if (req.usable === null) return;
+    const steady = req.needed > req.usable;
+    const peak = req.peakDuringDeployment > req.usable;
+    if (!steady && !peak) return;
+    const where = `${subnets.known.length} subnet${subnets.known.length === 1 ? '' : 's'} (${subnets.known.map(({ subnet }) => `${subnet.cidr}: ${fmt(Math.max(0, subnet.usableIpv4 - subnet.otherConsumersIpv4))}`).join(', ')})`;
+    ctx.report({
+      path: ['desiredCount'],
+      message: steady
+        ? `${fmt(tasks)} tasks need ${fmt(req.needed)} IPv4 addresses, but the ${where} have ${fmt(req.usable)} usable.`
+        : `${fmt(tasks)} tasks fit (${fmt(req.needed)} of ${fmt(req.usable)} addresses), but a deployment at ${maximumPercent ?? 200}% needs ${fmt(req.peakDuringDeployment)}: it would stall for lack of addresses in the ${where}.`,
+    });
+  },
+};
+
+const RESOURCE_TEXT: Partial<Record<PlacementFailureReason, string>> = {
+  'RESOURCE:ENI': 'free ENI slots',
+  'RESOURCE:CPU': 'CPU',
+  'RESOURCE:MEMORY': 'memory',
+  'RESOURCE:PORTS': 'free host ports',
+};
+
+export const clusterCapacity: Rule = {
+  id: 'cluster-capacity',
+  family: 'environment',
+  severity: 'warning',
+  appliesTo: ['service'],
+  title: 'The cluster\'s EC2 capacity cannot place the desired tasks',
+  description:
+    'On EC2, every awsvpc task needs an ENI of its own: an instance runs (ENIs − 1) such tasks, or the ECS trunking figure with `awsvpcTrunking`. The environment file\'s capacity is simulated the way ECS places tasks; when even this service alone does not fit, ECS reports "RESOURCE:ENI" (or CPU, MEMORY, PORTS) and tasks stay pending.',
+  needsCompleteDocument: true,
+  check(ctx) {
+    const env = ctx.env;
+    if (!env || serviceFacts(ctx.unit).launch !== 'EC2') return;
+    const tasks = num(ctx.unit.value.desiredCount, ctx.unit.style);
+    const cluster = clusterFor(env, str(ctx.unit.value.cluster), str(ctx.unit.value.serviceName) ?? str(ctx.unit.value.service));
+    const td = ctx.refs.taskDefinitionOf(ctx.self);
+    if (tasks === undefined || tasks === 0 || !cluster || cluster.capacity.length === 0 || !td) return;
+    const task = taskFacts(td.unit);
+    const mode = task.effectiveMode;
+    if (!mode) return;
+    const hostPorts =
+      mode === 'host'
+        ? task.portMappings.map((m) => m.containerPort).filter((p): p is number => p !== undefined)
+        : mode === 'bridge'
+          ? task.portMappings.map((m) => m.hostPort).filter((p): p is number => p !== undefined && p !== 0)
+          : [];
+    const result = simulatePlacement({
+      capacity: cluster.capacity.map((c) => ({ ...c })),
+      trunking: env.accountSettings.awsvpcTrunking === true,
+      os: cluster.os,
+      task: { count: tasks, cpu: task.cpu, memoryMiB: task.memoryMiB, networkMode: mode, hostPorts },
+      strategy: 'spread',
+    });
+    if (result.unplaced === 0) return;
+    const reasons = result.failures.filter((f) => f.tasks > 0 && RESOURCE_TEXT[f.reason]);
+    if (reasons.length === 0) return;
+    const byType = new Map<string, number>();
+    for (const c of cluster.capacity) byType.set(c.instanceType, (byType.get(c.instanceType) ?? 0) + c.count);
+    const azs = new Set(cluster.capacity.map((c) => c.az)).size;
+    const instances = `${[...byType].map(([type, n]) => `${n} × ${type}`).join(' + ')} in ${azs} AZ${azs === 1 ? '' : 's'}`;
+    ctx.report({
+      path: ['desiredCount'],
+      message:
+        `Only ${fmt(result.placed)} of ${fmt(tasks)} tasks fit on cluster ${cluster.name} (${instances}${env.accountSettings.awsvpcTrunking ? ', trunking on' : ''}), even with no other services: ` +
+        reasons.map((f) => `${fmt(f.tasks)} stay pending with "${f.reason}" (out of ${RESOURCE_TEXT[f.reason]})`).join('; ') +
+        '.',
+    });
+  },
+};
+
+export const ipv6SubnetMissing: Rule = {
+  id: 'ipv6-subnet-missing',
+  family: 'ipv6',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'IPv6 target group, but the service subnets have no IPv6 CIDR',
+  description:
+    'A target group with `IpAddressType: ipv6` registers task IPv6 addresses. Tasks get one only in subnets with an IPv6 CIDR block; in the IPv4-only subnets the environment file describes, registration cannot work.',
+  needsCompleteDocument: true,
+  check(ctx) {
+    const env = ctx.env;
+    if (!env) return;
+    const subnets = serviceSubnets(ctx, env);
+    if (!subnets || subnets.known.length !== subnets.total || subnets.known.length === 0) return;
+    const withoutIpv6 = subnets.known.filter(({ subnet }) => subnet.ipv6Cidr === undefined && !subnet.ipv6Only);
+    if (withoutIpv6.length === 0) return;
+    for (const { index, ref } of ctx.refs.targetGroupsOf(ctx.self)) {
+      if (ref.unit.value.IpAddressType !== 'ipv6') continue;
+      ctx.report({
+        path: ['loadBalancers', index, 'targetGroupArn'],
+        message: `This target group takes IPv6 targets, but subnet${withoutIpv6.length === 1 ? '' : 's'} ${withoutIpv6.map(({ subnet }) => subnet.id).join(', ')} ha${withoutIpv6.length === 1 ? 's' : 've'} no IPv6 CIDR, so tasks there get no IPv6 address.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,96 @@
+import { EcsDocument, type Unit } from '../model/document';
+import { str } from '../model/values';
+import type { WorkspaceLookup } from '../rules/references';
+import type { UnitRef } from '../rules/types';
+
+/** Cheap test before parsing: files that cannot hold an ECS document are skipped. */
+const SNIFF = /containerDefinitions|ContainerDefinitions|"TargetType"|AWS::ECS::|AWS::ElasticLoadBalancingV2::TargetGroup|"serviceName"/;
+
+/** `family`, `family:3`, or `arn:aws:ecs:region:account:task-definition/family:3` → family and revision. */
+export function parseTaskDefinitionRef(ref: string): { family: string; revision?: number } | undefined {
+  const afterSlash = ref.startsWith('arn:') ? ref.slice(ref.indexOf('task-definition/') + 'task-definition/'.length) : ref;
+  if (ref.startsWith('arn:') && !ref.includes('task-definition/')) return undefined;
+  const [family, revision] = afterSlash.split(':');
+  if (!family) return undefined;
+  const rev = revision !== undefined && /^\d+$/.test(revision) ? Number(revision) : undefined;
+  return { family, revision: rev };
+}
+
+/** `name` or `arn:aws:elasticloadbalancing:region:account:targetgroup/name/id` → name. */
+export function parseTargetGroupRef(ref: string): string | undefined {
+  if (!ref.startsWith('arn:')) return ref;
+  const match = /:targetgroup\/([^/]+)\//.exec(ref);
+  return match?.[1];
+}
+
+interface Entry {
+  readonly doc: EcsDocument;
+}
+
+/**
+ * The ECS documents of a workspace, so a service can find its task definition (by family or ARN)
+ * and its target groups (by name or ARN) in other files. Open documents replace their file's
+ * content while open. Ambiguity (two files with the same family) resolves to nothing: a wrong
+ * match would produce wrong errors.
+ */
+export class WorkspaceIndex implements WorkspaceLookup {
+  private readonly entries = new Map<string, Entry>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Indexes (or re-indexes) one document's text. Returns whether it holds ECS documents. */
+  update(uri: string, text: string, version = 0): boolean {
+    if (!SNIFF.test(text)) {
+      this.entries.delete(uri);
+      return false;
+    }
+    return this.set(new EcsDocument(uri, version, text));
+  }
+
+  /** Indexes an already parsed document (an open editor's cached model). */
+  set(doc: EcsDocument): boolean {
+    if (doc.units.length === 0 || doc.kind === 'environment') {
+      this.entries.delete(doc.uri);
+      return false;
+    }
+    this.entries.set(doc.uri, { doc });
+    return true;
+  }
+
+  remove(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  documentFor(uri: string): EcsDocument | undefined {
+    return this.entries.get(uri)?.doc;
+  }
+
+  private *units(kind: Unit['kind']): Generator<UnitRef> {
+    for (const [uri, { doc }] of this.entries) {
+      for (const unit of doc.units) if (unit.kind === kind) yield { unit, uri, doc };
+    }
+  }
+
+  taskDefinition(ref: string): UnitRef | undefined {
+    const wanted = parseTaskDefinitionRef(ref);
+    if (!wanted) return undefined;
+    const matches = [...this.units('task-definition')].filter((r) => str(r.unit.value.family) === wanted.family);
+    if (matches.length === 1) return matches[0];
+    if (wanted.revision === undefined) return undefined;
+    const exact = matches.filter((r) => r.unit.value.revision === wanted.revision);
+    return exact.length === 1 ? exact[0] : undefined;
+  }
+
+  targetGroup(ref: string): UnitRef | undefined {
+    const name = parseTargetGroupRef(ref);
+    if (!name) return undefined;
+    const matches = [...this.units('target-group')].filter((r) => (str(r.unit.value.Name) ?? r.unit.logicalId) === name);
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+}
