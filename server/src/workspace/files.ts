@@ -32,6 +32,44 @@ export function listJsonFiles(root: string, maxBytes = Infinity, out: string[] =
   return out;
 }
 
+/**
+ * The same walk as listJsonFiles, one folder at a time, handing control back to the event loop
+ * whenever `budgetMs` has been used, so a language server stays responsive while it lists a large
+ * workspace. Yields batches of files.
+ */
+export async function* walkJsonFiles(root: string, maxBytes = Infinity, budgetMs = 8): AsyncGenerator<string[]> {
+  const dirs = [root];
+  let sliceStart = performance.now();
+  let batch: string[] = [];
+  while (dirs.length) {
+    const dir = dirs.pop()!;
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort().reverse();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const full = join(dir, name);
+      let stat;
+      try {
+        stat = statSync(full);
+      } catch {
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) dirs.push(full);
+      } else if (stat.isFile() && JSON_FILE.test(name) && stat.size <= maxBytes) batch.push(full);
+    }
+    if (performance.now() - sliceStart >= budgetMs) {
+      yield batch;
+      batch = [];
+      sliceStart = performance.now();
+    }
+  }
+  if (batch.length) yield batch;
+}
+
 /** The nearest `fileName` in `dir` or above it, not going above `stopAt` (when given). */
 export function findUp(dir: string, fileName: string, stopAt?: string): string | undefined {
   let current = resolve(dir);
