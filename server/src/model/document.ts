@@ -5,6 +5,7 @@ import type { DocumentKind, Json, JsonObject, JsonPath, OffsetRange, Style, Synt
 import { arr, isObject, obj, str } from './values';
 import { LineIndex, type Position } from './lines';
 import { ENV_FILE_NAME } from '../core/environment';
+import { editDistance } from '../core/suggest';
 
 /** One ECS object inside a document: the whole file, the describe-output wrapper's inside, or a CloudFormation resource's Properties. */
 export interface Unit {
@@ -74,6 +75,8 @@ export class EcsDocument {
   readonly kind: DocumentKind;
   readonly units: readonly Unit[];
   readonly cfnResources: ReadonlyMap<string, CfnResource>;
+  /** CloudFormation units by logical id, so each `Ref` resolves in constant time. */
+  readonly unitsByLogicalId: ReadonlyMap<string, Unit>;
   private lineIndex: LineIndex | undefined;
 
   constructor(
@@ -95,6 +98,7 @@ export class EcsDocument {
     this.kind = found.kind;
     this.units = found.units;
     this.cfnResources = found.resources;
+    this.unitsByLogicalId = new Map(found.units.filter((u) => u.logicalId !== undefined).map((u) => [u.logicalId!, u]));
   }
 
   get hasSyntaxErrors(): boolean {
@@ -201,6 +205,11 @@ export function isEnvironmentFile(root: JsonObject, uri: string): boolean {
   return schema !== undefined && /ecs-network(\.schema)?\.json$|ecs-task-networking:schema:ecs-network/.test(schema);
 }
 
+/** `family` plus a list under a near-miss of `containerDefinitions` is a task definition with a typo, worth reporting. */
+function misspeltContainerList(root: JsonObject): boolean {
+  return Object.entries(root).some(([key, v]) => Array.isArray(v) && key !== 'containerDefinitions' && editDistance(key.toLowerCase(), 'containerdefinitions', 2) <= 2);
+}
+
 interface Found {
   kind: DocumentKind;
   units: Unit[];
@@ -253,7 +262,7 @@ export function findUnits(root: Json | undefined, partial = false, uri = ''): Fo
   if (wrapped && arr(wrapped.containerDefinitions)) {
     return { kind: 'task-definition', units: [apiUnit('task-definition', wrapped, ['taskDefinition'], partial)], resources: new Map() };
   }
-  if (arr(root.containerDefinitions)) {
+  if (arr(root.containerDefinitions) || (typeof root.family === 'string' && misspeltContainerList(root))) {
     return { kind: 'task-definition', units: [apiUnit('task-definition', root, [], partial)], resources: new Map() };
   }
   const serviceSignals = ['taskDefinition', 'cluster', 'desiredCount', 'launchType', 'networkConfiguration', 'loadBalancers'];

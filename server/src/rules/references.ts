@@ -31,7 +31,7 @@ export function referencedLogicalId(value: Json | undefined): string | undefined
 
 function unitByLogicalId(doc: EcsDocument | undefined, uri: string, logicalId: string | undefined): UnitRef | undefined {
   if (!doc || !logicalId) return undefined;
-  const unit = doc.units.find((u) => u.logicalId === logicalId);
+  const unit = doc.unitsByLogicalId.get(logicalId);
   return unit ? { unit, uri, doc } : undefined;
 }
 

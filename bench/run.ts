@@ -1,0 +1,41 @@
+/**
+ * Runs every benchmark in one process and prints where it ran.
+ *   npm run bench
+ */
+import { cpus, loadavg } from 'node:os';
+import * as placement from './placement';
+import * as validation from './validation';
+import * as workspace from './workspace';
+
+export async function main(): Promise<{
+  placement: placement.PlacementBenchResult;
+  validation: validation.ValidationBenchResult;
+  workspace: Record<string, number>;
+}> {
+  const cores = cpus();
+  console.log('ECS Task Networking benchmarks');
+  console.log(`  node ${process.version} on ${process.platform}/${process.arch}`);
+  console.log(`  CPU  ${cores[0]?.model ?? 'unknown'} (${cores.length} logical cores)`);
+  console.log(`  date ${new Date().toISOString()}`);
+  // Other work on the machine moves absolute times; the side-by-side ratios are what to compare.
+  console.log(`  load average at start (1/5/15 min) ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+  console.log('');
+  console.log('== placement ==');
+  const placementFigures = placement.main();
+  console.log('');
+  console.log('== validation ==');
+  const validationFigures = await validation.main();
+  console.log('');
+  console.log('== workspace ==');
+  const workspaceFigures = await workspace.main();
+  console.log('');
+  console.log(`load average at end (1/5/15 min) ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+  return { placement: placementFigures, validation: validationFigures, workspace: workspaceFigures };
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
