@@ -1,5 +1,5 @@
-// Bundles the extension client, the language server and the CLI into dist/.
-// Everything the three need is inlined, so the VSIX and `npx ecs-net` ship no node_modules.
+// Bundles the extension client, the language server, the CLI and its AWS pull into dist/.
+// Everything they need is inlined, so the VSIX and `npx ecs-net` ship no node_modules.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -28,4 +28,6 @@ await Promise.all([
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // `ecs-net env pull` and the AWS SDK: loaded by dist/cli.js only when that command runs.
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/env-pull.ts'], outfile: 'dist/env-pull.js' }),
 ]);

@@ -9,7 +9,9 @@ import { resolveInstanceType } from './instances';
 
 export interface EnvSubnet {
   readonly id: string;
-  readonly cidr: string;
+  /** IPv4 CIDR; undefined for an IPv6-only subnet. */
+  readonly cidr?: string;
+  /** 0 for an IPv6-only subnet. */
   readonly usableIpv4: number;
   readonly ipv6Cidr?: string;
   readonly ipv6Only: boolean;
@@ -93,8 +95,10 @@ function parseSubnets(value: unknown, vpcCidr: string | undefined, problems: Env
     }
     const id = text(entry.id);
     const cidrText = text(entry.cidr);
-    if (!id || !cidrText) {
-      problems.push({ code: 'env-invalid-entry', path: ['subnets', i], message: 'A subnet entry needs an "id" (subnet-…) and a "cidr".' });
+    const ipv6Only = entry.ipv6Only === true;
+    let ipv6Cidr = text(entry.ipv6Cidr);
+    if (!id || (!cidrText && !(ipv6Only && ipv6Cidr))) {
+      problems.push({ code: 'env-invalid-entry', path: ['subnets', i], message: 'A subnet entry needs an "id" (subnet-…) and a "cidr" (IPv6-only subnets: "ipv6Only": true and an "ipv6Cidr").' });
       return;
     }
     if (seen.has(id)) {
@@ -102,30 +106,36 @@ function parseSubnets(value: unknown, vpcCidr: string | undefined, problems: Env
       return;
     }
     seen.set(id, i);
-    const parsed = parseSubnetCidr(cidrText);
-    if (!parsed.ok) {
-      problems.push({ code: 'env-invalid-cidr', path: ['subnets', i, 'cidr'], message: parsed.message });
-      return;
+    let cidr: string | undefined;
+    let usableIpv4 = 0;
+    if (cidrText) {
+      const parsed = parseSubnetCidr(cidrText);
+      if (!parsed.ok) {
+        problems.push({ code: 'env-invalid-cidr', path: ['subnets', i, 'cidr'], message: parsed.message });
+        return;
+      }
+      cidr = parsed.cidr.text;
+      usableIpv4 = parsed.cidr.usableIpv4;
+      if (vpcCidr && cidrContains(vpcCidr, cidr) === false) {
+        problems.push({ code: 'env-subnet-outside-vpc', path: ['subnets', i, 'cidr'], message: `Subnet ${id} (${cidr}) is outside the VPC range ${vpcCidr}.` });
+      }
     }
-    if (vpcCidr && cidrContains(vpcCidr, parsed.cidr.text) === false) {
-      problems.push({ code: 'env-subnet-outside-vpc', path: ['subnets', i, 'cidr'], message: `Subnet ${id} (${parsed.cidr.text}) is outside the VPC range ${vpcCidr}.` });
-    }
-    let ipv6Cidr = text(entry.ipv6Cidr);
     if (ipv6Cidr !== undefined) {
       const v6 = parseIpv6Cidr(ipv6Cidr);
       if (!v6.ok) {
         problems.push({ code: 'env-invalid-cidr', path: ['subnets', i, 'ipv6Cidr'], message: v6.message });
         ipv6Cidr = undefined;
+        if (!cidr) return;
       }
     }
     const consumers = Array.isArray(entry.otherConsumers) ? entry.otherConsumers : [];
     const other = consumers.reduce<number>((sum, c) => sum + (isObj(c) ? count(c.ipv4) ?? 0 : 0), 0);
     subnets.push({
       id,
-      cidr: parsed.cidr.text,
-      usableIpv4: parsed.cidr.usableIpv4,
+      cidr,
+      usableIpv4,
       ipv6Cidr,
-      ipv6Only: entry.ipv6Only === true,
+      ipv6Only,
       az: text(entry.az),
       availableIpv4: count(entry.availableIpv4),
       otherConsumersIpv4: other,

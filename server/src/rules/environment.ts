@@ -148,6 +148,9 @@ export const subnetCapacity: Rule = {
     const subnets = serviceSubnets(ctx, env);
     // Only when every subnet is known: a missing one could hold the difference.
     if (tasks === undefined || !subnets || subnets.known.length === 0 || subnets.known.length !== subnets.total) return;
+    // IPv6-only subnets hand out no IPv4 addresses: this IPv4 count does not apply to them.
+    const ipv4Subnets = subnets.known.flatMap(({ subnet }) => (subnet.cidr ? [{ ...subnet, cidr: subnet.cidr }] : []));
+    if (ipv4Subnets.length !== subnets.known.length) return;
     const td = ctx.refs.taskDefinitionOf(ctx.self);
     const task = td ? taskFacts(td.unit) : undefined;
     if (facts.launch !== 'FARGATE' && task?.effectiveMode !== 'awsvpc') return;
@@ -162,7 +165,7 @@ export const subnetCapacity: Rule = {
       tasksPerInstance: density.perInstance,
       trunking: density.trunking,
       // Usable by size less other consumers; the live free count would already include this service's own tasks.
-      subnets: subnets.known.map(({ subnet }) => ({ id: subnet.id, cidr: subnet.cidr, az: subnet.az, availableIpv4: Math.max(0, subnet.usableIpv4 - subnet.otherConsumersIpv4) })),
+      subnets: ipv4Subnets.map((subnet) => ({ id: subnet.id, cidr: subnet.cidr, az: subnet.az, availableIpv4: Math.max(0, subnet.usableIpv4 - subnet.otherConsumersIpv4) })),
     });
     if (req.usable === null) return;
     const steady = req.needed > req.usable;
