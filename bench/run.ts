@@ -6,11 +6,15 @@ import { cpus, loadavg } from 'node:os';
 import * as placement from './placement';
 import * as validation from './validation';
 import * as workspace from './workspace';
+import * as lsp from './lsp';
+import * as peers from './peers';
 
 export async function main(): Promise<{
   placement: placement.PlacementBenchResult;
   validation: validation.ValidationBenchResult;
   workspace: Record<string, number>;
+  lsp: Record<string, unknown>;
+  peers: Record<string, unknown>;
 }> {
   const cores = cpus();
   console.log('ECS Task Networking benchmarks');
@@ -29,8 +33,14 @@ export async function main(): Promise<{
   console.log('== workspace ==');
   const workspaceFigures = await workspace.main();
   console.log('');
+  console.log('== lsp ==');
+  const lspFigures = await lsp.main();
+  console.log('');
+  console.log('== peers ==');
+  const peerFigures = await peers.main();
+  console.log('');
   console.log(`load average at end (1/5/15 min) ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
-  return { placement: placementFigures, validation: validationFigures, workspace: workspaceFigures };
+  return { placement: placementFigures, validation: validationFigures, workspace: workspaceFigures, lsp: lspFigures, peers: peerFigures };
 }
 
 if (require.main === module) {
