@@ -1,31 +1,86 @@
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import { showCapacityPlan } from './capacityPlanPanel';
+import { pullEnvironment } from './pullEnvironment';
+import { JSON_LANGUAGES, SCHEMES, SECTION, ServerController, type ServerState } from './serverController';
+import { isEnvironmentFilePath, looksLikeEcsDocument } from './sniff';
+import { SummaryStatusBar } from './statusBar';
 
-let client: LanguageClient | undefined;
+/** What the extension returns from `activate`: used by its own integration tests, stable enough for others. */
+export interface EcsTaskNetworkingApi {
+  serverState(): ServerState;
+  /** Resolves when the language server is running (at once if it already is). */
+  whenServerRunning(): Promise<void>;
+  /** Resolves when the start-up checks (open documents, the environment file search) are done. */
+  whenSettled(): Promise<void>;
+  /** The status bar text, or undefined while the item is hidden. */
+  statusText(): string | undefined;
+  readonly onDidChangeStatus: vscode.Event<string | undefined>;
+}
 
-/** Starts the bundled language server over node IPC; all ECS knowledge lives in the server. */
-export async function activate(context: ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+let controller: ServerController | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<EcsTaskNetworkingApi> {
+  const output = vscode.window.createOutputChannel('ECS Task Networking', { log: true });
+  const server = new ServerController(context, output);
+  controller = server;
+  const statusBar = new SummaryStatusBar(server);
+  context.subscriptions.push(output, server, statusBar);
+
+  const environmentFileName = () => vscode.workspace.getConfiguration(SECTION).get<string>('environmentFile') || 'ecs-network.json';
+  const isCandidate = (doc: vscode.TextDocument) => JSON_LANGUAGES.has(doc.languageId) && SCHEMES.has(doc.uri.scheme);
+  const wantsServer = (doc: vscode.TextDocument) =>
+    isCandidate(doc) && (isEnvironmentFilePath(doc.uri.path, environmentFileName()) || looksLikeEcsDocument(doc.getText()));
+  const startServer = () => {
+    server.ensureStarted().catch((error: unknown) => output.appendLine(`The language server did not start: ${String(error)}`));
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { scheme: 'untitled', language: 'json' },
-      { scheme: 'untitled', language: 'jsonc' },
-    ],
-    synchronize: { configurationSection: 'ecsTaskNetworking' },
+  const startFor = (doc: vscode.TextDocument) => {
+    if (server.state === 'stopped' && wantsServer(doc)) startServer();
   };
-  client = new LanguageClient('ecsTaskNetworking', 'ECS Task Networking', serverOptions, clientOptions);
-  await client.start();
-  context.subscriptions.push({ dispose: () => void client?.stop() });
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(startFor),
+    // A new or pasted-into document becomes an ECS document while typing.
+    vscode.workspace.onDidChangeTextDocument((e) => startFor(e.document)),
+    vscode.commands.registerCommand(`${SECTION}.showCapacityPlan`, () => showCapacityPlan(context, server, wantsServer)),
+    vscode.commands.registerCommand(`${SECTION}.pullEnvironment`, () => pullEnvironment(context, output, environmentFileName())),
+    vscode.commands.registerCommand(`${SECTION}.restartServer`, () => server.restart()),
+    vscode.commands.registerCommand(`${SECTION}.showOutput`, () => output.show(true)),
+  );
+  for (const doc of vscode.workspace.textDocuments) startFor(doc);
+
+  // A workspace with an environment file starts the server at once (workspaceContains only knows the default name).
+  let settled: Thenable<void> = Promise.resolve();
+  if (server.state === 'stopped' && vscode.workspace.workspaceFolders?.length) {
+    const pattern = `**/${path.basename(environmentFileName())}`;
+    settled = vscode.workspace.findFiles(pattern, '**/node_modules/**', 1).then(
+      (found) => {
+        if (found.length && server.state === 'stopped') startServer();
+      },
+      (error: unknown) => output.appendLine(`Could not look for ${pattern}: ${String(error)}`),
+    );
+  }
+
+  return {
+    serverState: () => server.state,
+    whenServerRunning: () =>
+      new Promise<void>((resolve) => {
+        if (server.state === 'running') return resolve();
+        const sub = server.onDidChangeState((state) => {
+          if (state === 'running') {
+            sub.dispose();
+            resolve();
+          }
+        });
+      }),
+    whenSettled: () => Promise.resolve(settled),
+    statusText: () => statusBar.text,
+    onDidChangeStatus: statusBar.onDidChange,
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await controller?.stop();
+  controller = undefined;
 }
+

@@ -1,9 +1,12 @@
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   MarkupKind,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type CompletionList,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -15,10 +18,29 @@ import { RULES } from './rules/registry';
 import { createDocsUrl } from './features/docs';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { completionsAt } from './features/completion';
+import { registerCustomRequests } from './features/customRequests';
 import { FIX_ALL_KIND, fixAllAction, quickFixes, type TextSource } from './features/codeActions';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sep } from 'node:path';
+import type { EngineOptions } from './rules/engine';
+import { createReferences } from './rules/references';
+import { WorkspaceIndex } from './workspace/index';
+import { EnvironmentCache, MAX_INDEXED_BYTES, walkJsonFiles } from './workspace/files';
 
 export const SETTINGS_SECTION = 'ecsTaskNetworking';
+
+/** Local file path of a `file:` URI; other schemes (untitled, remote) have none. */
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Wires the language server to a connection: the only module that talks LSP. Handlers stay thin:
@@ -31,18 +53,30 @@ export function startServer(connection: Connection): void {
   const settingsByUri = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let canAskConfiguration = false;
+  let canReportProgress = false;
+  let canWatchFiles = false;
   let initialSettings: Settings = DEFAULT_SETTINGS;
+  let folders: string[] = [];
+  const index = new WorkspaceIndex();
+  const refs = createReferences(index);
+  const envCache = new EnvironmentCache();
 
   const log = (message: string) => connection.console.error(message);
 
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    canReportProgress = params.capabilities.window?.workDoneProgress === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = uris.map(pathOf).filter((p): p is string => p !== undefined);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) initialSettings = parseSettings(options.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        // `"` and `:` open value lists; `.` continues an instance type such as `c5.`.
+        completionProvider: { triggerCharacters: ['"', ':', '.'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       },
       serverInfo: { name: 'ecs-task-networking' },
@@ -80,9 +114,29 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** Open editors first, then the workspace index (files on disk), for fixes and related places in other files. */
   const textOf: TextSource = (uri) => {
     const open = documents.get(uri);
-    return open ? { text: open.getText(), positionAt: (o) => open.positionAt(o) } : undefined;
+    if (open) return { text: open.getText(), positionAt: (o) => open.positionAt(o) };
+    const indexed = index.documentFor(uri);
+    return indexed ? { text: indexed.text, positionAt: (o) => indexed.positionAt(o) } : undefined;
+  };
+  const documentFor = (uri: string): EcsDocument | undefined => {
+    const open = documents.get(uri);
+    return open ? modelOf(open) : index.documentFor(uri);
+  };
+
+  const workspaceFolderOf = (path: string): string | undefined =>
+    folders.filter((f) => path.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0];
+
+  /** What the rules and hovers need besides the document: references across files and the environment. */
+  const contextFor = (uri: string, settings: Settings): EngineOptions => {
+    const path = pathOf(uri);
+    if (!path) return { refs };
+    const root = workspaceFolderOf(path);
+    const loaded = envCache.forFile(path, settings.environmentFile, root, (envPath) => documents.get(pathToFileURL(envPath).href)?.getText());
+    if (loaded?.error) log(loaded.error);
+    return { refs, env: loaded?.env };
   };
 
   async function validate(uri: string): Promise<void> {
@@ -93,15 +147,10 @@ export function startServer(connection: Connection): void {
     // A newer edit arrived while we waited: its own run will publish.
     if (!isCurrent(uri, version)) return;
     const doc = modelOf(textDocument);
-    const findings = runRules(doc, RULES, { severities: settings.rules, log, isCancelled: () => !isCurrent(uri, version) });
+    index.set(doc);
+    const findings = runRules(doc, RULES, { ...contextFor(uri, settings), severities: settings.rules, log, isCancelled: () => !isCurrent(uri, version) });
     if (!isCurrent(uri, version)) return;
-    const diagnostics = toDiagnostics(doc, findings, {
-      docsUrl,
-      documentFor: (other) => {
-        const open = documents.get(other);
-        return open ? modelOf(open) : undefined;
-      },
-    });
+    const diagnostics = toDiagnostics(doc, findings, { docsUrl, documentFor });
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -116,19 +165,94 @@ export function startServer(connection: Connection): void {
     );
   };
 
+  /** Other open documents may point at this one (a service at its task definition, anything at the environment). */
+  const revalidateOthers = (changed: string, delayMs: number) => {
+    for (const doc of documents.all()) if (doc.uri !== changed) schedule(doc.uri, delayMs);
+  };
+
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => {
     settingsFor(e.document.uri).then(
-      (s) => schedule(e.document.uri, s.validationDelayMs),
+      (s) => {
+        schedule(e.document.uri, s.validationDelayMs);
+        revalidateOthers(e.document.uri, s.validationDelayMs * 2);
+      },
       () => schedule(e.document.uri, DEFAULT_SETTINGS.validationDelayMs),
     );
   });
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
-    cache.delete(e.document.uri);
-    settingsByUri.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    cache.delete(uri);
+    settingsByUri.delete(uri);
+    // Inside the workspace the file on disk counts again (unsaved edits were discarded); a file
+    // from elsewhere was only context while it was open.
+    const path = pathOf(uri);
+    if (path && workspaceFolderOf(path)) reindexFromDisk(uri);
+    else index.remove(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    revalidateOthers(uri, 0);
+  });
+
+  function reindexFromDisk(uri: string): void {
+    const path = pathOf(uri);
+    if (!path) return void index.remove(uri);
+    try {
+      index.update(uri, readFileSync(path, 'utf8'));
+    } catch {
+      index.remove(uri);
+    }
+  }
+
+  /**
+   * Indexes every JSON file of the workspace in slices of about 4 ms, yielding to the event loop
+   * between them, so edits, hovers and completions are answered while it runs. A request needs a
+   * few event-loop turns (read, dispatch, reply), so its wait is a small multiple of the slice.
+   */
+  async function indexWorkspace(): Promise<void> {
+    if (folders.length === 0) return;
+    const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Indexing ECS documents', undefined, 'reading files', false);
+    const started = Date.now();
+    const SLICE_MS = 4;
+    let seen = 0;
+    const yieldNow = () => new Promise((resolve) => setImmediate(resolve));
+    for (const folder of folders) {
+      for await (const batch of walkJsonFiles(folder, MAX_INDEXED_BYTES, SLICE_MS)) {
+        let sliceStart = performance.now();
+        for (const file of batch) {
+          const uri = pathToFileURL(file).href;
+          if (!documents.get(uri)) reindexFromDisk(uri);
+          seen++;
+          if (performance.now() - sliceStart >= SLICE_MS) {
+            progress?.report(`${seen} files, ${index.size} ECS documents`);
+            await yieldNow();
+            sliceStart = performance.now();
+          }
+        }
+        await yieldNow();
+      }
+    }
+    progress?.done();
+    connection.console.info(`indexed ${index.size} ECS documents among ${seen} JSON files in ${Date.now() - started} ms`);
+    revalidateOthers('', 0);
+  }
+
+  connection.onInitialized(() => {
+    if (canWatchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,jsonc}' }] });
+    }
+    indexWorkspace().catch((error: unknown) => log(`indexing failed: ${error instanceof Error ? error.stack : String(error)}`));
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (documents.get(change.uri)) continue; // the editor's text wins while open
+      if (change.type === FileChangeType.Deleted) index.remove(change.uri);
+      else reindexFromDisk(change.uri);
+    }
+    revalidateOthers('', 0);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -144,12 +268,24 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(textDocument.uri);
     return runSafe('hover', null, token, () => {
       const doc = modelOf(textDocument);
-      const content = hoverAt(doc, doc.offsetAt(params.position), settings);
+      const context = contextFor(textDocument.uri, settings);
+      const content = hoverAt(doc, doc.offsetAt(params.position), settings, context.refs, context.env);
       if (!content) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: content.markdown },
         range: { start: doc.positionAt(content.range.offset), end: doc.positionAt(content.range.offset + content.range.length) },
       };
+    });
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const empty: CompletionList = { isIncomplete: false, items: [] };
+    const textDocument = documents.get(params.textDocument.uri);
+    if (!textDocument) return empty;
+    const settings = await settingsFor(textDocument.uri);
+    return runSafe('completion', empty, token, () => {
+      const doc = modelOf(textDocument);
+      return completionsAt(doc, doc.offsetAt(params.position), settings);
     });
   });
 
@@ -163,13 +299,14 @@ export function startServer(connection: Connection): void {
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
       const actions = wants(CodeActionKind.QuickFix) ? quickFixes(doc, params.context.diagnostics, textOf) : [];
       if (wants(FIX_ALL_KIND)) {
-        const all = fixAllAction(doc, RULES, { severities: settings.rules, log });
+        const all = fixAllAction(doc, RULES, { ...contextFor(textDocument.uri, settings), severities: settings.rules, log });
         if (all) actions.push(all);
       }
       return actions;
     });
   });
 
+  registerCustomRequests(connection, { documents, modelOf, settingsFor, log, refs, environmentFor: (uri, settings) => contextFor(uri, settings).env });
   documents.listen(connection);
   connection.listen();
 }

@@ -93,3 +93,27 @@ describe('hover and code actions over stdio', () => {
     assert.equal(parsed.containerDefinitions[0].portMappings[0].hostPort, undefined);
   });
 });
+
+describe('completion over stdio', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+  });
+  after(async () => client.shutdown());
+
+  test('networkMode values, awsvpc first for a Fargate task definition', async () => {
+    const uri = 'file:///ws/complete.json';
+    const text = `{ "family": "x", "requiresCompatibilities": ["FARGATE"], "networkMode": "", "containerDefinitions": [{ "name": "a", "image": "x" }] }`;
+    await client.open(uri, text);
+    const at = text.indexOf('"networkMode": "') + '"networkMode": "'.length;
+    const list = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: at },
+    })) as { items: { label: string; sortText?: string; detail?: string }[] };
+    const sorted = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+    assert.deepEqual(sorted.map((i) => i.label).sort(), ['awsvpc', 'bridge', 'host', 'none']);
+    assert.equal(sorted[0].label, 'awsvpc');
+    assert.match(sorted.find((i) => i.label === 'bridge')?.detail ?? '', /Not valid here/);
+  });
+});

@@ -10,17 +10,17 @@ import {
   type InstanceType,
   type Ipv6Eligibility,
   type OsFamily,
-  type SubnetInput,
 } from '../core';
 import type { EcsDocument, Unit } from '../model/document';
-import { clusterFor, type Environment } from '../core/environment';
+import type { Environment } from '../core/environment';
 import { apiKey } from '../model/normalise';
 import type { JsonPath, OffsetRange } from '../model/types';
-import { arr, bool, num, obj, str } from '../model/values';
+import { bool, num, obj, str } from '../model/values';
 import { serviceFacts, taskFacts, type TaskFacts } from '../rules/facts';
 import { createReferences } from '../rules/references';
 import type { References, UnitRef } from '../rules/types';
 import type { Settings } from '../settings';
+import { instanceTypesInPlay, serviceSubnets } from './inPlay';
 
 /** Markdown for a hover and the text range it describes. Plain data: the server wraps it in an LSP Hover. */
 export interface HoverContent {
@@ -96,10 +96,18 @@ function hoverRange(node: Node): OffsetRange {
 }
 
 const INSTANCE_TOKEN = /[a-z][a-z0-9-]*\.[a-z0-9-]+/g;
+/**
+ * The longest string searched for instance types: ECS caps a placement constraint expression, the
+ * longest place one is named, at 2,000 characters (PlacementConstraint.expression, ECS API reference).
+ */
+export const MAX_SEARCHED_STRING_LENGTH = 2000;
 
 /** The instance type under the cursor inside a string such as `attribute:ecs.instance-type in [c5.large, m5.xlarge]`. */
 function instanceTypeAt(node: Node, offset: number): InstanceType | undefined {
   const text = node.value as string;
+  // INSTANCE_TOKEN backtracks on a long run of letters without a dot (quadratic: a 40,000-character
+  // value took seconds), so only strings as long as a placement constraint expression are searched.
+  if (text.length > MAX_SEARCHED_STRING_LENGTH) return undefined;
   const inner = offset - node.offset - 1;
   for (const m of text.matchAll(INSTANCE_TOKEN)) {
     const start = m.index ?? 0;
@@ -144,31 +152,6 @@ const MODE_TEXT: Readonly<Record<string, string>> = {
   none: 'No external network connectivity at all and no port mappings. EC2 Linux only.',
 };
 
-interface TypesInPlay {
-  readonly types: InstanceType[];
-  readonly trunking: boolean;
-  /** Where the types come from, said in the hover. */
-  readonly source: string;
-}
-
-/** The cluster's instance types from the environment file, else the settings' defaults (named as such). */
-function typesInPlay(place: Place, cluster?: string, service?: string): TypesInPlay {
-  const env = place.env;
-  const entry = env ? (cluster || service ? clusterFor(env, cluster, service) : undefined) : undefined;
-  const names = entry ? entry.capacity.map((c) => c.instanceType) : (env?.clusters ?? []).flatMap((c) => c.capacity.map((x) => x.instanceType));
-  const fromEnv = [...new Set(names)].map((n) => getInstanceType(n)).filter((t): t is InstanceType => t !== undefined);
-  if (fromEnv.length) {
-    const trunking = env?.accountSettings.awsvpcTrunking ?? place.settings.trunking;
-    return { types: fromEnv, trunking, source: `instance types from the environment file${trunking ? ', trunking on' : ''}` };
-  }
-  const types = place.settings.defaultInstanceTypes.map((n) => getInstanceType(n)).filter((t): t is InstanceType => t !== undefined);
-  return {
-    types,
-    trunking: place.settings.trunking,
-    source: `instance types from the \`ecsTaskNetworking.defaultInstanceTypes\` setting${place.settings.trunking ? ', trunking assumed on' : ''}; an environment file names your cluster’s own`,
-  };
-}
-
 function networkModeMarkdown(place: Place): string | undefined {
   const facts = taskFacts(place.unit);
   const mode = facts.effectiveMode;
@@ -179,7 +162,7 @@ function networkModeMarkdown(place: Place): string | undefined {
   if (mode === 'awsvpc') {
     const ec2Possible = !facts.fargate || (facts.compatibilities ?? []).some((c) => c !== 'FARGATE');
     if (ec2Possible) {
-      const inPlay = typesInPlay(place);
+      const inPlay = instanceTypesInPlay(place.settings, place.env);
       if (inPlay.types.length) {
         lines.push('', `**ENI density on EC2** (${inPlay.source}):`, '', DENSITY_HEADER);
         for (const t of inPlay.types) lines.push(densityRow(t, facts.os ?? place.settings.os, facts));
@@ -233,29 +216,6 @@ function fargateSizeMarkdown(place: Place, key: 'cpu' | 'memory'): string | unde
   return `**Fargate memory with ${facts.cpu} CPU units** (${os}): ${options.map(fmt).join(', ')} MiB.`;
 }
 
-/**
- * Subnets of the same CloudFormation template, with their CIDRs, when a service names them with
- * Ref. `all` counts every subnet the service lists, found here or not; `ipv6` is undefined unless
- * every one is a template subnet.
- */
-export function templateSubnets(service: UnitRef, refs: References): { inputs: SubnetInput[]; all: number; ipv6: boolean | undefined } {
-  const list = arr(serviceFacts(service.unit).awsvpcConfiguration?.subnets) ?? [];
-  const inputs: SubnetInput[] = [];
-  let ipv6: boolean | undefined = list.length ? true : undefined;
-  for (const entry of list) {
-    const res = refs.cfnResourceOf(service, entry);
-    if (res?.type !== 'AWS::EC2::Subnet') {
-      ipv6 = undefined;
-      continue;
-    }
-    const cidr = str(res.properties.CidrBlock);
-    if (cidr) inputs.push({ id: res.logicalId, cidr, az: str(res.properties.AvailabilityZone) });
-    const has = res.properties.Ipv6CidrBlock !== undefined || res.properties.Ipv6CidrBlocks !== undefined || bool(res.properties.Ipv6Native, 'cfn') === true;
-    if (ipv6 !== undefined && !has) ipv6 = false;
-  }
-  return { inputs, all: list.length, ipv6 };
-}
-
 function capacityMarkdown(place: Place): string | undefined {
   const v = place.unit.value;
   const tasks = num(v.desiredCount, place.unit.style);
@@ -267,12 +227,12 @@ function capacityMarkdown(place: Place): string | undefined {
   const awsvpc = facts.launch === 'FARGATE' || task?.effectiveMode === 'awsvpc' || (td === undefined && facts.hasNetworkConfiguration);
   if (!awsvpc) return `**${fmt(tasks)} tasks** in ${task?.effectiveMode ?? 'a non-awsvpc'} mode use the instances’ addresses, not addresses of their own.`;
   const launch = facts.launch ?? 'FARGATE';
-  const inPlay = typesInPlay(place, str(v.cluster), str(v.serviceName) ?? str(v.service));
+  const inPlay = instanceTypesInPlay(place.settings, place.env, str(v.cluster), str(v.serviceName) ?? str(v.service));
   const type = launch === 'EC2' ? inPlay.types[0] : undefined;
   const density = type ? eniDensity({ type, os: task?.os ?? place.settings.os, taskCpu: task?.cpu, taskMemoryMiB: task?.memoryMiB }) : undefined;
   const trunked = inPlay.trunking && density?.effective.withTrunking !== null && density?.effective.withTrunking !== undefined;
   const perInstance = density ? (trunked ? density.effective.withTrunking! : density.effective.withoutTrunking) : undefined;
-  const subnets = templateSubnets(place.self, place.refs);
+  const subnets = serviceSubnets(place.self, place.refs, place.env);
   const bad = subnets.inputs.map((s) => parseSubnetCidr(s.cidr)).find((r) => !r.ok);
   const req = ipRequirements({
     networkMode: 'awsvpc',
@@ -306,7 +266,7 @@ function serviceIpv6(place: Place): Ipv6Eligibility {
   const facts = serviceFacts(place.unit);
   const td = place.refs.taskDefinitionOf(place.self);
   const task = td ? taskFacts(td.unit) : undefined;
-  const subnets = templateSubnets(place.self, place.refs);
+  const subnets = serviceSubnets(place.self, place.refs, place.env);
   return ipv6Eligibility({
     mode: 'dual-stack',
     launchType: facts.launch,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hoverAt } from '../../../server/src/features/hover';
 import { EcsDocument } from '../../../server/src/model/document';
+import { parseEnvironment } from '../../../server/src/core/environment';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
 
 /** Parses `text` with the cursor marked by `|` and returns the hover Markdown there. */
@@ -78,4 +79,21 @@ test('platformVersion shows the IPv6 checklist with the unmet condition', () => 
 test('no hover outside ECS documents or on keys with nothing computed', () => {
   assert.equal(hover('{ "name": "c5.lar|ge" }'), undefined);
   assert.equal(hover('{ "family": "x", "containerDefinitions": [{ "na|me": "a" }] }'), undefined);
+});
+
+test('with an environment file, hovers use its cluster instance types and subnets, and say so', () => {
+  const { env } = parseEnvironment({
+    subnets: [{ id: 'subnet-0a1b2c3d4e5f60718', cidr: '10.0.0.0/27', az: 'eu-west-1a' }],
+    clusters: [{ name: 'batch', capacity: [{ instanceType: 't3.micro', count: 2, az: 'eu-west-1a' }] }],
+  });
+  const service = `{ "cluster": "batch", "serviceName": "w", "taskDefinition": "w:1", "desiredCount": 3|0, "launchType": "FARGATE",
+    "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-0a1b2c3d4e5f60718"] } } }`;
+  const at = service.indexOf('|');
+  const doc = new EcsDocument('file:///s.json', 1, service.replace('|', ''));
+  const md = hoverAt(doc, at, DEFAULT_SETTINGS, undefined, env)!.markdown;
+  assert.match(md, /\| subnet-0a1b2c3d4e5f60718 \| 10\.0\.0\.0\/27 \| 27 \| 30 \| \*\*no\*\* \|/);
+  const td = `{ "family": "x", "networkMode": "aws|vpc", "containerDefinitions": [{ "name": "a", "image": "x" }] }`;
+  const tdMd = hoverAt(new EcsDocument('file:///t.json', 1, td.replace('|', '')), td.indexOf('|'), DEFAULT_SETTINGS, undefined, env)!.markdown;
+  assert.match(tdMd, /instance types from the environment file/);
+  assert.match(tdMd, /\| `t3\.micro` \| 2 \| 1 \|/);
 });

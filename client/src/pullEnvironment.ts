@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { SECTION } from './serverController';
+
+export interface PullResult {
+  readonly exitCode: number | null;
+  readonly file: string;
+  /** The CLI's last line on stderr, the message shown when it failed. */
+  readonly message: string;
+}
+
+/**
+ * Runs the bundled CLI, `ecs-net env pull --out FILE [--profile P] [--region R]`, in the workspace
+ * folder, with its output in the extension's output channel. Success and failure are the CLI's
+ * own: a non-zero exit shows its message, never a success notice.
+ */
+export async function pullEnvironment(context: vscode.ExtensionContext, output: vscode.OutputChannel, environmentFile: string): Promise<PullResult | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.scheme !== 'file') {
+    void vscode.window.showErrorMessage('Open a folder first: the environment file is written into the workspace folder.');
+    return undefined;
+  }
+  const config = vscode.workspace.getConfiguration(SECTION, folder.uri);
+  const profile = config.get<string>('aws.profile')?.trim() ?? '';
+  const region = config.get<string>('aws.region')?.trim() ?? '';
+  const file = path.resolve(folder.uri.fsPath, environmentFile);
+  const cli = context.asAbsolutePath(path.join('dist', 'cli.js'));
+  const args = [cli, 'env', 'pull', '--out', file, ...(profile ? ['--profile', profile] : []), ...(region ? ['--region', region] : [])];
+  // The editor's own runtime runs the CLI: Electron acts as Node with ELECTRON_RUN_AS_NODE.
+  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+  if (profile) env.AWS_PROFILE = profile;
+  if (region) env.AWS_REGION = region;
+
+  output.appendLine(`> ecs-net ${args.slice(1).join(' ')}`);
+  output.show(true);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'ECS: pulling the environment from AWS', cancellable: true },
+    (_progress, token) =>
+      new Promise<PullResult>((resolve) => {
+        const child = spawn(process.execPath, args, { cwd: folder.uri.fsPath, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let lastError = '';
+        child.stdout.on('data', (chunk: Buffer) => output.append(chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => {
+          const text = chunk.toString();
+          output.append(text);
+          const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+          if (lines.length) lastError = lines[lines.length - 1];
+        });
+        const cancel = token.onCancellationRequested(() => child.kill());
+        child.on('error', (error) => {
+          cancel.dispose();
+          resolve({ exitCode: null, file, message: error.message });
+        });
+        child.on('close', (code) => {
+          cancel.dispose();
+          resolve({ exitCode: code, file, message: lastError });
+        });
+      }),
+  );
+  output.appendLine(`ecs-net env pull exited with code ${result.exitCode ?? 'none'}`);
+  if (result.exitCode === 0) {
+    const open = 'Open';
+    void vscode.window.showInformationMessage(`Environment written to ${vscode.workspace.asRelativePath(file)}.`, open).then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(file));
+    });
+  } else {
+    const show = 'Show Output';
+    void vscode.window.showErrorMessage(`Pulling the environment failed: ${result.message || `exit code ${result.exitCode ?? 'none'}`}`, show).then((choice) => {
+      if (choice === show) output.show();
+    });
+  }
+  return result;
+}
