@@ -23,6 +23,8 @@ const { RULES } = createRequire(import.meta.url)(registryFile);
 // the script refuses to run when a rule has no entry, so a new rule cannot ship without one.
 const FIXES = {
   'syntax-error': null,
+  'document-too-large':
+    'No automatic fix: split the document, or flatten the nesting. Only the `ecs-net` checks skip it; the document itself is left as it is.',
   'unknown-property':
     'When the name is close to a property the API knows (or is a well-known mix-up such as `portBindings`), the fix renames the key and keeps its value. Otherwise it offers to delete the property.',
   'wrong-type':

@@ -1,6 +1,42 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+/** A crashed server is restarted this many times within the window, each time with a message; then it stays down. */
+export const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/** Restarts a crashed server a few times, telling the user each time, and then gives up with a way forward. */
+export function restartingErrorHandler(now: () => number = Date.now): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    error: (_error, _message, count) => ({ action: (count ?? 1) <= MAX_RESTARTS ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const t = now();
+      crashes.push(t);
+      while (crashes.length && crashes[0] < t - RESTART_WINDOW_MS) crashes.shift();
+      if (crashes.length <= MAX_RESTARTS) {
+        return {
+          action: CloseAction.Restart,
+          message: `The ECS Task Networking server stopped unexpectedly and was restarted (${crashes.length} of ${MAX_RESTARTS}). Details are in the "ECS Task Networking" output.`,
+        };
+      }
+      return {
+        action: CloseAction.DoNotRestart,
+        message: `The ECS Task Networking server stopped ${crashes.length} times in 3 minutes and will not be restarted. Check the "ECS Task Networking" output, then run "ECS: Restart Language Server".`,
+      };
+    },
+  };
+}
 
 export const SECTION = 'ecsTaskNetworking';
 export const JSON_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
@@ -52,6 +88,7 @@ export class ServerController implements vscode.Disposable {
       documentSelector: [...SCHEMES].flatMap((scheme) => [...JSON_LANGUAGES].map((language) => ({ scheme, language }))),
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
+      errorHandler: restartingErrorHandler(),
     };
     const client = new LanguageClient(SECTION, 'ECS Task Networking', serverOptions, clientOptions);
     client.onDidChangeState(() => this.stateEmitter.fire(this.state));

@@ -20,6 +20,7 @@ import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { completionsAt } from './features/completion';
 import { registerCustomRequests } from './features/customRequests';
+import { registerDiagnosticsRequests } from './features/diagnosticsRequests';
 import { FIX_ALL_KIND, fixAllAction, quickFixes, type TextSource } from './features/codeActions';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { readFileSync } from 'node:fs';
@@ -307,6 +308,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerCustomRequests(connection, { documents, modelOf, settingsFor, log, refs, environmentFor: (uri, settings) => contextFor(uri, settings).env });
+  registerDiagnosticsRequests(connection);
   documents.listen(connection);
   connection.listen();
 }

@@ -102,13 +102,18 @@ describe('workspace: references across files, file watching, environment', () =>
 
   test('deleting the task definition file leaves the service with nothing to compare against', async () => {
     const uri = pathToFileURL(join(dir, 'service.json')).href;
+    const taskUri = pathToFileURL(join(dir, 'taskdef.json')).href;
+    // Waits for a publication made after `from` that satisfies `match`, however many come in between.
+    const after = (from: number, match: (codes: string[]) => boolean) =>
+      client.diagnostics(uri, (p) => client.publications(uri).indexOf(p) >= from && match(codes(p.diagnostics)));
+    let from = client.publications(uri).length;
     writeFileSync(join(dir, 'taskdef.json'), taskDef('awsvpc'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'taskdef.json')).href, type: 2 }] });
-    await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'service-awsvpc-network-configuration') && client.publications(uri).indexOf(p) > 2);
-    const before = client.publications(uri).length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: taskUri, type: 2 }] });
+    await after(from, (c) => c.includes('service-awsvpc-network-configuration'));
+    from = client.publications(uri).length;
     unlinkSync(join(dir, 'taskdef.json'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'taskdef.json')).href, type: 3 }] });
-    const next = await client.diagnostics(uri, (p) => client.publications(uri).indexOf(p) >= before);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: taskUri, type: 3 }] });
+    const next = await after(from, (c) => !c.includes('service-awsvpc-network-configuration'));
     assert.deepEqual(codes(next.diagnostics), []);
   });
 

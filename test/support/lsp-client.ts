@@ -21,8 +21,9 @@ export class LspTestClient {
   /** Settings the fake workspace returns for workspace/configuration. */
   settings: Record<string, unknown> = {};
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER_BUNDLE, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `nodeArgs` go to node itself, before the bundle (e.g. `--expose-gc`). */
+  constructor(args: string[] = ['--stdio'], options: { nodeArgs?: string[] } = {}) {
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -4,7 +4,8 @@
  * settings replace entries with the same id or name, everything else the user wrote stays.
  * Edits go through jsonc-parser `modify`, so comments and formatting outside the replaced keys survive.
  */
-import { applyEdits, modify, parse, printParseErrorCode, type FormattingOptions, type ParseError } from 'jsonc-parser';
+import { applyEdits, modify, printParseErrorCode, type FormattingOptions } from 'jsonc-parser';
+import { parseJson } from '../model/parse';
 import { getInstanceType } from '../core/instances';
 import { compareVersions } from '../core/platform';
 import { clusterName, type PulledAccount, type PulledInstance } from './env-pull-aws';
@@ -138,8 +139,9 @@ function eniTableNotes(account: PulledAccount): string[] {
 
 /** The existing file's root object, or a message saying why it cannot be merged into. */
 export function readEnvironmentText(text: string): JsonObject | string {
-  const errors: ParseError[] = [];
-  const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
+  // The same guarded parse as the editor: a file nested thousands of levels deep cannot crash the pull.
+  const { value, errors, limit } = parseJson(text);
+  if (limit) return `cannot be read: ${limit.message}`;
   if (errors.length) {
     const { error, offset } = errors[0];
     const line = text.slice(0, offset).split('\n').length;

@@ -6,6 +6,7 @@
 import { cidrContains, parseIpv6Cidr, parseSubnetCidr } from './cidr';
 import type { OsFamily } from './eni';
 import { resolveInstanceType } from './instances';
+import { MAX_SIMULATED_INSTANCES } from './placement';
 
 export interface EnvSubnet {
   readonly id: string;
@@ -157,6 +158,14 @@ function parseClusters(value: unknown, problems: EnvProblem[]): EnvCluster[] {
       const n = isObj(c) ? count(c.count) : undefined;
       if (!isObj(c) || !type || n === undefined) {
         problems.push({ code: 'env-invalid-entry', path: ['clusters', i, 'capacity', j], message: 'A capacity entry needs "instanceType" and a whole "count" (and usually "az").' });
+        return;
+      }
+      if (n > MAX_SIMULATED_INSTANCES) {
+        problems.push({
+          code: 'env-invalid-entry',
+          path: ['clusters', i, 'capacity', j, 'count'],
+          message: `A cluster holds at most ${MAX_SIMULATED_INSTANCES.toLocaleString('en-US')} EC2 instances (ECS service quota), so this count cannot be right; the entry is ignored.`,
+        });
         return;
       }
       const resolved = resolveInstanceType(type);

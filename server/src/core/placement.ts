@@ -79,6 +79,14 @@ export interface PlacementResult {
 
 type Bound = 'eni' | 'cpu' | 'memory' | 'ports';
 
+/**
+ * The most instances simulated, over all capacity entries: ECS registers at most 5,000 EC2
+ * instances in a cluster (ECS developer guide, "Handle Amazon ECS service quotas and API throttling
+ * limits"). Each instance is a slot, so a larger count could only be a typo, and one such as 1e12
+ * would never finish.
+ */
+export const MAX_SIMULATED_INSTANCES = 5000;
+
 interface Slot {
   id: string;
   instanceType: string;
@@ -145,6 +153,7 @@ function buildSlots(input: PlacementInput, failures: PlacementFailure[], warning
   const unknownTypes = new Set<string>();
   const numbering = new Map<string, number>();
   const slots: Slot[] = [];
+  let capped = false;
   for (const entry of input.capacity) {
     const count = validCount(entry.count, `instance count for ${entry.instanceType}`, warnings);
     const resolved = resolveInstanceType(entry.instanceType);
@@ -160,10 +169,17 @@ function buildSlots(input: PlacementInput, failures: PlacementFailure[], warning
       profile = typeProfile(resolved.type, input, warnings);
       profiles.set(resolved.type.name, profile);
     }
+    const simulated = Math.min(count, MAX_SIMULATED_INSTANCES - slots.length);
+    if (simulated < count && !capped) {
+      capped = true;
+      warnings.push(
+        `${count} × ${resolved.type.name} goes past the ${MAX_SIMULATED_INSTANCES} instances ECS registers in a cluster; only the first ${MAX_SIMULATED_INSTANCES} instances listed are simulated.`,
+      );
+    }
     const key = `${resolved.type.name}@${entry.az}`;
     const first = numbering.get(key) ?? 0;
-    numbering.set(key, first + count);
-    for (let n = 1; n <= count; n++) {
+    numbering.set(key, first + simulated);
+    for (let n = 1; n <= simulated; n++) {
       slots.push({ id: `${resolved.type.name}#${first + n}@${entry.az}`, instanceType: resolved.type.name, az: entry.az, ...profile });
     }
   }

@@ -47,7 +47,8 @@ function removeProperty(text: string, edit: FixEdit): string {
 
 /**
  * Applies a fix's edits for one document, in order, each against the text the previous one left,
- * with jsonc-parser's `modify` so comments and formatting survive. Returns the new text.
+ * with jsonc-parser's `modify` so comments and formatting survive. Returns the new text, or `text`
+ * itself when the fix does not apply to it.
  */
 export function applyFixEdits(text: string, edits: readonly FixEdit[]): string {
   const formattingOptions = detectFormatting(text);
@@ -61,7 +62,14 @@ export function applyFixEdits(text: string, edits: readonly FixEdit[]): string {
       current = removeProperty(current, edit);
       continue;
     }
-    const changes = modify(current, edit.path, edit.value, { formattingOptions });
+    let changes;
+    try {
+      changes = modify(current, edit.path, edit.value, { formattingOptions });
+    } catch {
+      // jsonc-parser throws when the path runs through a value that is neither object nor array
+      // (a resource whose `Properties` is a string): the fix does not apply, so none of it does.
+      return text;
+    }
     current = applyEdits(current, changes);
   }
   return current;

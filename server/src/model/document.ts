@@ -1,11 +1,12 @@
-import { findNodeAtLocation, findNodeAtOffset, getNodePath, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Node, ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, findNodeAtOffset, getNodePath, printParseErrorCode } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { identity, normaliseCfn } from './normalise';
 import type { DocumentKind, Json, JsonObject, JsonPath, OffsetRange, Style, SyntaxProblem, UnitKind } from './types';
 import { arr, isObject, obj, str } from './values';
 import { LineIndex, type Position } from './lines';
 import { ENV_FILE_NAME } from '../core/environment';
 import { editDistance } from '../core/suggest';
+import { DEFAULT_LIMITS, parseJson, type DocumentLimits } from './parse';
 
 /** One ECS object inside a document: the whole file, the describe-output wrapper's inside, or a CloudFormation resource's Properties. */
 export interface Unit {
@@ -83,18 +84,20 @@ export class EcsDocument {
     readonly uri: string,
     readonly version: number,
     readonly text: string,
+    limits: DocumentLimits = DEFAULT_LIMITS,
   ) {
-    // A byte order mark is not JSON; blank it so offsets stay those of the editor's text.
-    const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-    const errors: ParseError[] = [];
-    this.root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-    this.syntaxErrors = errors.slice(0, 1).map((e) => ({
-      offset: e.offset,
-      length: Math.max(1, e.length),
-      message: SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.',
-    }));
-    this.value = this.root ? (nodeValue(this.root) as Json) : undefined;
-    const found = findUnits(this.value, this.syntaxErrors.length > 0, uri);
+    const parsed = parseJson(text, limits);
+    this.root = parsed.root;
+    this.value = parsed.value;
+    this.syntaxErrors = parsed.limit
+      ? [{ ...parsed.limit, ruleId: DOCUMENT_TOO_LARGE }]
+      : parsed.errors.slice(0, 1).map((e) => ({
+          offset: e.offset,
+          // At least one character to underline, but never past the end (an error at the very end has none).
+          length: Math.min(Math.max(1, e.length), text.length - e.offset),
+          message: SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.',
+        }));
+    const found = parsed.limit ? unparsedKind(text, uri) : findUnits(this.value, this.syntaxErrors.length > 0, uri);
     this.kind = found.kind;
     this.units = found.units;
     this.cfnResources = found.resources;
@@ -158,51 +161,44 @@ export class EcsDocument {
   }
 }
 
-/** jsonc-parser's getNodeValue recurses; this walks the tree with an explicit stack, so nesting depth cannot overflow it. */
-function nodeValue(root: Node): unknown {
-  const build = (node: Node): unknown => {
-    switch (node.type) {
-      case 'object':
-        return {};
-      case 'array':
-        return [];
-      default:
-        return node.value;
-    }
-  };
-  const top = build(root);
-  const stack: { node: Node; target: unknown }[] = [{ node: root, target: top }];
-  while (stack.length) {
-    const { node, target } = stack.pop()!;
-    if (node.type === 'object') {
-      for (const prop of node.children ?? []) {
-        const [key, child] = prop.children ?? [];
-        if (!key || typeof key.value !== 'string') continue;
-        if (!child) continue;
-        const v = build(child);
-        (target as Record<string, unknown>)[key.value] = v;
-        if (child.type === 'object' || child.type === 'array') stack.push({ node: child, target: v });
-      }
-    } else if (node.type === 'array') {
-      for (const child of node.children ?? []) {
-        const v = build(child);
-        (target as unknown[]).push(v);
-        if (child.type === 'object' || child.type === 'array') stack.push({ node: child, target: v });
-      }
-    }
-  }
-  return top;
-}
-
 /**
  * Our own environment file is claimed by its name (`ecs-network.json`, `*.ecs-network.json`) or by a
  * `$schema` naming it, never by loose content: other tools' JSON also has `subnets` lists.
  */
 export function isEnvironmentFile(root: JsonObject, uri: string): boolean {
-  const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
-  if (name === ENV_FILE_NAME || name.endsWith(`.${ENV_FILE_NAME}`)) return true;
+  if (hasEnvironmentFileName(uri)) return true;
   const schema = str(root.$schema);
   return schema !== undefined && /ecs-network(\.schema)?\.json$|ecs-task-networking:schema:ecs-network/.test(schema);
+}
+
+function hasEnvironmentFileName(uri: string): boolean {
+  const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
+  return name === ENV_FILE_NAME || name.endsWith(`.${ENV_FILE_NAME}`);
+}
+
+/** The rule id of the one problem a document past its limits gets (rules/syntax.ts). */
+export const DOCUMENT_TOO_LARGE = 'document-too-large';
+
+/**
+ * Words that only ECS documents hold, for a document too large or too deep to parse. They decide
+ * whether it is worth saying that the document was not checked: other huge JSON stays quiet, as
+ * it would if it had been parsed.
+ */
+const UNPARSED_SIGNALS: readonly (readonly [string, DocumentKind])[] = [
+  ['"AWS::ECS::TaskDefinition"', 'cloudformation'],
+  ['"AWS::ECS::Service"', 'cloudformation'],
+  ['"AWS::ElasticLoadBalancingV2::TargetGroup"', 'cloudformation'],
+  ['"containerDefinitions"', 'task-definition'],
+  ['"serviceName"', 'service'],
+  ['"TargetType"', 'target-group'],
+];
+
+/** The kind of a document that was not parsed, from its name and text; it has no units. */
+function unparsedKind(text: string, uri: string): Found {
+  const none = { units: [], resources: new Map<string, CfnResource>() };
+  if (hasEnvironmentFileName(uri)) return { kind: 'environment', ...none };
+  const signal = UNPARSED_SIGNALS.find(([word]) => text.includes(word));
+  return { kind: signal ? signal[1] : 'unknown', ...none };
 }
 
 /** `family` plus a list under a near-miss of `containerDefinitions` is a task definition with a typo, worth reporting. */

@@ -27,14 +27,22 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    // An offset inside a line break (between \r and \n) is the end of its line, as LSP has it.
+    return { line: lo, character: Math.min(clamped, this.contentEnd(lo)) - this.starts[lo] };
   }
 
+  /** A character past the end of its line means the end of that line, never the next line. */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line];
-    const end = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
-    return Math.max(start, Math.min(start + position.character, end));
+    return Math.max(start, Math.min(start + position.character, this.contentEnd(position.line)));
+  }
+
+  /** Offset where a line's text ends, before its line break. */
+  private contentEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 }

@@ -20,6 +20,8 @@ export interface SyntaxProblem {
   readonly offset: number;
   readonly length: number;
   readonly message: string;
+  /** The syntax-family rule that reports it; `syntax-error` when absent. */
+  readonly ruleId?: string;
 }
 
 export interface OffsetRange {

@@ -29,19 +29,21 @@ export function runRules(doc: EcsDocument, rules: readonly Rule[], options: Engi
     return setting === 'off' ? undefined : setting;
   };
 
-  const syntaxRule = rules.find((r) => r.family === 'syntax');
-  const syntaxSeverity = syntaxRule && effective(syntaxRule);
-  if (syntaxRule && syntaxSeverity) {
-    for (const problem of doc.syntaxErrors) {
-      findings.push({
-        ruleId: syntaxRule.id,
-        severity: syntaxSeverity,
-        message: problem.message,
-        path: [],
-        target: 'value',
-        range: { offset: problem.offset, length: problem.length },
-      });
-    }
+  // Problems of the parse itself (a syntax error, a document past the model's limits) come with
+  // the id of the syntax-family rule that reports them.
+  for (const problem of doc.syntaxErrors) {
+    const id = problem.ruleId ?? 'syntax-error';
+    const syntaxRule = rules.find((r) => r.family === 'syntax' && r.id === id);
+    const syntaxSeverity = syntaxRule && effective(syntaxRule);
+    if (!syntaxRule || !syntaxSeverity) continue;
+    findings.push({
+      ruleId: syntaxRule.id,
+      severity: syntaxSeverity,
+      message: problem.message,
+      path: [],
+      target: 'value',
+      range: { offset: problem.offset, length: problem.length },
+    });
   }
 
   for (const unit of doc.units) {

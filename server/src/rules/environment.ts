@@ -75,7 +75,7 @@ export const envDuplicateSubnet = envProblemRule(
 export const envInvalidEntry = envProblemRule(
   'env-invalid-entry',
   'Environment file: entry missing what it needs',
-  'Subnets need `id` and `cidr`; cluster capacity entries need `instanceType` and a whole `count`. Incomplete entries are ignored.',
+  'Subnets need `id` and `cidr`; cluster capacity entries need `instanceType` and a whole `count` of at most 5,000 (the most EC2 instances ECS registers in a cluster). Incomplete entries are ignored.',
 );
 
 const SUBNETS = ['networkConfiguration', 'awsvpcConfiguration', 'subnets'];

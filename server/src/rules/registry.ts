@@ -44,13 +44,14 @@ import {
   targetTypeNetworkMode,
 } from './service';
 import { invalidEnum, missingRequired, outOfRange, unknownProperty, wrongType } from './structure';
-import { syntaxError } from './syntax';
+import { documentTooLarge, syntaxError } from './syntax';
 import { targetGroupRequiredFields } from './target-group';
 import type { Rule } from './types';
 
 /** Every rule, in the order findings are reported. Ids are stable: they are diagnostic codes and docs pages. */
 export const RULES: readonly Rule[] = [
   syntaxError,
+  documentTooLarge,
   unknownProperty,
   wrongType,
   invalidEnum,

@@ -15,3 +15,20 @@ export const syntaxError: Rule = {
     // Syntax errors come from the parse, not from a check of the units.
   },
 };
+
+/** Reported by the engine when the model did not parse a document past its limits (model/parse.ts). */
+export const documentTooLarge: Rule = {
+  id: 'document-too-large',
+  family: 'syntax',
+  severity: 'warning',
+  appliesTo: [],
+  title: 'The document is too large or too deeply nested to check',
+  description:
+    'Documents longer than 20 MB, or with objects and arrays nested more than 1,000 levels deep, are not parsed, so ' +
+    'none of the other checks run on them. Real ECS documents are far smaller: ECS takes task definitions of up to ' +
+    '64 KiB and CloudFormation templates of up to 1 MB. The warning appears only on documents that mention ECS ' +
+    'resources (such as `containerDefinitions` or `AWS::ECS::Service`); other large JSON files stay quiet.',
+  check() {
+    // Reported from the parse, like syntax-error.
+  },
+};

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse, type ParseError } from 'jsonc-parser';
 import { ENV_FILE_NAME, parseEnvironment, type Environment } from '../core/environment';
+import { parseJson } from '../model/parse';
 
 /** Folders never worth walking into for ECS documents. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'cdk.out', '.terraform', '.tools']);
@@ -104,10 +104,12 @@ export function readEnvironment(path: string, text?: string): LoadedEnvironment 
       return { path, env: parseEnvironment({}).env, error: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}` };
     }
   }
-  const errors: ParseError[] = [];
-  const value: unknown = parse(source, errors, { allowTrailingComma: true });
-  if (errors.length) return { path, env: parseEnvironment({}).env, error: `${path} is not valid JSON; using the defaults` };
-  return { path, env: parseEnvironment(value).env };
+  // The model's parse: a file nested too deeply for a recursive parser, or too large, is refused
+  // (with the defaults) rather than crashing every check that reads it.
+  const parsed = parseJson(source);
+  if (parsed.limit) return { path, env: parseEnvironment({}).env, error: `${path} is too large or nested too deeply to read; using the defaults` };
+  if (parsed.errors.length) return { path, env: parseEnvironment({}).env, error: `${path} is not valid JSON; using the defaults` };
+  return { path, env: parseEnvironment(parsed.value).env };
 }
 
 /** Environment files by path, re-read only when the file changes on disk. */
