@@ -9,16 +9,18 @@ export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vs
 export const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
 const JSON_FILE = /\.jsonc?$/i;
 
-/** Every JSON file below `root` up to `maxBytes`, depth first, sorted, skipping build and dependency folders. */
-export function listJsonFiles(root: string, maxBytes = Infinity, out: string[] = []): string[] {
+/** One folder: its subfolders worth walking into and its JSON files up to `maxBytes`, both sorted. */
+function scanFolder(dir: string, maxBytes: number): { dirs: string[]; files: string[] } {
+  const dirs: string[] = [];
+  const files: string[] = [];
   let names: string[];
   try {
-    names = readdirSync(root).sort();
+    names = readdirSync(dir).sort();
   } catch {
-    return out;
+    return { dirs, files };
   }
   for (const name of names) {
-    const full = join(root, name);
+    const full = join(dir, name);
     let stat;
     try {
       stat = statSync(full);
@@ -26,10 +28,22 @@ export function listJsonFiles(root: string, maxBytes = Infinity, out: string[] =
       continue;
     }
     if (stat.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) listJsonFiles(full, maxBytes, out);
-    } else if (stat.isFile() && JSON_FILE.test(name) && stat.size <= maxBytes) out.push(full);
+      if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) dirs.push(full);
+    } else if (stat.isFile() && JSON_FILE.test(name) && stat.size <= maxBytes) files.push(full);
   }
-  return out;
+  return { dirs, files };
+}
+
+/** Every JSON file below `root` up to `maxBytes`, sorted, skipping build and dependency folders. */
+export function listJsonFiles(root: string, maxBytes = Infinity): string[] {
+  const out: string[] = [];
+  const pending = [root];
+  while (pending.length) {
+    const { dirs, files } = scanFolder(pending.pop()!, maxBytes);
+    out.push(...files);
+    pending.push(...dirs.reverse());
+  }
+  return out.sort();
 }
 
 /**
@@ -38,29 +52,13 @@ export function listJsonFiles(root: string, maxBytes = Infinity, out: string[] =
  * workspace. Yields batches of files.
  */
 export async function* walkJsonFiles(root: string, maxBytes = Infinity, budgetMs = 8): AsyncGenerator<string[]> {
-  const dirs = [root];
+  const pending = [root];
   let sliceStart = performance.now();
   let batch: string[] = [];
-  while (dirs.length) {
-    const dir = dirs.pop()!;
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort().reverse();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const full = join(dir, name);
-      let stat;
-      try {
-        stat = statSync(full);
-      } catch {
-        continue;
-      }
-      if (stat.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) dirs.push(full);
-      } else if (stat.isFile() && JSON_FILE.test(name) && stat.size <= maxBytes) batch.push(full);
-    }
+  while (pending.length) {
+    const { dirs, files } = scanFolder(pending.pop()!, maxBytes);
+    batch.push(...files);
+    pending.push(...dirs.reverse());
     if (performance.now() - sliceStart >= budgetMs) {
       yield batch;
       batch = [];
