@@ -134,6 +134,6 @@ describe('workspace: references across files, file watching, environment', () =>
     const warning = diagnostics.find((d) => d.code === 'subnet-capacity');
     assert.ok(warning, JSON.stringify(diagnostics));
     assert.equal(warning.severity, 2);
-    assert.match(String(warning.message), /40 tasks need 40 IPv4 addresses, but .* have 27 usable/);
+    assert.match(String(warning.message), /40 tasks need 40 IPv4 addresses, but the 1 subnet \(10\.0\.0\.0\/27: 27\) has 27 usable/);
   });
 });

@@ -175,7 +175,7 @@ export const subnetCapacity: Rule = {
     ctx.report({
       path: ['desiredCount'],
       message: steady
-        ? `${fmt(tasks)} tasks need ${fmt(req.needed)} IPv4 addresses, but the ${where} have ${fmt(req.usable)} usable.`
+        ? `${fmt(tasks)} tasks need ${fmt(req.needed)} IPv4 addresses, but the ${where} ${subnets.known.length === 1 ? 'has' : 'have'} ${fmt(req.usable)} usable.`
         : `${fmt(tasks)} tasks fit (${fmt(req.needed)} of ${fmt(req.usable)} addresses), but a deployment at ${maximumPercent ?? 200}% needs ${fmt(req.peakDuringDeployment)}: it would stall for lack of addresses in the ${where}.`,
     });
   },

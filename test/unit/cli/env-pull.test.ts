@@ -12,6 +12,7 @@ import { CreateClusterCommand, ECSClient, PutAccountSettingCommand, RegisterCont
 import { parseEnvironment } from '../../../server/src/core/environment';
 import { ipRequirements } from '../../../server/src/core/ip';
 import { runEnvPull } from '../../../server/src/cli/env-pull';
+import { runCheck } from '../../../server/src/cli/check';
 import { freePort, startMoto, type Moto } from './moto';
 
 const REGION = 'us-east-1';
@@ -144,6 +145,20 @@ test('core data flow: the pulled /28 is too small for a Fargate service of 20 ta
   assert.deepEqual([tooSmall.perSubnet[0].usableIpv4, tooSmall.perSubnet[0].expectedUse], [11, 20]);
   const big = env.subnets.find((s) => s.cidr === '10.0.0.0/24')!;
   assert.equal(ipRequirements({ networkMode: 'awsvpc', launchType: 'FARGATE', tasks: 20, subnets: [toInput(big)] }).fits, true);
+});
+
+test('end to end: the pulled file makes ecs-net check warn about a service too big for the /28', () => {
+  const envFile = fileIn('ecs-network.json');
+  const { env } = parseEnvironment(readJson(envFile));
+  const small = env.subnets.find((s) => s.cidr === '10.0.1.0/28')!;
+  const service = JSON.stringify({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 20, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [small.id] } } });
+  const serviceFile = fileIn('service.json');
+  writeFileSync(serviceFile, service);
+  const lines: string[] = [];
+  const code = runCheck(['--env', envFile, serviceFile], { stdout: (t) => lines.push(t), stderr: () => undefined });
+  assert.equal(code, 0, 'a warning alone does not fail the check');
+  assert.equal(lines.length, 1, lines.join('\n'));
+  assert.match(lines[0], /warning subnet-capacity 20 tasks need 20 IPv4 addresses, but the 1 subnet \(10\.0\.1\.0\/28: 11\) has 11 usable\./);
 });
 
 test('a second pull replaces pulled entries and keeps hand-written ones and other keys', async () => {
