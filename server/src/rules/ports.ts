@@ -17,51 +17,45 @@ function matchFixes(ctx: RuleContext, m: PortMappingFact) {
   ];
 }
 
-export const awsvpcHostPort: Rule = {
-  id: 'awsvpc-host-port',
-  family: 'ports',
-  severity: 'error',
-  appliesTo: ['task-definition'],
-  title: 'With awsvpc, hostPort must be omitted or equal containerPort',
-  description:
-    'Each awsvpc task has its own IP address, so there is no host port to map to: the container port is reached ' +
-    'directly on the task ENI. ECS rejects a `hostPort` that differs from `containerPort`.',
-  check(ctx) {
-    const facts = taskFacts(ctx.unit);
-    if (facts.effectiveMode !== 'awsvpc') return;
-    for (const m of facts.portMappings) {
-      if (m.hostPort === undefined || m.containerPort === undefined || m.hostPort === m.containerPort) continue;
-      ctx.report({
-        path: [...m.path, 'hostPort'],
-        message: `When networkMode=awsvpc, the host ports and container ports in port mappings must match (hostPort ${m.hostPort}, containerPort ${m.containerPort}).`,
-        fixes: matchFixes(ctx, m),
-      });
-    }
-  },
-};
+/** awsvpc and host share one rule shape: the container port is the port, so hostPort may only repeat it. */
+function hostPortMustMatch(id: string, mode: 'awsvpc' | 'host', title: string, description: string): Rule {
+  return {
+    id,
+    family: 'ports',
+    severity: 'error',
+    appliesTo: ['task-definition'],
+    title,
+    description,
+    check(ctx) {
+      const facts = taskFacts(ctx.unit);
+      if (facts.effectiveMode !== mode) return;
+      for (const m of facts.portMappings) {
+        if (m.hostPort === undefined || m.containerPort === undefined || m.hostPort === m.containerPort) continue;
+        ctx.report({
+          path: [...m.path, 'hostPort'],
+          message: `When networkMode=${mode}, the host ports and container ports in port mappings must match (hostPort ${m.hostPort}, containerPort ${m.containerPort}).`,
+          fixes: matchFixes(ctx, m),
+        });
+      }
+    },
+  };
+}
 
-export const hostModeHostPort: Rule = {
-  id: 'host-host-port',
-  family: 'ports',
-  severity: 'error',
-  appliesTo: ['task-definition'],
-  title: 'With host mode, hostPort must be omitted or equal containerPort',
-  description:
-    'In `host` mode containers bind directly to the instance\'s network stack, so a container port is the host port. ' +
+export const awsvpcHostPort = hostPortMustMatch(
+  'awsvpc-host-port',
+  'awsvpc',
+  'With awsvpc, hostPort must be omitted or equal containerPort',
+  'Each awsvpc task has its own IP address, so there is no host port to map to: the container port is reached ' +
+    'directly on the task ENI. ECS rejects a `hostPort` that differs from `containerPort`.',
+);
+
+export const hostModeHostPort = hostPortMustMatch(
+  'host-host-port',
+  'host',
+  'With host mode, hostPort must be omitted or equal containerPort',
+  "In `host` mode containers bind directly to the instance's network stack, so a container port is the host port. " +
     'ECS rejects a `hostPort` that differs from `containerPort`.',
-  check(ctx) {
-    const facts = taskFacts(ctx.unit);
-    if (facts.effectiveMode !== 'host') return;
-    for (const m of facts.portMappings) {
-      if (m.hostPort === undefined || m.containerPort === undefined || m.hostPort === m.containerPort) continue;
-      ctx.report({
-        path: [...m.path, 'hostPort'],
-        message: `When networkMode=host, the host ports and container ports in port mappings must match (hostPort ${m.hostPort}, containerPort ${m.containerPort}).`,
-        fixes: matchFixes(ctx, m),
-      });
-    }
-  },
-};
+);
 
 export const hostPortConflict: Rule = {
   id: 'host-port-conflict',
