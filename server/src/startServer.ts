@@ -27,7 +27,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sep } from 'node:path';
 import type { EngineOptions } from './rules/engine';
-import { createReferences } from './rules/references';
+import { createReferences } from './semantics/references';
 import { WorkspaceIndex } from './workspace/index';
 import { EnvironmentCache, MAX_INDEXED_BYTES, walkJsonFiles } from './workspace/files';
 

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { EcsDocument } from '../model/document';
 import type { DocumentKind } from '../model/types';
 import { runRules, type EngineOptions } from '../rules/engine';
-import { createReferences } from '../rules/references';
+import { createReferences } from '../semantics/references';
 import { WorkspaceIndex } from '../workspace/index';
 import { EnvironmentCache, readEnvironment, type LoadedEnvironment } from '../workspace/files';
 import { RULES } from '../rules/registry';

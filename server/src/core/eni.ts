@@ -4,8 +4,7 @@
  */
 import { TRUNKING_TABLE_DATE, TRUNKING_UNSUPPORTED_FAMILIES, TRUNKING_UNSUPPORTED_TYPES } from './data/instances';
 import type { InstanceType } from './instances';
-
-export type OsFamily = 'linux' | 'windows';
+import type { Os } from './kinds';
 
 /** Which limit sets the number of tasks per instance. */
 export type DensityBound = 'eni' | 'cpu' | 'memory';
@@ -13,7 +12,7 @@ export type DensityBound = 'eni' | 'cpu' | 'memory';
 export interface EniDensityInput {
   type: InstanceType;
   /** Defaults to linux. */
-  os?: OsFamily;
+  os?: Os;
   /** Task-level CPU reservation in CPU units (1024 = 1 vCPU). */
   taskCpu?: number;
   taskMemoryMiB?: number;
@@ -40,7 +39,7 @@ export const CPU_UNITS_PER_VCPU = 1024;
 
 export function eniDensity(input: EniDensityInput): EniDensity {
   const { type } = input;
-  const os: OsFamily = input.os ?? 'linux';
+  const os: Os = input.os ?? 'linux';
   const withoutTrunking = tasksWithoutTrunking(type);
   const trunked = tasksWithTrunking(type, os);
   const byCpu = boundByCpu(type, input.taskCpu);
@@ -75,7 +74,7 @@ function tasksWithoutTrunking(type: InstanceType): number {
  * Trunked limits are only taken from the ECS table. The EKS branch-ENI counts are a different
  * limit (usually lower), so a missing row means "unknown", never an estimate.
  */
-function tasksWithTrunking(type: InstanceType, os: OsFamily): { tasks: number | null; note: string | null } {
+function tasksWithTrunking(type: InstanceType, os: Os): { tasks: number | null; note: string | null } {
   // ECS guide: ENI trunking needs a Linux container instance; Windows is not supported.
   if (os === 'windows') {
     return { tasks: null, note: 'ENI trunking is not available for Windows container instances.' };

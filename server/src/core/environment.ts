@@ -4,7 +4,7 @@
  * entry is dropped with a problem, never a throw, so the rest of the file still counts.
  */
 import { cidrContains, parseIpv6Cidr, parseSubnetCidr } from './cidr';
-import type { OsFamily } from './eni';
+import type { Os } from './kinds';
 import { resolveInstanceType } from './instances';
 import { MAX_SIMULATED_INSTANCES } from './placement';
 
@@ -32,7 +32,7 @@ export interface EnvCapacity {
 export interface EnvCluster {
   readonly name: string;
   readonly capacity: readonly EnvCapacity[];
-  readonly os: OsFamily;
+  readonly os: Os;
   readonly agentVersion?: string;
   /** Services this cluster entry is for; empty means every service of the cluster. */
   readonly services: readonly string[];

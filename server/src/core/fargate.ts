@@ -3,7 +3,7 @@
  * against the published size table, and finding the nearest valid size.
  */
 import { FARGATE_TASK_SIZES, type FargateTaskSize } from './data/fargate';
-import type { OsFamily } from './eni';
+import type { Os } from './kinds';
 
 // 1 vCPU = 1024 CPU units and 1 GB = 1024 MiB in task definitions (RegisterTaskDefinition cpu/memory docs).
 const CPU_UNITS_PER_VCPU = 1024;
@@ -50,28 +50,28 @@ function positiveInteger(n: number): number | undefined {
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
-function sizesFor(os: OsFamily): readonly FargateTaskSize[] {
+function sizesFor(os: Os): readonly FargateTaskSize[] {
   const wanted = os === 'windows' ? 'WINDOWS' : 'LINUX';
   return FARGATE_TASK_SIZES.filter((size) => size.os.includes(wanted));
 }
 
 /** CPU sizes (units) Fargate offers for the OS, ascending. */
-export function fargateCpuOptions(os: OsFamily): number[] {
+export function fargateCpuOptions(os: Os): number[] {
   return sizesFor(os).map((size) => size.cpu);
 }
 
 /** Memory sizes (MiB) Fargate offers with this CPU size for the OS, ascending; empty if the CPU size is not offered. */
-export function fargateMemoryOptions(cpu: number, os: OsFamily): number[] {
+export function fargateMemoryOptions(cpu: number, os: Os): number[] {
   const size = sizesFor(os).find((s) => s.cpu === cpu);
   return size ? [...size.memoryMiB] : [];
 }
 
 /** Every valid (cpu, memory) pair for the OS: 74 on Linux. */
-export function fargateSizes(os: OsFamily): FargateSize[] {
+export function fargateSizes(os: Os): FargateSize[] {
   return sizesFor(os).flatMap((size) => size.memoryMiB.map((memoryMiB) => ({ cpu: size.cpu, memoryMiB })));
 }
 
-export function fargateSizeCheck(cpu: number, memoryMiB: number, os: OsFamily): FargateSizeCheck {
+export function fargateSizeCheck(cpu: number, memoryMiB: number, os: Os): FargateSizeCheck {
   const validMemoryForCpu = fargateMemoryOptions(cpu, os);
   if (validMemoryForCpu.length === 0) {
     return { valid: false, reason: cpuReason(cpu, os), validMemoryForCpu };
@@ -86,7 +86,7 @@ export function fargateSizeCheck(cpu: number, memoryMiB: number, os: OsFamily): 
   return { valid: true, validMemoryForCpu };
 }
 
-function cpuReason(cpu: number, os: OsFamily): string {
+function cpuReason(cpu: number, os: Os): string {
   const options = fargateCpuOptions(os).join(', ');
   const linuxOnly = os === 'windows' && fargateCpuOptions('linux').includes(cpu);
   // Windows on Fargate starts at 1 vCPU (ECS guide, Fargate task sizes).
@@ -112,7 +112,7 @@ function describeMemory(list: readonly number[]): string {
 export function nearestFargateSize(
   cpu: number | undefined,
   memoryMiB: number | undefined,
-  os: OsFamily,
+  os: Os,
 ): FargateSize | undefined {
   if (cpu !== undefined && !Number.isFinite(cpu)) return undefined;
   if (memoryMiB !== undefined && !Number.isFinite(memoryMiB)) return undefined;

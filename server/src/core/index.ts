@@ -1,4 +1,5 @@
 /** The simulation core's public API: pure functions over the generated data tables. */
+export { type NetworkMode, type EffectiveNetworkMode, type Os, type LaunchKind, NETWORK_MODES, isNetworkMode } from './kinds';
 export { editDistance, closestMatches } from './suggest';
 export {
   type InstanceType,
@@ -9,7 +10,7 @@ export {
   resolveInstanceType,
   suggestInstanceTypes,
 } from './instances';
-export { type OsFamily, type DensityBound, type EniDensityInput, type EniDensity, CPU_UNITS_PER_VCPU, eniDensity } from './eni';
+export { type DensityBound, type EniDensityInput, type EniDensity, CPU_UNITS_PER_VCPU, eniDensity } from './eni';
 export {
   type SubnetCidr,
   type Ipv6Cidr,
@@ -25,8 +26,6 @@ export {
   cidrContains,
 } from './cidr';
 export {
-  type NetworkMode,
-  type LaunchType,
   type SubnetInput,
   type IpRequirementsInput,
   type SubnetUse,

@@ -8,8 +8,7 @@
  */
 import { parseSubnetCidr } from './cidr';
 
-export type NetworkMode = 'awsvpc' | 'bridge' | 'host' | 'none' | 'default';
-export type LaunchType = 'FARGATE' | 'EC2' | 'EXTERNAL';
+import type { EffectiveNetworkMode, LaunchKind } from './kinds';
 
 // A service's deployment maximumPercent defaults to 200 (ECS DeploymentConfiguration).
 export const DEFAULT_MAXIMUM_PERCENT = 200;
@@ -23,8 +22,8 @@ export interface SubnetInput {
 }
 
 export interface IpRequirementsInput {
-  networkMode: NetworkMode;
-  launchType: LaunchType;
+  networkMode: EffectiveNetworkMode;
+  launchType: LaunchKind;
   tasks: number;
   maximumPercent?: number;
   /** Effective awsvpc tasks per container instance (EC2); needed to count instance addresses. */
@@ -101,7 +100,7 @@ export function ipRequirements(input: IpRequirementsInput): IpRequirements {
 }
 
 /** awsvpc gives every task its own ENI and so its own address; other modes share the host's. */
-function addressesPerTask(mode: NetworkMode): number {
+function addressesPerTask(mode: EffectiveNetworkMode): number {
   return mode === 'awsvpc' ? 1 : 0;
 }
 
@@ -109,7 +108,7 @@ function addressesPerTask(mode: NetworkMode): number {
  * An EC2 container instance holds its primary ENI's address, plus the trunk ENI's when trunking is
  * on (ECS guide, ENI trunking). Fargate has no instances of yours; External hosts are not in the VPC.
  */
-function addressesPerInstance(launchType: LaunchType, trunking: boolean): number {
+function addressesPerInstance(launchType: LaunchKind, trunking: boolean): number {
   if (launchType !== 'EC2') return 0;
   return trunking ? 2 : 1;
 }

@@ -3,8 +3,8 @@
  * a reason. An input we were not told about gives 'unknown', never 'unmet': we only claim a task
  * cannot get IPv6 when the document says enough to be sure.
  */
-import type { OsFamily } from './eni';
-import type { LaunchType } from './ip';
+import type { Os } from './kinds';
+import type { LaunchKind } from './kinds';
 import { atLeastPlatform, compareVersions, resolveFargatePlatformVersion } from './platform';
 
 export type Ipv6Mode = 'dual-stack' | 'ipv6-only';
@@ -12,9 +12,9 @@ export type CheckStatus = 'met' | 'unmet' | 'unknown' | 'n/a';
 
 export interface Ipv6EligibilityInput {
   mode: Ipv6Mode;
-  launchType?: LaunchType;
+  launchType?: LaunchKind;
   /** Defaults to linux, as ECS does when runtimePlatform is absent. */
-  os?: OsFamily;
+  os?: Os;
   networkMode?: string;
   platformVersion?: string;
   subnetHasIpv6Cidr?: boolean;
@@ -45,7 +45,7 @@ export const MIN_FARGATE_WINDOWS_PLATFORM_FOR_IPV6 = '1.0.0';
 // IPv6-only tasks on EC2 need container agent 1.99.1 or later (ECS IPv6-only announcement and guide).
 export const MIN_AGENT_FOR_IPV6_ONLY = '1.99.1';
 
-type Check = (input: Ipv6EligibilityInput, os: OsFamily) => Omit<Ipv6Check, 'id' | 'label'>;
+type Check = (input: Ipv6EligibilityInput, os: Os) => Omit<Ipv6Check, 'id' | 'label'>;
 
 const CHECKS: readonly { id: string; label: string; run: Check }[] = [
   { id: 'network-mode', label: 'Network mode is awsvpc', run: checkNetworkMode },
@@ -61,7 +61,7 @@ const CHECKS: readonly { id: string; label: string; run: Check }[] = [
 ];
 
 export function ipv6Eligibility(input: Ipv6EligibilityInput): Ipv6Eligibility {
-  const os: OsFamily = input.os ?? 'linux';
+  const os: Os = input.os ?? 'linux';
   const checks = CHECKS.map(({ id, label, run }) => ({ id, label, ...run(input, os) }));
   const eligible = checks.some((c) => c.status === 'unmet')
     ? false
@@ -122,7 +122,7 @@ function checkAccountSetting(input: Ipv6EligibilityInput) {
   );
 }
 
-function checkPlatform(input: Ipv6EligibilityInput, os: OsFamily) {
+function checkPlatform(input: Ipv6EligibilityInput, os: Os) {
   if (input.launchType === 'EC2' || input.launchType === 'EXTERNAL') return na('Platform versions apply to Fargate only.');
   if (input.launchType === undefined && input.platformVersion === undefined) {
     return met('No platform version is set, and Fargate then uses LATEST, which supports IPv6.');
@@ -135,7 +135,7 @@ function checkPlatform(input: Ipv6EligibilityInput, os: OsFamily) {
   return unmet(`Fargate ${os === 'windows' ? 'Windows' : 'Linux'} needs platform version ${min} or later (or LATEST) for IPv6; this task uses ${resolved.version}.`);
 }
 
-function checkEc2Windows(input: Ipv6EligibilityInput, os: OsFamily) {
+function checkEc2Windows(input: Ipv6EligibilityInput, os: Os) {
   if (os !== 'windows') return na('The task runs Linux.');
   // ECS guide: awsvpc on EC2 Windows supports neither dual-stack IPv6 nor ENI trunking.
   if (input.launchType === 'EC2') return unmet('awsvpc tasks on EC2 Windows instances cannot have IPv6 addresses.');
@@ -143,7 +143,7 @@ function checkEc2Windows(input: Ipv6EligibilityInput, os: OsFamily) {
   return na('The task does not run on EC2.');
 }
 
-function checkIpv6OnlyOs(input: Ipv6EligibilityInput, os: OsFamily) {
+function checkIpv6OnlyOs(input: Ipv6EligibilityInput, os: Os) {
   if (input.mode !== 'ipv6-only') return na('Dual-stack tasks may run Windows on Fargate.');
   // No AWS source claims IPv6-only support for Windows tasks.
   return os === 'windows' ? unmet('IPv6-only tasks must run Linux; Windows is not supported.') : met('The task runs Linux.');

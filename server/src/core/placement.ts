@@ -6,9 +6,9 @@
  * Runs in O(instances · log instances + AZs), independent of the task count: every instance's
  * capacity is computed once and tasks are shared out arithmetically, not one at a time.
  */
-import { CPU_UNITS_PER_VCPU, eniDensity, type OsFamily } from './eni';
+import { CPU_UNITS_PER_VCPU, eniDensity } from './eni';
+import type { EffectiveNetworkMode, Os } from './kinds';
 import { resolveInstanceType, type InstanceType } from './instances';
-import type { NetworkMode } from './ip';
 
 export type PlacementStrategy = 'spread' | 'binpack';
 
@@ -33,7 +33,7 @@ export interface PlacementTask {
   /** CPU units reserved per task. */
   cpu?: number;
   memoryMiB?: number;
-  networkMode: NetworkMode;
+  networkMode: EffectiveNetworkMode;
   /** Static host ports each task binds (host mode, or non-zero hostPort in bridge). */
   hostPorts?: number[];
 }
@@ -42,7 +42,7 @@ export interface PlacementInput {
   capacity: PlacementCapacity[];
   /** awsvpcTrunking on for these instances. */
   trunking?: boolean;
-  os?: OsFamily;
+  os?: Os;
   task: PlacementTask;
   strategy: PlacementStrategy;
   /**

@@ -2,7 +2,8 @@
  * Capacity plan for an awsvpc service on one EC2 instance type: tasks per instance, instances
  * needed, and the IPv4 addresses the subnets must hold. `ecs-net plan --json` prints this object.
  */
-import { eniDensity, type DensityBound, type OsFamily } from './eni';
+import { eniDensity, type DensityBound } from './eni';
+import type { Os } from './kinds';
 import { resolveInstanceType } from './instances';
 import { DEFAULT_MAXIMUM_PERCENT, ipRequirements, type SubnetUse } from './ip';
 import { parseSubnetCidr } from './cidr';
@@ -11,7 +12,7 @@ export interface CapacityPlanInput {
   instanceType: string;
   /** awsvpcTrunking on. */
   trunking?: boolean;
-  os?: OsFamily;
+  os?: Os;
   /** Desired task count; default 1. */
   tasks?: number;
   /** CPU units per task. */
@@ -25,7 +26,7 @@ export interface CapacityPlanInput {
 export interface CapacityPlan {
   instanceType: string;
   instance: { vcpu: number | null; memoryMiB: number | null; maxEnis: number };
-  os: OsFamily;
+  os: Os;
   tasks: number;
   taskCpu: number | null;
   taskMemoryMiB: number | null;
@@ -83,7 +84,7 @@ export function capacityPlan(input: CapacityPlanInput): CapacityPlanResult {
     if (!parsed.ok) return fail(parsed.message);
   }
 
-  const os: OsFamily = input.os ?? 'linux';
+  const os: Os = input.os ?? 'linux';
   const density = eniDensity({ type, os, taskCpu: input.taskCpu, taskMemoryMiB: input.taskMemoryMiB });
   const trunkingRequested = input.trunking === true;
   const trunking = trunkingRequested && density.effective.withTrunking !== null;

@@ -6,7 +6,7 @@ import {
   FARGATE_WINDOWS_PLATFORM_VERSIONS,
   type FargatePlatformVersion,
 } from './data/fargate';
-import type { OsFamily } from './eni';
+import type { Os } from './kinds';
 
 // A service or task without platformVersion runs on LATEST (ECS guide, Fargate platform versions).
 export const LATEST_PLATFORM_VERSION = 'LATEST';
@@ -42,13 +42,13 @@ export function compareVersions(a: string, b: string): -1 | 0 | 1 | undefined {
   return 0;
 }
 
-function table(os: OsFamily): readonly FargatePlatformVersion[] {
+function table(os: Os): readonly FargatePlatformVersion[] {
   // Linux and Windows Fargate number their platform versions independently.
   return os === 'windows' ? FARGATE_WINDOWS_PLATFORM_VERSIONS : FARGATE_LINUX_PLATFORM_VERSIONS;
 }
 
 /** Resolves LATEST (or no version at all) to the concrete version it stands for and looks up its status. */
-export function resolveFargatePlatformVersion(version: string | undefined, os: OsFamily): ResolvedPlatformVersion {
+export function resolveFargatePlatformVersion(version: string | undefined, os: Os): ResolvedPlatformVersion {
   // A non-string (e.g. a number from JSON) is a mistake for another check to report; it matches no version.
   if (version !== undefined && typeof version !== 'string') return { version: String(version), known: false };
   const given = version === undefined || version.trim() === '' ? LATEST_PLATFORM_VERSION : version.trim();
@@ -64,7 +64,7 @@ export function resolveFargatePlatformVersion(version: string | undefined, os: O
  * Whether `version` (LATEST or omitted included) is at least `min` for the OS. Versions missing
  * from the table are still compared by number; undefined only when they cannot be compared.
  */
-export function atLeastPlatform(version: string | undefined, min: string, os: OsFamily): boolean | undefined {
+export function atLeastPlatform(version: string | undefined, min: string, os: Os): boolean | undefined {
   const resolved = resolveFargatePlatformVersion(version, os);
   const order = compareVersions(resolved.version, min);
   return order === undefined ? undefined : order >= 0;

@@ -5,17 +5,17 @@ import {
   ipRequirements,
   type CapacityPlan,
   type IpRequirements,
-  type LaunchType,
-  type NetworkMode,
-  type OsFamily,
+  type LaunchKind,
+  type EffectiveNetworkMode,
+  type Os,
   type SubnetUse,
 } from '../core';
 import type { EcsDocument, Unit } from '../model/document';
 import type { UnitKind } from '../model/types';
 import { num, obj, str } from '../model/values';
-import { serviceFacts, taskFacts, type TaskFacts } from '../rules/facts';
-import { createReferences } from '../rules/references';
-import type { References, UnitRef } from '../rules/types';
+import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
+import { createReferences } from '../semantics/references';
+import type { References, UnitRef } from '../semantics/references';
 import type { Settings } from '../settings';
 import { instanceTypesInPlay, serviceSubnets } from './inPlay';
 import type { Environment } from '../core/environment';
@@ -36,8 +36,8 @@ export interface CapacityPlanView {
 }
 
 export interface CapacityFigures {
-  readonly networkMode: NetworkMode | undefined;
-  readonly launchType: LaunchType | undefined;
+  readonly networkMode: EffectiveNetworkMode | undefined;
+  readonly launchType: LaunchKind | undefined;
   readonly tasks: number;
   readonly maximumPercent: number;
   readonly ipv4: Omit<IpRequirements, 'warnings' | 'errors' | 'perSubnet'>;
@@ -83,11 +83,11 @@ export interface PlanSubject {
   readonly tasks: number;
   readonly tasksAssumed: boolean;
   readonly maximumPercent: number;
-  readonly networkMode: NetworkMode | undefined;
-  readonly launchType: LaunchType | undefined;
+  readonly networkMode: EffectiveNetworkMode | undefined;
+  readonly launchType: LaunchKind | undefined;
   /** True when the launch type was not written and was inferred. */
   readonly launchAssumed: boolean;
-  readonly os: OsFamily;
+  readonly os: Os;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -137,7 +137,7 @@ export function subjectOf(doc: EcsDocument, unit: Unit, settings: Settings, refs
   const tasks = desired !== undefined && Number.isInteger(desired) && desired >= 0 ? desired : 1;
   const percent = service ? num(obj(service.unit.value.deploymentConfiguration)?.maximumPercent, service.unit.style) : undefined;
 
-  let launchType: LaunchType | undefined = sFacts?.launch;
+  let launchType: LaunchKind | undefined = sFacts?.launch;
   let launchAssumed = false;
   if (!launchType && task) {
     const compat = task.compatibilities ?? [];
@@ -147,7 +147,7 @@ export function subjectOf(doc: EcsDocument, unit: Unit, settings: Settings, refs
     launchAssumed = launchType !== undefined;
   }
 
-  let networkMode: NetworkMode | undefined = task?.effectiveMode;
+  let networkMode: EffectiveNetworkMode | undefined = task?.effectiveMode;
   if (!networkMode && (launchType === 'FARGATE' || sFacts?.hasNetworkConfiguration)) networkMode = 'awsvpc';
   if (!launchType && networkMode === 'awsvpc') {
     launchType = 'FARGATE';

@@ -9,13 +9,13 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver';
-import { eniDensity, fargateCpuOptions, fargateMemoryOptions, getInstanceType, instanceTypeNames, type InstanceType, type OsFamily } from '../core';
+import { eniDensity, fargateCpuOptions, fargateMemoryOptions, getInstanceType, instanceTypeNames, type InstanceType, type Os } from '../core';
 import { FARGATE_LINUX_PLATFORM_VERSIONS, FARGATE_WINDOWS_OS_FAMILIES, FARGATE_WINDOWS_PLATFORM_VERSIONS } from '../core/data/fargate';
 import type { EcsDocument, Unit } from '../model/document';
 import { apiKey, cfnKey } from '../model/normalise';
 import type { JsonPath } from '../model/types';
 import { isObject, obj, str } from '../model/values';
-import { serviceFacts, taskFacts, type TaskFacts } from '../rules/facts';
+import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
 import type { Settings } from '../settings';
 import { enumAt, membersAt, type MemberInfo, type StructureRoot } from '../structure/validate';
 
@@ -714,7 +714,7 @@ function gb(memoryMiB: number): string {
 }
 
 function fargateCpuChoices(facts: TaskFacts): Choice[] {
-  const os: OsFamily = facts.os === 'windows' ? 'windows' : 'linux';
+  const os: Os = facts.os === 'windows' ? 'windows' : 'linux';
   return fargateCpuOptions(os).map((cpu): Choice => {
     const memory = fargateMemoryOptions(cpu, os);
     const range = memory.length ? `${gb(memory[0])} to ${gb(memory[memory.length - 1])}` : 'none';
@@ -729,7 +729,7 @@ function fargateCpuChoices(facts: TaskFacts): Choice[] {
 }
 
 function fargateMemoryChoices(facts: TaskFacts): Choice[] {
-  const os: OsFamily = facts.os === 'windows' ? 'windows' : 'linux';
+  const os: Os = facts.os === 'windows' ? 'windows' : 'linux';
   const forCpu = facts.cpu !== undefined ? fargateMemoryOptions(facts.cpu, os) : [];
   if (facts.cpu !== undefined && forCpu.length) {
     return forCpu.map((memory) => ({
@@ -803,7 +803,7 @@ function environmentValues(
   if (rel.length !== 5 || rel[0] !== 'clusters' || rel[2] !== 'capacity' || rel[4] !== 'instanceType') return undefined;
   const clusters = unit.value.clusters;
   const cluster = Array.isArray(clusters) && typeof rel[1] === 'number' ? obj(clusters[rel[1]]) : undefined;
-  const os: OsFamily = cluster?.os === 'windows' ? 'windows' : cluster?.os === 'linux' ? 'linux' : settings.os;
+  const os: Os = cluster?.os === 'windows' ? 'windows' : cluster?.os === 'linux' ? 'linux' : settings.os;
   // Only inside the string (editors close the quote as it is typed): the name replaces its inside.
   if (!token || token.kind !== SyntaxKind.StringLiteral || offset <= token.start) return undefined;
   const closed = token.end - token.start >= 2 && text.charAt(token.end - 1) === '"';
@@ -812,7 +812,7 @@ function environmentValues(
   return instanceTypeItems(text.slice(token.start + 1, offset), toRange(doc, token.start + 1, innerEnd), os, settings.defaultInstanceTypes);
 }
 
-function densityOs(site: Site): OsFamily {
+function densityOs(site: Site): Os {
   if (site.unit.kind === 'task-definition') return taskFacts(site.unit).os ?? site.settings.os;
   return linkedTask(site)?.os ?? site.settings.os;
 }
@@ -841,7 +841,7 @@ function typesInOrder(): readonly InstanceType[] {
  * `defaultInstanceTypes`) rank first. Cut at MAX_INSTANCE_TYPE_ITEMS with isIncomplete set, so the
  * client asks again as more is typed.
  */
-export function instanceTypeItems(prefix: string, range: Range, os: OsFamily, preferred: readonly string[] = []): CompletionList {
+export function instanceTypeItems(prefix: string, range: Range, os: Os, preferred: readonly string[] = []): CompletionList {
   const wanted = prefix.toLowerCase();
   const favourites = new Set(preferred);
   const matching = typesInOrder().filter((type) => type.name.toLowerCase().startsWith(wanted));
@@ -851,7 +851,7 @@ export function instanceTypeItems(prefix: string, range: Range, os: OsFamily, pr
   return { isIncomplete: ordered.length > kept.length, items };
 }
 
-function instanceTypeItem(type: InstanceType, range: Range, os: OsFamily, rank: number, index: number): CompletionItem {
+function instanceTypeItem(type: InstanceType, range: Range, os: Os, rank: number, index: number): CompletionItem {
   const d = eniDensity({ type, os });
   const trunked = os === 'windows' ? 'no trunking on Windows' : `${d.withTrunking === null ? 'unknown' : d.withTrunking} with trunking`;
   const lines = [

@@ -1,8 +1,8 @@
 import { RequestType, type Connection, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EcsDocument } from '../model/document';
-import { createReferences } from '../rules/references';
-import type { References } from '../rules/types';
+import { createReferences } from '../semantics/references';
+import type { References } from '../semantics/references';
 import type { Settings } from '../settings';
 import type { Environment } from '../core/environment';
 import { capacityPlanFor, type CapacityPlanView } from './capacityPlan';

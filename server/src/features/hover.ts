@@ -9,16 +9,16 @@ import {
   parseSubnetCidr,
   type InstanceType,
   type Ipv6Eligibility,
-  type OsFamily,
+  type Os,
 } from '../core';
 import type { EcsDocument, Unit } from '../model/document';
 import type { Environment } from '../core/environment';
 import { apiKey } from '../model/normalise';
 import type { JsonPath, OffsetRange } from '../model/types';
 import { bool, num, obj, str } from '../model/values';
-import { serviceFacts, taskFacts, type TaskFacts } from '../rules/facts';
-import { createReferences } from '../rules/references';
-import type { References, UnitRef } from '../rules/types';
+import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
+import { createReferences } from '../semantics/references';
+import type { References, UnitRef } from '../semantics/references';
 import type { Settings } from '../settings';
 import { instanceTypesInPlay, serviceSubnets } from './inPlay';
 
@@ -116,7 +116,7 @@ function instanceTypeAt(node: Node, offset: number): InstanceType | undefined {
   return undefined;
 }
 
-function densityRow(type: InstanceType, os: OsFamily, facts?: TaskFacts): string {
+function densityRow(type: InstanceType, os: Os, facts?: TaskFacts): string {
   const d = eniDensity({ type, os, taskCpu: facts?.cpu, taskMemoryMiB: facts?.memoryMiB });
   const trunked = d.withTrunking === null ? 'unknown' : String(d.withTrunking);
   const bound = (n: number | null) => (n === null ? '–' : String(n));
@@ -126,7 +126,7 @@ function densityRow(type: InstanceType, os: OsFamily, facts?: TaskFacts): string
 
 const DENSITY_HEADER = '| instance type | ENIs | awsvpc tasks | with trunking | by CPU | by memory | effective |\n|---|---:|---:|---:|---:|---:|---:|';
 
-function instanceTypeMarkdown(type: InstanceType, facts: TaskFacts | undefined, defaultOs: OsFamily): string {
+function instanceTypeMarkdown(type: InstanceType, facts: TaskFacts | undefined, defaultOs: Os): string {
   const os = facts?.os ?? defaultOs;
   const d = eniDensity({ type, os, taskCpu: facts?.cpu, taskMemoryMiB: facts?.memoryMiB });
   const lines = [
@@ -206,7 +206,7 @@ function portMarkdown(place: Place): string | undefined {
 function fargateSizeMarkdown(place: Place, key: 'cpu' | 'memory'): string | undefined {
   const facts = taskFacts(place.unit);
   if (!facts.fargate) return undefined;
-  const os: OsFamily = facts.os === 'windows' ? 'windows' : 'linux';
+  const os: Os = facts.os === 'windows' ? 'windows' : 'linux';
   if (key === 'cpu') {
     return `**Fargate CPU sizes** (${os}): ${fargateCpuOptions(os).map((c) => `${c} (${c / 1024} vCPU)`).join(', ')}.`;
   }

@@ -2,8 +2,8 @@ import { clusterFor, type Environment } from '../core/environment';
 import { getInstanceType, type InstanceType } from '../core/instances';
 import type { SubnetInput } from '../core/ip';
 import { arr, bool, str } from '../model/values';
-import { serviceFacts } from '../rules/facts';
-import type { References, UnitRef } from '../rules/types';
+import { serviceFacts } from '../semantics/facts';
+import type { References, UnitRef } from '../semantics/references';
 import type { Settings } from '../settings';
 
 // What the figures in hovers, the capacity plan and the status bar are computed for. The

@@ -1,9 +1,10 @@
 import type { EcsDocument, Unit } from '../model/document';
 import { toDocValue } from '../model/normalise';
 import type { JsonPath } from '../model/types';
-import { createReferences } from './references';
+import { createReferences } from '../semantics/references';
 import type { Environment } from '../core/environment';
-import type { Finding, Fix, References, Rule, RuleContext, Severity, SeveritySetting, UnitRef } from './types';
+import type { Finding, Fix, Rule, RuleContext, Severity, SeveritySetting } from './types';
+import type { References, UnitRef } from '../semantics/references';
 
 export interface EngineOptions {
   /** Per-rule severity overrides (`off` silences a rule). */

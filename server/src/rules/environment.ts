@@ -12,7 +12,7 @@ import { ipRequirements } from '../core/ip';
 import { simulatePlacement, type PlacementFailureReason } from '../core/placement';
 import type { Unit } from '../model/document';
 import { arr, num, obj, str } from '../model/values';
-import { serviceFacts, taskFacts, type TaskFacts } from './facts';
+import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
 import type { Rule, RuleContext } from './types';
 
 // Two kinds of rules: problems in the environment file itself (so a typo there is seen, and the

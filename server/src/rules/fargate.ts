@@ -1,6 +1,6 @@
 import { fargateSizeCheck, nearestFargateSize } from '../core/fargate';
 import { arr, bool, isKnown, isUnset, num, obj, str } from '../model/values';
-import { taskFacts, type TaskFacts } from './facts';
+import { taskFacts, type TaskFacts } from '../semantics/facts';
 import type { Fix, Rule, RuleContext } from './types';
 
 function fargateOs(facts: TaskFacts) {

@@ -3,7 +3,7 @@ import { ipv6Eligibility } from '../core/ipv6';
 import { atLeastPlatform } from '../core/platform';
 import type { CfnResource } from '../model/document';
 import { arr, bool, isUnset, str } from '../model/values';
-import { serviceFacts, taskFacts } from './facts';
+import { serviceFacts, taskFacts } from '../semantics/facts';
 import type { Rule, RuleContext } from './types';
 
 // These rules look at what the service's subnets are: AWS::EC2::Subnet resources of the same

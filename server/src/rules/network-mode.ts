@@ -1,5 +1,5 @@
 import { arr, bool, isKnown, isUnset, str } from '../model/values';
-import { taskFacts } from './facts';
+import { taskFacts } from '../semantics/facts';
 import type { Rule } from './types';
 
 export const fargateNetworkMode: Rule = {

@@ -1,5 +1,5 @@
 import { arr, isUnset, num, obj, str } from '../model/values';
-import { taskFacts, type PortMappingFact } from './facts';
+import { taskFacts, type PortMappingFact } from '../semantics/facts';
 import type { Rule, RuleContext } from './types';
 
 // Port rules. Numbers: ports are 0-65535 (Docker/ECS); Linux's ephemeral range that ECS warns

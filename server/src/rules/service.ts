@@ -2,9 +2,10 @@ import { atLeastPlatform } from '../core/platform';
 import { minLinuxPlatformForCpu } from '../core/fargate';
 import type { Json } from '../model/types';
 import { arr, isKnown, isUnset, num, obj, str } from '../model/values';
-import { containerNamed, serviceFacts, taskFacts, type TaskFacts } from './facts';
+import { containerNamed, serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
 import { exposesPort, portMappingsKnown } from './ports';
-import type { Rule, RuleContext, UnitRef } from './types';
+import type { Rule, RuleContext } from './types';
+import type { UnitRef } from '../semantics/references';
 
 // Limits from the AwsVpcConfiguration API reference: 16 subnets, 5 security groups.
 export const MAX_SUBNETS = 16;

@@ -1,4 +1,5 @@
-import type { EcsDocument, Unit, CfnResource } from '../model/document';
+import type { EcsDocument, Unit } from '../model/document';
+import type { References, UnitRef } from '../semantics/references';
 import type { Json, JsonPath, OffsetRange, UnitKind } from '../model/types';
 import type { Environment } from '../core/environment';
 
@@ -55,22 +56,6 @@ export interface Finding {
   readonly range?: OffsetRange;
   readonly fixes?: readonly Fix[];
   readonly related?: readonly RelatedPlace[];
-}
-
-/** A unit together with the document it lives in (another file for workspace references). */
-export interface UnitRef {
-  readonly unit: Unit;
-  readonly uri: string;
-  readonly doc?: EcsDocument;
-}
-
-/** Finds the documents a service points at: its task definition and its target groups. */
-export interface References {
-  taskDefinitionOf(service: UnitRef): UnitRef | undefined;
-  /** Target groups by loadBalancers index, for entries that can be resolved. */
-  targetGroupsOf(service: UnitRef): { index: number; ref: UnitRef }[];
-  /** A resource of the same CloudFormation template named by `Ref`/`Fn::GetAtt`, if `value` is one. */
-  cfnResourceOf(from: UnitRef, value: Json | undefined): CfnResource | undefined;
 }
 
 export interface ReportInput {

@@ -1,7 +1,7 @@
 import { EcsDocument, type Unit } from '../model/document';
 import { str } from '../model/values';
-import type { WorkspaceLookup } from '../rules/references';
-import type { UnitRef } from '../rules/types';
+import type { WorkspaceLookup } from '../semantics/references';
+import type { UnitRef } from '../semantics/references';
 
 /** Cheap test before parsing: files that cannot hold an ECS document are skipped. */
 const SNIFF = /containerDefinitions|ContainerDefinitions|"TargetType"|AWS::ECS::|AWS::ElasticLoadBalancingV2::TargetGroup|"serviceName"/;

@@ -10,7 +10,7 @@ import {
   parseTaskCpu,
   parseTaskMemoryMiB,
 } from '../../../server/src/core/fargate';
-import type { OsFamily } from '../../../server/src/core/eni';
+import type { Os } from '../../../server/src/core/kinds';
 import {
   atLeastPlatform,
   compareVersions,
@@ -30,7 +30,7 @@ test('74 valid Linux cpu/memory pairs over 7 CPU sizes; Windows from 1 vCPU', ()
 
 test('size check', () => {
   // ECS task-size table (task-cpu-memory-error page, botocore RegisterTaskDefinition docs).
-  const cases: [number, number, OsFamily, boolean, number[]][] = [
+  const cases: [number, number, Os, boolean, number[]][] = [
     [256, 512, 'linux', true, [512, 1024, 2048]],
     [256, 4096, 'linux', false, [512, 1024, 2048]],
     [512, 4096, 'linux', true, [1024, 2048, 3072, 4096]],
@@ -52,7 +52,7 @@ test('size check', () => {
 });
 
 test('nearest valid size rounds up, memory first', () => {
-  const cases: [number | undefined, number | undefined, OsFamily, { cpu: number; memoryMiB: number } | undefined][] = [
+  const cases: [number | undefined, number | undefined, Os, { cpu: number; memoryMiB: number } | undefined][] = [
     [300, 600, 'linux', { cpu: 512, memoryMiB: 1024 }],
     [256, 512, 'linux', { cpu: 256, memoryMiB: 512 }],
     [256, 4096, 'linux', { cpu: 512, memoryMiB: 4096 }],
@@ -128,7 +128,7 @@ test('parseTaskMemoryMiB: MiB or GB strings', () => {
 
 test('platform versions: LATEST resolves per OS', () => {
   // fargate.json platformVersions: Linux LATEST → 1.4.0, Windows LATEST → 1.0.0.
-  const cases: [string | undefined, OsFamily, { version: string; known: boolean; status?: string }][] = [
+  const cases: [string | undefined, Os, { version: string; known: boolean; status?: string }][] = [
     [undefined, 'linux', { version: '1.4.0', known: true, status: 'current' }],
     ['LATEST', 'linux', { version: '1.4.0', known: true, status: 'current' }],
     ['LATEST', 'windows', { version: '1.0.0', known: true, status: 'current' }],

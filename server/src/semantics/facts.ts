@@ -1,14 +1,13 @@
 import type { Unit } from '../model/document';
-import type { Json, JsonObject, JsonPath } from '../model/types';
+import type { JsonObject, JsonPath } from '../model/types';
 import { arr, isIntrinsic, isKnown, isUnset, num, obj, str, strList } from '../model/values';
 import { parseTaskCpu, parseTaskMemoryMiB } from '../core/fargate';
+import { isNetworkMode, type EffectiveNetworkMode, type LaunchKind, type NetworkMode, type Os } from '../core/kinds';
 
 // Facts rules share, derived once per unit: the network mode as written and as ECS will apply
 // it, where the task may run, its containers and port mappings. "Unknown" is a first-class answer:
 // rules that depend on a fact the document does not pin down stay silent.
 
-export type NetworkMode = 'awsvpc' | 'bridge' | 'host' | 'none';
-export type Os = 'linux' | 'windows';
 
 export interface PortMappingFact {
   readonly container: number;
@@ -34,7 +33,7 @@ export interface TaskFacts {
   readonly modeState: 'explicit' | 'omitted' | 'unknown';
   readonly explicitMode?: NetworkMode;
   /** The mode ECS will use: omitted means bridge on Linux and the Windows default (NAT) on Windows; undefined when not knowable. */
-  readonly effectiveMode?: NetworkMode | 'default';
+  readonly effectiveMode?: EffectiveNetworkMode;
   readonly os?: Os;
   readonly compatibilities?: readonly string[];
   readonly fargate: boolean;
@@ -49,7 +48,6 @@ export interface TaskFacts {
   readonly memoryMiB?: number;
 }
 
-const MODES: readonly string[] = ['awsvpc', 'bridge', 'host', 'none'];
 const taskCache = new WeakMap<Unit, TaskFacts>();
 
 export function taskFacts(unit: Unit): TaskFacts {
@@ -70,9 +68,9 @@ function computeTaskFacts(unit: Unit): TaskFacts {
   // complete document proves it omitted (and so bridge).
   if (rawMode === undefined && unit.partial) modeState = 'unknown';
   else if (isUnset(rawMode)) modeState = 'omitted';
-  else if (typeof rawMode === 'string' && MODES.includes(rawMode)) {
+  else if (isNetworkMode(rawMode)) {
     modeState = 'explicit';
-    explicitMode = rawMode as NetworkMode;
+    explicitMode = rawMode;
   } else modeState = 'unknown';
 
   const family = str(obj(v.runtimePlatform)?.operatingSystemFamily);
@@ -133,8 +131,6 @@ function computeTaskFacts(unit: Unit): TaskFacts {
   };
 }
 
-export type LaunchKind = 'FARGATE' | 'EC2' | 'EXTERNAL';
-
 export interface ServiceFacts {
   /** Where the service's tasks run, when the document says so (launch type or capacity providers). */
   readonly launch?: LaunchKind;
@@ -184,6 +180,3 @@ export function containerNamed(facts: TaskFacts, name: string): ContainerFact | 
   return facts.containers.find((c) => c.name === name);
 }
 
-export function describeValue(v: Json | undefined): string {
-  return typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
-}

@@ -1,7 +1,22 @@
-import type { CfnResource, EcsDocument } from '../model/document';
+import type { CfnResource, EcsDocument, Unit } from '../model/document';
 import type { Json } from '../model/types';
 import { arr, isObject, obj, str } from '../model/values';
-import type { References, UnitRef } from './types';
+
+/** A unit together with the document it lives in (another file for workspace references). */
+export interface UnitRef {
+  readonly unit: Unit;
+  readonly uri: string;
+  readonly doc?: EcsDocument;
+}
+
+/** Finds the documents a service points at: its task definition and its target groups. */
+export interface References {
+  taskDefinitionOf(service: UnitRef): UnitRef | undefined;
+  /** Target groups by loadBalancers index, for entries that can be resolved. */
+  targetGroupsOf(service: UnitRef): { index: number; ref: UnitRef }[];
+  /** A resource of the same CloudFormation template named by `Ref`/`Fn::GetAtt`, if `value` is one. */
+  cfnResourceOf(from: UnitRef, value: Json | undefined): CfnResource | undefined;
+}
 
 /**
  * Looks up documents by name across the workspace (task definitions by family or ARN, target
