@@ -13,11 +13,13 @@ import {
 import type { EcsDocument, Unit } from '../model/document';
 import type { UnitKind } from '../model/types';
 import { num, obj, str } from '../model/values';
-import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
+import { taskFacts, type TaskFacts } from '../semantics/facts';
 import { createReferences } from '../semantics/references';
 import type { References, UnitRef } from '../semantics/references';
 import type { Settings } from '../settings';
-import { instanceTypesInPlay, serviceSubnets } from './inPlay';
+import { instanceTypesInPlay } from '../semantics/inPlay';
+import { serviceNetworkMode, type ServiceMode } from '../semantics/service';
+import { serviceSubnets } from '../semantics/subnets';
 import type { Environment } from '../core/environment';
 
 /**
@@ -119,19 +121,21 @@ export function subjectOf(doc: EcsDocument, unit: Unit, settings: Settings, refs
   const self: UnitRef = { unit, uri: doc.uri, doc };
 
   let service: UnitRef | undefined;
-  let taskUnit: Unit | undefined;
+  let task: TaskFacts | undefined;
+  let served: ServiceMode | undefined;
   if (unit.kind === 'service') {
     service = self;
-    taskUnit = refs.taskDefinitionOf(self)?.unit;
+    served = serviceNetworkMode(self, refs);
+    task = served.task?.facts;
   } else {
-    taskUnit = unit;
+    task = taskFacts(unit);
     service = doc.units
       .filter((u) => u.kind === 'service')
       .map((u): UnitRef => ({ unit: u, uri: doc.uri, doc }))
       .find((s) => refs.taskDefinitionOf(s)?.unit === unit);
+    if (service) served = serviceNetworkMode(service, refs);
   }
-  const task = taskUnit ? taskFacts(taskUnit) : undefined;
-  const sFacts = service ? serviceFacts(service.unit) : undefined;
+  const sFacts = served?.facts;
 
   const desired = service ? num(service.unit.value.desiredCount, service.unit.style) : undefined;
   const tasks = desired !== undefined && Number.isInteger(desired) && desired >= 0 ? desired : 1;
@@ -147,8 +151,7 @@ export function subjectOf(doc: EcsDocument, unit: Unit, settings: Settings, refs
     launchAssumed = launchType !== undefined;
   }
 
-  let networkMode: EffectiveNetworkMode | undefined = task?.effectiveMode;
-  if (!networkMode && (launchType === 'FARGATE' || sFacts?.hasNetworkConfiguration)) networkMode = 'awsvpc';
+  const networkMode: EffectiveNetworkMode | undefined = served ? served.mode : task?.effectiveMode;
   if (!launchType && networkMode === 'awsvpc') {
     launchType = 'FARGATE';
     launchAssumed = true;
@@ -262,7 +265,7 @@ export function capacityPlanFor(
     maximumPercent: subject.maximumPercent,
     tasksPerInstance: first?.effective,
     trunking: trunked,
-    subnets: subnets?.inputs ?? [],
+    subnets: subnets?.ipv4Inputs ?? [],
   });
 
   const name = subject.unit.logicalId ?? str(subject.unit.value.serviceName) ?? str(subject.unit.value.family) ?? str(subject.unit.value.service);
@@ -301,7 +304,7 @@ export function capacityPlanFor(
     for (const s of req.perSubnet) {
       if (!s.fits) notes.push(`${s.id ?? s.cidr} is expected to hold ${fmt(s.expectedUse)} addresses but has ${fmt(s.usableIpv4)} usable.`);
     }
-    if (subnets && subnets.inputs.length < subnets.all) notes.push(`${subnets.all - subnets.inputs.length} of the service's ${subnets.all} subnets are described neither in the environment file nor as AWS::EC2::Subnet resources of this template, and are not counted.`);
+    if (subnets && subnets.ipv4Inputs.length < subnets.total) notes.push(`${subnets.total - subnets.ipv4Inputs.length} of the service's ${subnets.total} subnets are described neither in the environment file nor as AWS::EC2::Subnet resources of this template, and are not counted.`);
   } else if (subject.networkMode === 'awsvpc') {
     charts.push({
       title: 'IPv4 addresses needed',

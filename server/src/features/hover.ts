@@ -20,7 +20,9 @@ import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
 import { createReferences } from '../semantics/references';
 import type { References, UnitRef } from '../semantics/references';
 import type { Settings } from '../settings';
-import { instanceTypesInPlay, serviceSubnets } from './inPlay';
+import { awsvpcDensity, instanceTypesInPlay } from '../semantics/inPlay';
+import { linkedTask, serviceNetworkMode } from '../semantics/service';
+import { serviceSubnets } from '../semantics/subnets';
 
 /** Markdown for a hover and the text range it describes. Plain data: the server wraps it in an LSP Hover. */
 export interface HoverContent {
@@ -221,19 +223,18 @@ function capacityMarkdown(place: Place): string | undefined {
   const tasks = num(v.desiredCount, place.unit.style);
   if (tasks === undefined) return undefined;
   const maximumPercent = num(obj(v.deploymentConfiguration)?.maximumPercent, place.unit.style);
-  const facts = serviceFacts(place.unit);
-  const td = place.refs.taskDefinitionOf(place.self);
-  const task = td ? taskFacts(td.unit) : undefined;
-  const awsvpc = facts.launch === 'FARGATE' || task?.effectiveMode === 'awsvpc' || (td === undefined && facts.hasNetworkConfiguration);
-  if (!awsvpc) return `**${fmt(tasks)} tasks** in ${task?.effectiveMode ?? 'a non-awsvpc'} mode use the instances’ addresses, not addresses of their own.`;
+  const served = serviceNetworkMode(place.self, place.refs);
+  const { facts } = served;
+  const task = served.task?.facts;
+  if (served.mode !== 'awsvpc') return `**${fmt(tasks)} tasks** in ${served.mode ?? 'a non-awsvpc'} mode use the instances’ addresses, not addresses of their own.`;
   const launch = facts.launch ?? 'FARGATE';
   const inPlay = instanceTypesInPlay(place.settings, place.env, str(v.cluster), str(v.serviceName) ?? str(v.service));
   const type = launch === 'EC2' ? inPlay.types[0] : undefined;
-  const density = type ? eniDensity({ type, os: task?.os ?? place.settings.os, taskCpu: task?.cpu, taskMemoryMiB: task?.memoryMiB }) : undefined;
-  const trunked = inPlay.trunking && density?.effective.withTrunking !== null && density?.effective.withTrunking !== undefined;
-  const perInstance = density ? (trunked ? density.effective.withTrunking! : density.effective.withoutTrunking) : undefined;
+  const density = type ? awsvpcDensity(type, task?.os ?? place.settings.os, task, inPlay.trunking) : undefined;
+  const trunked = density?.trunked ?? false;
+  const perInstance = density?.tasksPerInstance;
   const subnets = serviceSubnets(place.self, place.refs, place.env);
-  const bad = subnets.inputs.map((s) => parseSubnetCidr(s.cidr)).find((r) => !r.ok);
+  const bad = subnets.ipv4Inputs.map((s) => parseSubnetCidr(s.cidr)).find((r) => !r.ok);
   const req = ipRequirements({
     networkMode: 'awsvpc',
     launchType: launch,
@@ -241,7 +242,7 @@ function capacityMarkdown(place: Place): string | undefined {
     maximumPercent,
     tasksPerInstance: perInstance,
     trunking: trunked,
-    subnets: bad ? [] : subnets.inputs,
+    subnets: bad ? [] : subnets.ipv4Inputs,
   });
   const lines = [
     `**IPv4 addresses for ${fmt(tasks)} awsvpc tasks** (${launch === 'EC2' ? 'EC2' : 'Fargate'}${facts.launch ? '' : ', launch type not set: Fargate assumed'})`,
@@ -255,7 +256,7 @@ function capacityMarkdown(place: Place): string | undefined {
     lines.push('', '| subnet | CIDR | usable | expected use | fits |', '|---|---|---:|---:|---|');
     for (const s of req.perSubnet) lines.push(`| ${s.id ?? ''} | ${s.cidr} | ${fmt(s.usableIpv4)} | ${fmt(s.expectedUse)} | ${s.fits ? 'yes' : '**no**'} |`);
     lines.push('', `Usable in all ${req.perSubnet.length} subnets: **${fmt(req.usable ?? 0)}**; the deployment peak ${req.usable !== null && req.peakDuringDeployment <= req.usable ? 'fits' : '**does not fit**'}.`);
-    if (subnets.inputs.length < subnets.all) lines.push(`(${subnets.all - subnets.inputs.length} of the subnets are not described here and are not counted.)`);
+    if (subnets.ipv4Inputs.length < subnets.total) lines.push(`(${subnets.total - subnets.ipv4Inputs.length} of the subnets are not described here and are not counted.)`);
   } else {
     lines.push('', 'The subnets’ sizes are not known here (an ecs-network.json environment file or AWS::EC2::Subnet resources in this template give them). Each AWS subnet loses 5 addresses: a /24 has 251 usable, a /20 has 4,091.');
   }
@@ -264,8 +265,7 @@ function capacityMarkdown(place: Place): string | undefined {
 
 function serviceIpv6(place: Place): Ipv6Eligibility {
   const facts = serviceFacts(place.unit);
-  const td = place.refs.taskDefinitionOf(place.self);
-  const task = td ? taskFacts(td.unit) : undefined;
+  const task = linkedTask(place.self, place.refs)?.facts;
   const subnets = serviceSubnets(place.self, place.refs, place.env);
   return ipv6Eligibility({
     mode: 'dual-stack',

@@ -7,7 +7,7 @@ import { createReferences } from '../semantics/references';
 import type { References } from '../semantics/references';
 import type { Settings } from '../settings';
 import type { Environment } from '../core/environment';
-import { instanceTypesInPlay } from './inPlay';
+import { awsvpcDensity, instanceTypesInPlay } from '../semantics/inPlay';
 import { subjectOf } from './capacityPlan';
 
 /** The answer to `ecsTaskNetworking/summary`: one line for the status bar, more in its tooltip. */
@@ -96,15 +96,14 @@ function serviceSummary(doc: EcsDocument, unit: Unit, settings: Settings, refs: 
   if (mode !== 'awsvpc' || desired === undefined) return `${mode} · ${tasks}${launch}`;
   const inPlay = instanceTypesInPlay(settings, env, str(unit.value.cluster), str(unit.value.serviceName) ?? str(unit.value.service));
   const type = subject.launchType === 'EC2' ? inPlay.types[0] : undefined;
-  const density = type ? eniDensity({ type, os: subject.os, taskCpu: subject.task?.cpu, taskMemoryMiB: subject.task?.memoryMiB }) : undefined;
-  const trunked = inPlay.trunking && density?.effective.withTrunking != null;
+  const density = type ? awsvpcDensity(type, subject.os, subject.task, inPlay.trunking) : undefined;
   const req = ipRequirements({
     networkMode: 'awsvpc',
     launchType: subject.launchType ?? 'FARGATE',
     tasks: subject.tasks,
     maximumPercent: subject.maximumPercent,
-    tasksPerInstance: density ? (trunked ? density.effective.withTrunking! : density.effective.withoutTrunking) : undefined,
-    trunking: trunked,
+    tasksPerInstance: density?.tasksPerInstance,
+    trunking: density?.trunked ?? false,
   });
   return `awsvpc · ${tasks}${launch} · ${fmt(req.needed)} IPv4 (${fmt(req.peakDuringDeployment)} at deployment peak)`;
 }

@@ -3,16 +3,17 @@ import {
   parseEnvironment,
   type EnvProblem,
   type EnvProblemCode,
-  type EnvSubnet,
   type Environment,
 } from '../core/environment';
-import { eniDensity } from '../core/eni';
 import { getInstanceType } from '../core/instances';
 import { ipRequirements } from '../core/ip';
 import { simulatePlacement, type PlacementFailureReason } from '../core/placement';
 import type { Unit } from '../model/document';
-import { arr, num, obj, str } from '../model/values';
+import { num, obj, str } from '../model/values';
 import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
+import { awsvpcDensity, type AwsvpcDensity } from '../semantics/inPlay';
+import { runsAwsvpc, serviceNetworkMode } from '../semantics/service';
+import { serviceSubnets } from '../semantics/subnets';
 import type { Rule, RuleContext } from './types';
 
 // Two kinds of rules: problems in the environment file itself (so a typo there is seen, and the
@@ -80,28 +81,6 @@ export const envInvalidEntry = envProblemRule(
 
 const SUBNETS = ['networkConfiguration', 'awsvpcConfiguration', 'subnets'];
 
-interface ServiceSubnets {
-  readonly known: { subnet: EnvSubnet; index: number }[];
-  readonly unknown: { id: string; index: number }[];
-  readonly total: number;
-}
-
-/** The service's subnet ids, split into those the environment knows and those it does not. */
-function serviceSubnets(ctx: RuleContext, env: Environment): ServiceSubnets | undefined {
-  const list = arr(serviceFacts(ctx.unit).awsvpcConfiguration?.subnets);
-  if (!list || list.length === 0) return undefined;
-  const known: ServiceSubnets['known'] = [];
-  const unknown: ServiceSubnets['unknown'] = [];
-  list.forEach((item, index) => {
-    const id = str(item);
-    if (!id) return;
-    const subnet = env.subnets.find((s) => s.id === id);
-    if (subnet) known.push({ subnet, index });
-    else unknown.push({ id, index });
-  });
-  return { known, unknown, total: list.length };
-}
-
 export const envUnknownSubnet: Rule = {
   id: 'env-unknown-subnet',
   family: 'environment',
@@ -112,8 +91,7 @@ export const envUnknownSubnet: Rule = {
     'The environment file lists the subnets it knows; a service subnet missing from it cannot be counted in IP capacity checks. Add it by hand or run `ecs-net env pull`.',
   check(ctx) {
     if (!ctx.env || ctx.env.subnets.length === 0) return;
-    const subnets = serviceSubnets(ctx, ctx.env);
-    for (const { id, index } of subnets?.unknown ?? []) {
+    for (const { id, index } of serviceSubnets(ctx.self, ctx.refs, ctx.env).unknownIds) {
       ctx.report({ path: [...SUBNETS, index], message: `Subnet ${id} is not in the environment file, so its free addresses are not counted.` });
     }
   },
@@ -121,14 +99,12 @@ export const envUnknownSubnet: Rule = {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-function tasksPerInstance(ctx: RuleContext, env: Environment, task: TaskFacts | undefined): { perInstance?: number; trunking: boolean } {
+/** The cluster's first instance type from the environment file, and its awsvpc density for this task. */
+function clusterDensity(ctx: RuleContext, env: Environment, task: TaskFacts | undefined): AwsvpcDensity | undefined {
   const cluster = clusterFor(env, str(ctx.unit.value.cluster), str(ctx.unit.value.serviceName) ?? str(ctx.unit.value.service));
   const typeName = cluster?.capacity[0]?.instanceType;
   const type = typeName ? getInstanceType(typeName) : undefined;
-  if (!type) return { trunking: false };
-  const d = eniDensity({ type, os: cluster?.os, taskCpu: task?.cpu, taskMemoryMiB: task?.memoryMiB });
-  const trunking = env.accountSettings.awsvpcTrunking === true && d.effective.withTrunking !== null;
-  return { perInstance: trunking ? d.effective.withTrunking! : d.effective.withoutTrunking, trunking };
+  return type ? awsvpcDensity(type, cluster?.os ?? 'linux', task, env.accountSettings.awsvpcTrunking === true) : undefined;
 }
 
 export const subnetCapacity: Rule = {
@@ -145,33 +121,30 @@ export const subnetCapacity: Rule = {
     if (!env) return;
     const facts = serviceFacts(ctx.unit);
     const tasks = num(ctx.unit.value.desiredCount, ctx.unit.style);
-    const subnets = serviceSubnets(ctx, env);
-    // Only when every subnet is known: a missing one could hold the difference.
-    if (tasks === undefined || !subnets || subnets.known.length === 0 || subnets.known.length !== subnets.total) return;
-    // IPv6-only subnets hand out no IPv4 addresses: this IPv4 count does not apply to them.
-    const ipv4Subnets = subnets.known.flatMap(({ subnet }) => (subnet.cidr ? [{ ...subnet, cidr: subnet.cidr }] : []));
-    if (ipv4Subnets.length !== subnets.known.length) return;
-    const td = ctx.refs.taskDefinitionOf(ctx.self);
-    const task = td ? taskFacts(td.unit) : undefined;
-    if (facts.launch !== 'FARGATE' && task?.effectiveMode !== 'awsvpc') return;
+    const subnets = serviceSubnets(ctx.self, ctx.refs, env);
+    // Only when every subnet is known: a missing one could hold the difference. IPv6-only subnets
+    // hand out no IPv4 addresses, so this IPv4 count does not apply to them.
+    if (tasks === undefined || !subnets.complete || subnets.ipv4Inputs.length !== subnets.total) return;
+    const mode = serviceNetworkMode(ctx.self, ctx.refs);
+    if (!runsAwsvpc(mode)) return;
     const launch = facts.launch === 'EC2' ? 'EC2' : 'FARGATE';
-    const density = launch === 'EC2' ? tasksPerInstance(ctx, env, task) : { trunking: false };
+    const density = launch === 'EC2' ? clusterDensity(ctx, env, mode.task?.facts) : undefined;
     const maximumPercent = num(obj(ctx.unit.value.deploymentConfiguration)?.maximumPercent, ctx.unit.style);
     const req = ipRequirements({
       networkMode: 'awsvpc',
       launchType: launch,
       tasks,
       maximumPercent,
-      tasksPerInstance: density.perInstance,
-      trunking: density.trunking,
+      tasksPerInstance: density?.tasksPerInstance,
+      trunking: density?.trunked ?? false,
       // Usable by size less other consumers; the live free count would already include this service's own tasks.
-      subnets: ipv4Subnets.map((subnet) => ({ id: subnet.id, cidr: subnet.cidr, az: subnet.az, availableIpv4: Math.max(0, subnet.usableIpv4 - subnet.otherConsumersIpv4) })),
+      subnets: subnets.ipv4Inputs,
     });
     if (req.usable === null) return;
     const steady = req.needed > req.usable;
     const peak = req.peakDuringDeployment > req.usable;
     if (!steady && !peak) return;
-    const where = `${subnets.known.length} subnet${subnets.known.length === 1 ? '' : 's'} (${subnets.known.map(({ subnet }) => `${subnet.cidr}: ${fmt(Math.max(0, subnet.usableIpv4 - subnet.otherConsumersIpv4))}`).join(', ')})`;
+    const where = `${subnets.known.length} subnet${subnets.known.length === 1 ? '' : 's'} (${subnets.known.map((s) => `${s.cidr}: ${fmt(s.availableIpv4 ?? 0)}`).join(', ')})`;
     ctx.report({
       path: ['desiredCount'],
       message: steady
@@ -234,31 +207,5 @@ export const clusterCapacity: Rule = {
         reasons.map((f) => `${fmt(f.tasks)} stay pending with "${f.reason}" (out of ${RESOURCE_TEXT[f.reason]})`).join('; ') +
         '.',
     });
-  },
-};
-
-export const ipv6SubnetMissing: Rule = {
-  id: 'ipv6-subnet-missing',
-  family: 'ipv6',
-  severity: 'error',
-  appliesTo: ['service'],
-  title: 'IPv6 target group, but the service subnets have no IPv6 CIDR',
-  description:
-    'A target group with `IpAddressType: ipv6` registers task IPv6 addresses. Tasks get one only in subnets with an IPv6 CIDR block; in the IPv4-only subnets the environment file describes, registration cannot work.',
-  needsCompleteDocument: true,
-  check(ctx) {
-    const env = ctx.env;
-    if (!env) return;
-    const subnets = serviceSubnets(ctx, env);
-    if (!subnets || subnets.known.length !== subnets.total || subnets.known.length === 0) return;
-    const withoutIpv6 = subnets.known.filter(({ subnet }) => subnet.ipv6Cidr === undefined && !subnet.ipv6Only);
-    if (withoutIpv6.length === 0) return;
-    for (const { index, ref } of ctx.refs.targetGroupsOf(ctx.self)) {
-      if (ref.unit.value.IpAddressType !== 'ipv6') continue;
-      ctx.report({
-        path: ['loadBalancers', index, 'targetGroupArn'],
-        message: `This target group takes IPv6 targets, but subnet${withoutIpv6.length === 1 ? '' : 's'} ${withoutIpv6.map(({ subnet }) => subnet.id).join(', ')} ha${withoutIpv6.length === 1 ? 's' : 've'} no IPv6 CIDR, so tasks there get no IPv6 address.`,
-      });
-    }
   },
 };

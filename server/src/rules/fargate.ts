@@ -1,6 +1,8 @@
-import { fargateSizeCheck, nearestFargateSize } from '../core/fargate';
+import { fargateSizeCheck, minLinuxPlatformForCpu, nearestFargateSize } from '../core/fargate';
+import { atLeastPlatform } from '../core/platform';
 import { arr, bool, isKnown, isUnset, num, obj, str } from '../model/values';
-import { taskFacts, type TaskFacts } from '../semantics/facts';
+import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
+import { linkedTask } from '../semantics/service';
 import type { Fix, Rule, RuleContext } from './types';
 
 function fargateOs(facts: TaskFacts) {
@@ -159,5 +161,28 @@ export const fargateUnsupportedParameter: Rule = {
         });
       }
     }
+  },
+};
+
+export const fargatePlatformTaskSize: Rule = {
+  id: 'fargate-platform-task-size',
+  family: 'fargate',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: '8 and 16 vCPU Fargate tasks need platform version 1.4.0 or later',
+  description: 'The 8 and 16 vCPU Fargate sizes exist only on Linux platform version 1.4.0 and later (LATEST qualifies).',
+  check(ctx) {
+    if (serviceFacts(ctx.unit).launch !== 'FARGATE') return;
+    const version = str(ctx.unit.value.platformVersion);
+    if (version === undefined) return;
+    const td = linkedTask(ctx.self, ctx.refs);
+    if (!td || td.facts.cpu === undefined || td.facts.os === 'windows') return;
+    const min = minLinuxPlatformForCpu(td.facts.cpu);
+    if (!min || atLeastPlatform(version, min, 'linux') !== false) return;
+    ctx.report({
+      path: ['platformVersion'],
+      message: `A task with ${td.facts.cpu} CPU units needs Fargate platform version ${min} or later; this service uses ${version}.`,
+      fixes: [{ title: `Set platformVersion to '${min}'`, edits: [ctx.set(['platformVersion'], min)], preferred: true }],
+    });
   },
 };

@@ -1,49 +1,15 @@
 import { clusterFor } from '../core/environment';
 import { ipv6Eligibility } from '../core/ipv6';
 import { atLeastPlatform } from '../core/platform';
-import type { CfnResource } from '../model/document';
-import { arr, bool, isUnset, str } from '../model/values';
-import { serviceFacts, taskFacts } from '../semantics/facts';
-import type { Rule, RuleContext } from './types';
+import { bool, str } from '../model/values';
+import { serviceFacts } from '../semantics/facts';
+import { linkedTask } from '../semantics/service';
+import { serviceSubnets } from '../semantics/subnets';
+import type { Rule } from './types';
 
 // These rules look at what the service's subnets are: AWS::EC2::Subnet resources of the same
 // template named with Ref, or subnet ids the environment file describes. Only subnets we can see
 // count; when any subnet is unknown, the rules stay silent.
-
-interface SubnetView {
-  readonly ipv6Only: boolean;
-  readonly hasIpv6: boolean;
-}
-
-interface SubnetFacts {
-  readonly all: number;
-  readonly resolved: SubnetView[];
-}
-
-function cfnView(s: CfnResource): SubnetView {
-  const only = bool(s.properties.Ipv6Native, 'cfn') === true;
-  return { ipv6Only: only, hasIpv6: only || !isUnset(s.properties.Ipv6CidrBlock) || !isUnset(s.properties.Ipv6CidrBlocks) };
-}
-
-function serviceSubnetViews(ctx: RuleContext): SubnetFacts | undefined {
-  const subnets = arr(serviceFacts(ctx.unit).awsvpcConfiguration?.subnets);
-  if (!subnets || subnets.length === 0) return undefined;
-  const resolved: SubnetView[] = [];
-  for (const s of subnets) {
-    const res = ctx.refs.cfnResourceOf(ctx.self, s);
-    if (res?.type === 'AWS::EC2::Subnet') {
-      resolved.push(cfnView(res));
-      continue;
-    }
-    const id = str(s);
-    const known = id ? ctx.env?.subnets.find((e) => e.id === id) : undefined;
-    if (known) resolved.push({ ipv6Only: known.ipv6Only, hasIpv6: known.ipv6Only || known.ipv6Cidr !== undefined });
-  }
-  return { all: subnets.length, resolved };
-}
-
-const ipv6Only = (s: SubnetView) => s.ipv6Only;
-const hasIpv6 = (s: SubnetView) => s.hasIpv6;
 
 export const ipv6OnlyRequirements: Rule = {
   id: 'ipv6-only-requirements',
@@ -56,16 +22,15 @@ export const ipv6OnlyRequirements: Rule = {
     'Fargate platform 1.4.0 or later, without ECS Exec, behind dual-stack load balancers.',
   needsCompleteDocument: true,
   check(ctx) {
-    const subnets = serviceSubnetViews(ctx);
-    if (!subnets || subnets.resolved.length !== subnets.all || !subnets.resolved.every(ipv6Only)) return;
+    const subnets = serviceSubnets(ctx.self, ctx.refs, ctx.env);
+    if (!subnets.complete || !subnets.known.every((s) => s.ipv6Only)) return;
     const service = serviceFacts(ctx.unit);
-    const td = ctx.refs.taskDefinitionOf(ctx.self);
-    const task = td ? taskFacts(td.unit) : undefined;
+    const task = linkedTask(ctx.self, ctx.refs)?.facts;
     const result = ipv6Eligibility({
       mode: 'ipv6-only',
       launchType: service.launch,
       os: task?.os,
-      networkMode: task?.effectiveMode === 'default' ? 'default' : task?.effectiveMode,
+      networkMode: task?.effectiveMode,
       platformVersion: str(ctx.unit.value.platformVersion),
       subnetHasIpv6Cidr: true,
       subnetIpv6Only: true,
@@ -105,15 +70,40 @@ export const ipv6DualStackPlatform: Rule = {
     if (serviceFacts(ctx.unit).launch !== 'FARGATE') return;
     const version = str(ctx.unit.value.platformVersion);
     if (version === undefined) return;
-    const subnets = serviceSubnetViews(ctx);
-    if (!subnets || !subnets.resolved.some(hasIpv6) || subnets.resolved.every(ipv6Only)) return;
-    const td = ctx.refs.taskDefinitionOf(ctx.self);
-    if (td && taskFacts(td.unit).os === 'windows') return;
+    const { known } = serviceSubnets(ctx.self, ctx.refs, ctx.env);
+    if (!known.some((s) => s.hasIpv6) || known.every((s) => s.ipv6Only)) return;
+    if (linkedTask(ctx.self, ctx.refs)?.facts.os === 'windows') return;
     if (atLeastPlatform(version, '1.4.0', 'linux') !== false) return;
     ctx.report({
       path: ['platformVersion'],
       message: `The service's subnets have IPv6 blocks, but Fargate platform ${version} gives tasks IPv4 only; 1.4.0 or LATEST adds IPv6.`,
       fixes: [{ title: "Set platformVersion to 'LATEST'", edits: [ctx.set(['platformVersion'], 'LATEST')], preferred: true }],
     });
+  },
+};
+
+export const ipv6SubnetMissing: Rule = {
+  id: 'ipv6-subnet-missing',
+  family: 'ipv6',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'IPv6 target group, but the service subnets have no IPv6 CIDR',
+  description:
+    'A target group with `IpAddressType: ipv6` registers task IPv6 addresses. Tasks get one only in subnets with an IPv6 CIDR block; in the IPv4-only subnets the environment file describes, registration cannot work.',
+  needsCompleteDocument: true,
+  check(ctx) {
+    const env = ctx.env;
+    if (!env) return;
+    const subnets = serviceSubnets(ctx.self, ctx.refs, env);
+    if (!subnets.complete) return;
+    const withoutIpv6 = subnets.known.filter((s) => !s.hasIpv6);
+    if (withoutIpv6.length === 0) return;
+    for (const { index, ref } of ctx.refs.targetGroupsOf(ctx.self)) {
+      if (ref.unit.value.IpAddressType !== 'ipv6') continue;
+      ctx.report({
+        path: ['loadBalancers', index, 'targetGroupArn'],
+        message: `This target group takes IPv6 targets, but subnet${withoutIpv6.length === 1 ? '' : 's'} ${withoutIpv6.map((s) => s.id).join(', ')} ha${withoutIpv6.length === 1 ? 's' : 've'} no IPv6 CIDR, so tasks there get no IPv6 address.`,
+      });
+    }
   },
 };

@@ -1,14 +1,7 @@
-import { arr, isUnset, num, obj, str } from '../model/values';
 import { taskFacts, type PortMappingFact } from '../semantics/facts';
+import { LINUX_EPHEMERAL_FIRST, MAX_PORT, MAX_PORT_RANGES_PER_CONTAINER, parsePortRange } from '../core/ports';
 import type { Rule, RuleContext } from './types';
 
-// Port rules. Numbers: ports are 0-65535 (Docker/ECS); Linux's ephemeral range that ECS warns
-// about for static bridge host ports is 49153-65535 (ECS developer guide, PortMapping.hostPort).
-
-export const MAX_PORT = 65535;
-export const LINUX_EPHEMERAL_FIRST = 49153;
-/** Per container, documented for containerPortRange (ECS PortMapping API reference). */
-export const MAX_PORT_RANGES_PER_CONTAINER = 100;
 
 function matchFixes(ctx: RuleContext, m: PortMappingFact) {
   return [
@@ -133,16 +126,6 @@ export const portValueRange: Rule = {
   },
 };
 
-/** `"8000-8010"` → [8000, 8010], or undefined when it is not a valid range. */
-export function parsePortRange(text: string): [number, number] | undefined {
-  const match = /^\s*(\d{1,5})\s*-\s*(\d{1,5})\s*$/.exec(text);
-  if (!match) return undefined;
-  const first = Number(match[1]);
-  const last = Number(match[2]);
-  if (first < 1 || last > MAX_PORT || first >= last) return undefined;
-  return [first, last];
-}
-
 export const containerPortRange: Rule = {
   id: 'container-port-range',
   family: 'ports',
@@ -192,35 +175,3 @@ export const containerPortRange: Rule = {
     }
   },
 };
-
-/**
- * True when every port mapping of a container can be read: no intrinsic function stands for the
- * list, a mapping, a containerPort or a containerPortRange. Otherwise a port that looks missing may
- * be the one a `Ref` supplies.
- */
-export function portMappingsKnown(container: { value: Record<string, unknown> }, style: 'api' | 'cfn'): boolean {
-  const list = container.value.portMappings as never;
-  if (isUnset(list)) return true;
-  const mappings = arr(list);
-  if (!mappings) return false;
-  return mappings.every((m) => {
-    const mapping = obj(m);
-    if (!mapping) return false;
-    const portOk = isUnset(mapping.containerPort) || num(mapping.containerPort, style) !== undefined;
-    const rangeOk = isUnset(mapping.containerPortRange) || str(mapping.containerPortRange) !== undefined;
-    return portOk && rangeOk;
-  });
-}
-
-/** The container ports a container exposes: single ports and ranges. */
-export function exposesPort(container: { value: Record<string, unknown> }, port: number, style: 'api' | 'cfn'): boolean {
-  for (const m of arr(container.value.portMappings as never) ?? []) {
-    const mapping = obj(m);
-    if (!mapping) continue;
-    if (num(mapping.containerPort, style) === port) return true;
-    const rangeText = str(mapping.containerPortRange);
-    const range = rangeText ? parsePortRange(rangeText) : undefined;
-    if (range && port >= range[0] && port <= range[1]) return true;
-  }
-  return false;
-}

@@ -6,19 +6,11 @@ import {
   envSubnetOutsideVpc,
   envUnknownInstanceType,
   envUnknownSubnet,
-  ipv6SubnetMissing,
   subnetCapacity,
 } from './environment';
-import { fargateTaskSize, fargateTaskSizeRequired, fargateUnsupportedParameter } from './fargate';
-import { ipv6DualStackPlatform, ipv6OnlyRequirements } from './ipv6';
-import {
-  awsvpcContainerOptions,
-  bridgeLinkTarget,
-  fargateNetworkMode,
-  noneModePortMappings,
-  windowsNetworkMode,
-  windowsUnsupportedOption,
-} from './network-mode';
+import { fargatePlatformTaskSize, fargateTaskSize, fargateTaskSizeRequired, fargateUnsupportedParameter } from './fargate';
+import { ipv6DualStackPlatform, ipv6OnlyRequirements, ipv6SubnetMissing } from './ipv6';
+import { awsvpcContainerOptions, bridgeLinkTarget, fargateNetworkMode, noneModePortMappings } from './network-mode';
 import {
   awsvpcHostPort,
   bridgeEphemeralHostPort,
@@ -32,21 +24,18 @@ import {
   awsvpcIdFormat,
   awsvpcSecurityGroupCount,
   awsvpcSubnetCount,
-  classicLoadBalancerAwsvpc,
-  fargatePlatformTaskSize,
   launchTypeWithCapacityProvider,
-  loadBalancerContainer,
   platformVersionEc2,
   serviceAwsvpcNetworkConfiguration,
   serviceFargateCompatibility,
   serviceNetworkConfigurationMode,
   serviceRegistryPorts,
-  targetTypeNetworkMode,
 } from './service';
 import { invalidEnum, missingRequired, outOfRange, unknownProperty, wrongType } from './structure';
 import { documentTooLarge, syntaxError } from './syntax';
-import { targetGroupRequiredFields } from './target-group';
+import { classicLoadBalancerAwsvpc, loadBalancerContainer, targetGroupRequiredFields, targetTypeNetworkMode } from './target-group';
 import type { Rule } from './types';
+import { windowsNetworkMode, windowsUnsupportedOption } from './windows';
 
 /** Every rule, in the order findings are reported. Ids are stable: they are diagnostic codes and docs pages. */
 export const RULES: readonly Rule[] = [
@@ -100,4 +89,3 @@ export const RULES: readonly Rule[] = [
   envInvalidEntry,
 ];
 
-export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,29 +1,12 @@
-import { atLeastPlatform } from '../core/platform';
-import { minLinuxPlatformForCpu } from '../core/fargate';
 import type { Json } from '../model/types';
-import { arr, isKnown, isUnset, num, obj, str } from '../model/values';
-import { containerNamed, serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
-import { exposesPort, portMappingsKnown } from './ports';
+import { arr, isKnown, isUnset, obj, str } from '../model/values';
+import { serviceFacts } from '../semantics/facts';
+import { definitelyNotAwsvpc, linkedTask, runsAwsvpc, serviceNetworkMode } from '../semantics/service';
 import type { Rule, RuleContext } from './types';
-import type { UnitRef } from '../semantics/references';
 
 // Limits from the AwsVpcConfiguration API reference: 16 subnets, 5 security groups.
 export const MAX_SUBNETS = 16;
 export const MAX_SECURITY_GROUPS = 5;
-
-function taskDefinition(ctx: RuleContext): { ref: UnitRef; facts: TaskFacts } | undefined {
-  const ref = ctx.refs.taskDefinitionOf(ctx.self);
-  return ref ? { ref, facts: taskFacts(ref.unit) } : undefined;
-}
-
-/** True when ECS will run the task definition in a mode other than awsvpc. */
-function definitelyNotAwsvpc(facts: TaskFacts): boolean {
-  return facts.modeState === 'omitted' || (facts.modeState === 'explicit' && facts.explicitMode !== 'awsvpc');
-}
-
-function runsAwsvpc(ctx: RuleContext, td: { facts: TaskFacts } | undefined): boolean {
-  return td?.facts.effectiveMode === 'awsvpc' || serviceFacts(ctx.unit).launch === 'FARGATE';
-}
 
 /** Where a service finding about the task definition is shown: the taskDefinition key when present. */
 function anchor(ctx: RuleContext): (string | number)[] {
@@ -50,9 +33,9 @@ export const serviceAwsvpcNetworkConfiguration: Rule = {
     // Present, or an intrinsic function we cannot see into: either way nothing to say.
     if (!isUnset(networkConfiguration) && !obj(networkConfiguration)) return;
     if (!isUnset(obj(networkConfiguration)?.awsvpcConfiguration)) return;
-    const td = taskDefinition(ctx);
-    if (!runsAwsvpc(ctx, td)) return;
-    const why = td?.facts.effectiveMode === 'awsvpc' ? 'its task definition uses awsvpc' : 'it runs on Fargate';
+    const mode = serviceNetworkMode(ctx.self, ctx.refs);
+    if (!runsAwsvpc(mode)) return;
+    const why = mode.source === 'task-definition' ? 'its task definition uses awsvpc' : 'it runs on Fargate';
     ctx.report({
       path: facts.hasNetworkConfiguration ? ['networkConfiguration'] : anchor(ctx),
       target: 'key',
@@ -80,7 +63,7 @@ export const serviceNetworkConfigurationMode: Rule = {
   check(ctx) {
     const facts = serviceFacts(ctx.unit);
     if (!facts.hasNetworkConfiguration) return;
-    const td = taskDefinition(ctx);
+    const td = linkedTask(ctx.self, ctx.refs);
     if (!td || !definitelyNotAwsvpc(td.facts) || facts.launch === 'FARGATE') return;
     const mode = td.facts.explicitMode ?? 'bridge (the default)';
     ctx.report({
@@ -219,7 +202,7 @@ export const serviceFargateCompatibility: Rule = {
     'definition registered with FARGATE in `requiresCompatibilities`, which is also when ECS checks the Fargate rules.',
   check(ctx) {
     if (serviceFacts(ctx.unit).launch !== 'FARGATE') return;
-    const td = taskDefinition(ctx);
+    const td = linkedTask(ctx.self, ctx.refs);
     if (!td || td.facts.compatibilities === undefined || td.facts.fargate) return;
     ctx.report({
       path: anchor(ctx),
@@ -277,136 +260,6 @@ export const platformVersionEc2: Rule = {
   },
 };
 
-export const fargatePlatformTaskSize: Rule = {
-  id: 'fargate-platform-task-size',
-  family: 'fargate',
-  severity: 'error',
-  appliesTo: ['service'],
-  title: '8 and 16 vCPU Fargate tasks need platform version 1.4.0 or later',
-  description: 'The 8 and 16 vCPU Fargate sizes exist only on Linux platform version 1.4.0 and later (LATEST qualifies).',
-  check(ctx) {
-    if (serviceFacts(ctx.unit).launch !== 'FARGATE') return;
-    const version = str(ctx.unit.value.platformVersion);
-    if (version === undefined) return;
-    const td = taskDefinition(ctx);
-    if (!td || td.facts.cpu === undefined || td.facts.os === 'windows') return;
-    const min = minLinuxPlatformForCpu(td.facts.cpu);
-    if (!min || atLeastPlatform(version, min, 'linux') !== false) return;
-    ctx.report({
-      path: ['platformVersion'],
-      message: `A task with ${td.facts.cpu} CPU units needs Fargate platform version ${min} or later; this service uses ${version}.`,
-      fixes: [{ title: `Set platformVersion to '${min}'`, edits: [ctx.set(['platformVersion'], min)], preferred: true }],
-    });
-  },
-};
-
-export const classicLoadBalancerAwsvpc: Rule = {
-  id: 'classic-load-balancer-awsvpc',
-  family: 'target-group',
-  severity: 'error',
-  appliesTo: ['service'],
-  title: 'awsvpc and Fargate services need ALB/NLB target groups, not Classic Load Balancers',
-  description:
-    'Classic Load Balancers register instances, not IP addresses, so they cannot front awsvpc tasks. Use an ' +
-    'Application or Network Load Balancer target group (`targetGroupArn`) of type `ip`.',
-  check(ctx) {
-    const td = taskDefinition(ctx);
-    if (!runsAwsvpc(ctx, td)) return;
-    (arr(ctx.unit.value.loadBalancers) ?? []).forEach((lb, i) => {
-      const entry = obj(lb);
-      if (!entry || isUnset(entry.loadBalancerName)) return;
-      ctx.report({
-        path: ['loadBalancers', i, 'loadBalancerName'],
-        target: 'key',
-        message: 'awsvpc and Fargate services support only Application and Network Load Balancers: use targetGroupArn with an ip target group instead of a Classic loadBalancerName.',
-      });
-    });
-  },
-};
-
-export const targetTypeNetworkMode: Rule = {
-  id: 'target-type-network-mode',
-  family: 'target-group',
-  severity: 'error',
-  appliesTo: ['service'],
-  title: 'Target group type must match the network mode',
-  description:
-    'awsvpc tasks (all Fargate tasks) register their own IP address, so their target group must have ' +
-    '`TargetType: ip`. bridge and host tasks register the instance and a port, so theirs must be `instance` ' +
-    '(the default when TargetType is left out).',
-  needsCompleteDocument: true,
-  check(ctx) {
-    const td = taskDefinition(ctx);
-    let needs: 'ip' | 'instance' | undefined;
-    let mode: string | undefined;
-    if (runsAwsvpc(ctx, td)) {
-      needs = 'ip';
-      mode = 'awsvpc';
-    } else if (td && (td.facts.effectiveMode === 'bridge' || td.facts.effectiveMode === 'host')) {
-      needs = 'instance';
-      mode = td.facts.effectiveMode;
-    }
-    if (!needs || !mode) return;
-    for (const { index, ref } of ctx.refs.targetGroupsOf(ctx.self)) {
-      const raw = ref.unit.value.TargetType;
-      if (!isUnset(raw) && typeof raw !== 'string') continue;
-      const actual = typeof raw === 'string' && raw !== '' ? raw : 'instance';
-      if (actual === needs || (actual !== 'ip' && actual !== 'instance')) continue;
-      const name = ref.unit.logicalId ?? str(ref.unit.value.Name) ?? 'target group';
-      ctx.report({
-        path: ['loadBalancers', index, 'targetGroupArn'],
-        message: `The provided target group ${name} has target type ${actual}, which is incompatible with the ${mode} network mode specified in the task definition.`,
-        related: [{ uri: ref.uri, path: ctx.docPath(['TargetType'], ref), message: `target type ${actual}` }],
-        fixes: [
-          { title: `Set the target group's TargetType to '${needs}'`, edits: [ctx.set(['TargetType'], needs, ref)], preferred: true },
-          ...(needs === 'instance' && td
-            ? [{ title: "Set the task definition's networkMode to 'awsvpc'", edits: [ctx.set(['networkMode'], 'awsvpc', td.ref)] }]
-            : []),
-        ],
-      });
-    }
-  },
-};
-
-export const loadBalancerContainer: Rule = {
-  id: 'load-balancer-container',
-  family: 'target-group',
-  severity: 'error',
-  appliesTo: ['service'],
-  title: 'Load balancer containerName/containerPort must exist in the task definition',
-  description:
-    'ECS registers the container and port named in `loadBalancers` with the target group. Both must be a ' +
-    'container of the task definition and one of its container ports.',
-  needsCompleteDocument: true,
-  check(ctx) {
-    const td = taskDefinition(ctx);
-    if (!td || td.ref.doc?.hasSyntaxErrors) return;
-    if (!td.facts.containersKnown) return;
-    const style = td.ref.unit.style;
-    (arr(ctx.unit.value.loadBalancers) ?? []).forEach((lb, i) => {
-      const entry = obj(lb);
-      const name = str(entry?.containerName);
-      if (!entry || name === undefined) return;
-      const container = containerNamed(td.facts, name);
-      const names = td.facts.containers.length ? `containers: ${td.facts.containers.map((c) => c.name).join(', ')}` : 'it has no containers';
-      if (!container) {
-        ctx.report({
-          path: ['loadBalancers', i, 'containerName'],
-          message: `Container '${name}' is not in the task definition (${names}).`,
-        });
-        return;
-      }
-      const port = num(entry.containerPort, ctx.unit.style);
-      if (port === undefined || exposesPort(container, port, style) || !portMappingsKnown(container, style)) return;
-      ctx.report({
-        path: ['loadBalancers', i, 'containerPort'],
-        message: `Container '${name}' has no port mapping for container port ${port}.`,
-        related: [{ uri: td.ref.uri, path: ctx.docPath([...container.path, 'portMappings'], td.ref), message: `port mappings of '${name}'` }],
-      });
-    });
-  },
-};
-
 export const serviceRegistryPorts: Rule = {
   id: 'service-registry-ports',
   family: 'service',
@@ -417,7 +270,7 @@ export const serviceRegistryPorts: Rule = {
     'Service discovery SRV records need a port. With bridge or host mode ECS takes it from `containerName` and ' +
     '`containerPort`, which must both be given; `port` and the container pair are never given together.',
   check(ctx) {
-    const td = taskDefinition(ctx);
+    const td = linkedTask(ctx.self, ctx.refs);
     (arr(ctx.unit.value.serviceRegistries) ?? []).forEach((r, i) => {
       const entry = obj(r);
       if (!entry) return;

@@ -135,6 +135,8 @@ export interface ServiceFacts {
   /** Where the service's tasks run, when the document says so (launch type or capacity providers). */
   readonly launch?: LaunchKind;
   readonly launchVia?: 'launchType' | 'capacityProviderStrategy';
+  /** The capacity providers named, when `launch` comes from them. */
+  readonly providers?: readonly string[];
   readonly hasLaunchType: boolean;
   readonly hasCapacityProviders: boolean;
   readonly awsvpcConfiguration?: JsonObject;
@@ -153,6 +155,7 @@ export function serviceFacts(unit: Unit): ServiceFacts {
   const providerNames = providers?.map((p) => str(obj(p)?.capacityProvider));
   let launch: LaunchKind | undefined;
   let launchVia: ServiceFacts['launchVia'];
+  let named: string[] | undefined;
   if (launchType === 'FARGATE' || launchType === 'EC2' || launchType === 'EXTERNAL') {
     launch = launchType;
     launchVia = 'launchType';
@@ -160,12 +163,16 @@ export function serviceFacts(unit: Unit): ServiceFacts {
     // Fargate providers have fixed names; any other named provider is an Auto Scaling group of EC2 instances.
     if (providerNames.every((n) => FARGATE_PROVIDERS.has(n!))) launch = 'FARGATE';
     else if (providerNames.every((n) => !FARGATE_PROVIDERS.has(n!))) launch = 'EC2';
-    if (launch) launchVia = 'capacityProviderStrategy';
+    if (launch) {
+      launchVia = 'capacityProviderStrategy';
+      named = providerNames as string[];
+    }
   }
   const networkConfiguration = v.networkConfiguration;
   const facts: ServiceFacts = {
     launch,
     launchVia,
+    providers: named,
     hasLaunchType: isKnown(v.launchType),
     hasCapacityProviders: !isUnset(v.capacityProviderStrategy),
     awsvpcConfiguration: obj(obj(networkConfiguration)?.awsvpcConfiguration),

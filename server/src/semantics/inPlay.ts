@@ -1,9 +1,7 @@
 import { clusterFor, type Environment } from '../core/environment';
+import { eniDensity } from '../core/eni';
 import { getInstanceType, type InstanceType } from '../core/instances';
-import type { SubnetInput } from '../core/ip';
-import { arr, bool, str } from '../model/values';
-import { serviceFacts } from '../semantics/facts';
-import type { References, UnitRef } from '../semantics/references';
+import type { Os } from '../core/kinds';
 import type { Settings } from '../settings';
 
 // What the figures in hovers, the capacity plan and the status bar are computed for. The
@@ -45,40 +43,16 @@ export function instanceTypesInPlay(settings: Settings, env?: Environment, clust
   };
 }
 
-export interface SubnetsInPlay {
-  /** Subnets with a known IPv4 CIDR, for address counts. */
-  readonly inputs: SubnetInput[];
-  /** How many subnets the service lists, known here or not. */
-  readonly all: number;
-  /** Whether every listed subnet has IPv6; undefined unless every one is known. */
-  readonly ipv6: boolean | undefined;
+export interface AwsvpcDensity {
+  readonly type: InstanceType;
+  readonly tasksPerInstance: number;
+  /** The trunking figure applies: trunking is on and ECS publishes one for this type. */
+  readonly trunked: boolean;
 }
 
-/**
- * The service's subnets we can see: entries of the environment file by subnet id (their usable
- * addresses less other consumers), or AWS::EC2::Subnet resources of the same template by Ref.
- */
-export function serviceSubnets(service: UnitRef, refs: References, env?: Environment): SubnetsInPlay {
-  const list = arr(serviceFacts(service.unit).awsvpcConfiguration?.subnets) ?? [];
-  const inputs: SubnetInput[] = [];
-  let ipv6: boolean | undefined = list.length ? true : undefined;
-  for (const entry of list) {
-    const id = str(entry);
-    const known = id ? env?.subnets.find((s) => s.id === id) : undefined;
-    if (known) {
-      if (known.cidr) inputs.push({ id: known.id, cidr: known.cidr, az: known.az, availableIpv4: Math.max(0, known.usableIpv4 - known.otherConsumersIpv4) });
-      if (ipv6 !== undefined && !known.ipv6Cidr && !known.ipv6Only) ipv6 = false;
-      continue;
-    }
-    const res = refs.cfnResourceOf(service, entry);
-    if (res?.type !== 'AWS::EC2::Subnet') {
-      ipv6 = undefined;
-      continue;
-    }
-    const cidr = str(res.properties.CidrBlock);
-    if (cidr) inputs.push({ id: res.logicalId, cidr, az: str(res.properties.AvailabilityZone) });
-    const has = res.properties.Ipv6CidrBlock !== undefined || res.properties.Ipv6CidrBlocks !== undefined || bool(res.properties.Ipv6Native, 'cfn') === true;
-    if (ipv6 !== undefined && !has) ipv6 = false;
-  }
-  return { inputs, all: list.length, ipv6 };
+/** awsvpc tasks of this size one instance holds, with the trunking figure when trunking is on and ECS publishes one. */
+export function awsvpcDensity(type: InstanceType, os: Os, task: { cpu?: number; memoryMiB?: number } | undefined, trunking: boolean): AwsvpcDensity {
+  const d = eniDensity({ type, os, taskCpu: task?.cpu, taskMemoryMiB: task?.memoryMiB });
+  const trunked = trunking && d.effective.withTrunking !== null;
+  return { type, tasksPerInstance: trunked ? d.effective.withTrunking! : d.effective.withoutTrunking, trunked };
 }
