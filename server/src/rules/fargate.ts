@@ -1,8 +1,8 @@
 import { fargateSizeCheck, minLinuxPlatformForCpu, nearestFargateSize } from '../core/fargate';
-import { atLeastPlatform } from '../core/platform';
 import { arr, bool, isKnown, isUnset, num, obj, str } from '../model/values';
 import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
 import { linkedTask } from '../semantics/service';
+import { FARGATE_NO_IPC_MODE, FARGATE_PID_MODE_TASK_ONLY, platformVersionVerdict } from '../semantics/verdicts';
 import type { Fix, Rule, RuleContext } from './types';
 
 function fargateOs(facts: TaskFacts) {
@@ -97,12 +97,8 @@ const isTrue = (v: unknown, ctx: RuleContext) => bool(v as never, ctx.unit.style
 
 /** Task-level settings Fargate rejects. */
 const FARGATE_TASK_FORBIDDEN: readonly Forbidden[] = [
-  { key: 'ipcMode', when: set, message: 'Tasks using the Fargate launch type do not support ipcMode.' },
-  {
-    key: 'pidMode',
-    when: (v) => v === 'host',
-    message: "Tasks using the Fargate launch type do not support pidMode 'host'. The supported value for pidMode is 'task'.",
-  },
+  { key: 'ipcMode', when: set, message: FARGATE_NO_IPC_MODE },
+  { key: 'pidMode', when: (v) => v === 'host', message: FARGATE_PID_MODE_TASK_ONLY },
   { key: 'placementConstraints', when: set, message: 'Fargate does not support task placement constraints: Fargate chooses where tasks run.' },
 ];
 
@@ -172,16 +168,16 @@ export const fargatePlatformTaskSize: Rule = {
   title: '8 and 16 vCPU Fargate tasks need platform version 1.4.0 or later',
   description: 'The 8 and 16 vCPU Fargate sizes exist only on Linux platform version 1.4.0 and later (LATEST qualifies).',
   check(ctx) {
-    if (serviceFacts(ctx.unit).launch !== 'FARGATE') return;
+    const service = serviceFacts(ctx.unit);
     const version = str(ctx.unit.value.platformVersion);
-    if (version === undefined) return;
-    const td = linkedTask(ctx.self, ctx.refs);
-    if (!td || td.facts.cpu === undefined || td.facts.os === 'windows') return;
-    const min = minLinuxPlatformForCpu(td.facts.cpu);
-    if (!min || atLeastPlatform(version, min, 'linux') !== false) return;
+    if (service.launch !== 'FARGATE' || version === undefined) return;
+    const task = linkedTask(ctx.self, ctx.refs)?.facts;
+    const refusal = platformVersionVerdict(service, task).refuse(version);
+    if (refusal?.ruleId !== 'fargate-platform-task-size' || !task?.cpu) return;
+    const min = minLinuxPlatformForCpu(task.cpu)!;
     ctx.report({
       path: ['platformVersion'],
-      message: `A task with ${td.facts.cpu} CPU units needs Fargate platform version ${min} or later; this service uses ${version}.`,
+      message: refusal.reason,
       fixes: [{ title: `Set platformVersion to '${min}'`, edits: [ctx.set(['platformVersion'], min)], preferred: true }],
     });
   },

@@ -1,5 +1,6 @@
 import { arr, isUnset, str } from '../model/values';
 import { taskFacts } from '../semantics/facts';
+import { taskNetworkModeVerdict } from '../semantics/verdicts';
 import type { Rule } from './types';
 
 export const fargateNetworkMode: Rule = {
@@ -13,11 +14,13 @@ export const fargateNetworkMode: Rule = {
     'Leaving `networkMode` out does not help: ECS then assumes `bridge` and rejects the registration.',
   check(ctx) {
     const facts = taskFacts(ctx.unit);
-    if (!facts.fargate || facts.modeState === 'unknown' || facts.explicitMode === 'awsvpc') return;
-    const written = facts.modeState === 'omitted' ? 'no networkMode (bridge)' : `networkMode '${facts.explicitMode}'`;
+    if (facts.modeState === 'unknown') return;
+    const refusal = taskNetworkModeVerdict(facts).refuse(facts.explicitMode ?? 'bridge');
+    if (refusal?.ruleId !== 'fargate-network-mode') return;
+    const written = facts.modeState === 'omitted' ? 'no networkMode, so ECS would use bridge' : `networkMode '${facts.explicitMode}'`;
     ctx.report({
       path: facts.modeState === 'omitted' ? ['requiresCompatibilities'] : ['networkMode'],
-      message: `Fargate only supports network mode 'awsvpc'. This task definition requires FARGATE but has ${written}.`,
+      message: `${refusal.reason} This task definition has ${written}.`,
       fixes: [{ title: "Set networkMode to 'awsvpc'", edits: [ctx.set(['networkMode'], 'awsvpc')], preferred: true, safe: true }],
     });
   },

@@ -2,6 +2,7 @@ import type { Json } from '../model/types';
 import { arr, isKnown, isUnset, obj, str } from '../model/values';
 import { serviceFacts } from '../semantics/facts';
 import { definitelyNotAwsvpc, linkedTask, runsAwsvpc, serviceNetworkMode } from '../semantics/service';
+import { assignPublicIpVerdict, FARGATE_INCOMPATIBLE, LAUNCH_TYPE_AND_PROVIDERS, platformVersionVerdict } from '../semantics/verdicts';
 import type { Rule, RuleContext } from './types';
 
 // Limits from the AwsVpcConfiguration API reference: 16 subnets, 5 security groups.
@@ -175,10 +176,12 @@ export const assignPublicIpEc2: Rule = {
     'from a private subnet, use a NAT gateway (or VPC endpoints for AWS services).',
   check(ctx) {
     const facts = serviceFacts(ctx.unit);
-    if (facts.launch !== 'EC2' || facts.awsvpcConfiguration?.assignPublicIp !== 'ENABLED') return;
+    const value = str(facts.awsvpcConfiguration?.assignPublicIp);
+    const refusal = value === undefined ? undefined : assignPublicIpVerdict(facts).refuse(value);
+    if (!refusal) return;
     ctx.report({
       path: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'],
-      message: 'Assign public IP is not supported for this launch type: EC2 task ENIs never get a public IP (use a NAT gateway for outbound traffic).',
+      message: refusal.reason,
       fixes: [
         {
           title: "Set assignPublicIp to 'DISABLED'",
@@ -206,7 +209,7 @@ export const serviceFargateCompatibility: Rule = {
     if (!td || td.facts.compatibilities === undefined || td.facts.fargate) return;
     ctx.report({
       path: anchor(ctx),
-      message: 'Task definition does not support launch_type FARGATE: add FARGATE to its requiresCompatibilities.',
+      message: FARGATE_INCOMPATIBLE,
       related: [{ uri: td.ref.uri, path: ctx.docPath(['requiresCompatibilities'], td.ref), message: 'the task definition\'s compatibilities' }],
       fixes: [
         {
@@ -232,7 +235,7 @@ export const launchTypeWithCapacityProvider: Rule = {
     ctx.report({
       path: ['launchType'],
       target: 'key',
-      message: 'launchType and capacityProviderStrategy cannot both be set: keep one of them.',
+      message: LAUNCH_TYPE_AND_PROVIDERS,
       fixes: [
         { title: 'Remove launchType', edits: [ctx.remove(['launchType'])], preferred: true },
         { title: 'Remove capacityProviderStrategy', edits: [ctx.remove(['capacityProviderStrategy'])] },
@@ -249,12 +252,14 @@ export const platformVersionEc2: Rule = {
   title: 'platformVersion is only for Fargate',
   description: 'Platform versions describe the Fargate runtime. With the EC2 or EXTERNAL launch type the version must be left out.',
   check(ctx) {
-    const facts = serviceFacts(ctx.unit);
-    if (facts.launchVia !== 'launchType' || facts.launch === 'FARGATE' || !isKnown(ctx.unit.value.platformVersion)) return;
+    const version = ctx.unit.value.platformVersion;
+    if (!isKnown(version)) return;
+    const refusal = platformVersionVerdict(serviceFacts(ctx.unit), undefined).refuse(str(version) ?? '');
+    if (refusal?.ruleId !== 'platform-version-ec2') return;
     ctx.report({
       path: ['platformVersion'],
       target: 'key',
-      message: `The platform version must be null when specifying an ${facts.launch} launch type.`,
+      message: refusal.reason,
       fixes: [{ title: 'Remove platformVersion', edits: [ctx.remove(['platformVersion'])], preferred: true, safe: true }],
     });
   },

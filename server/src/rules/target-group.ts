@@ -2,6 +2,7 @@ import { arr, isUnset, num, obj, str } from '../model/values';
 import { containerNamed } from '../semantics/facts';
 import { exposesPort, portMappingsKnown } from '../semantics/ports';
 import { linkedTask, runsAwsvpc, serviceNetworkMode } from '../semantics/service';
+import { targetTypeFor, targetTypeVerdict } from '../semantics/verdicts';
 import type { Rule } from './types';
 
 /** Target types that route to instances or IPs, and so need a protocol, port and VPC (CreateTargetGroup API). */
@@ -71,25 +72,21 @@ export const targetTypeNetworkMode: Rule = {
   check(ctx) {
     const served = serviceNetworkMode(ctx.self, ctx.refs);
     const td = served.task;
-    let needs: 'ip' | 'instance' | undefined;
-    let mode: string | undefined;
-    if (runsAwsvpc(served)) {
-      needs = 'ip';
-      mode = 'awsvpc';
-    } else if (td && (td.facts.effectiveMode === 'bridge' || td.facts.effectiveMode === 'host')) {
-      needs = 'instance';
-      mode = td.facts.effectiveMode;
-    }
-    if (!needs || !mode) return;
+    if (!served.certain || served.mode === 'default' || served.mode === undefined) return;
+    const mode = served.mode;
+    const needs = targetTypeFor(mode);
+    if (!needs) return;
     for (const { index, ref } of ctx.refs.targetGroupsOf(ctx.self)) {
       const raw = ref.unit.value.TargetType;
       if (!isUnset(raw) && typeof raw !== 'string') continue;
-      const actual = typeof raw === 'string' && raw !== '' ? raw : 'instance';
-      if (actual === needs || (actual !== 'ip' && actual !== 'instance')) continue;
+      const omitted = typeof raw !== 'string' || raw === '';
+      const actual = omitted ? 'instance' : raw;
       const name = ref.unit.logicalId ?? str(ref.unit.value.Name) ?? 'target group';
+      const refusal = targetTypeVerdict(mode, name).refuse(actual);
+      if (!refusal) continue;
       ctx.report({
         path: ['loadBalancers', index, 'targetGroupArn'],
-        message: `The provided target group ${name} has target type ${actual}, which is incompatible with the ${mode} network mode specified in the task definition.`,
+        message: omitted ? `${refusal.reason} (TargetType is not set, and defaults to instance.)` : refusal.reason,
         related: [{ uri: ref.uri, path: ctx.docPath(['TargetType'], ref), message: `target type ${actual}` }],
         fixes: [
           { title: `Set the target group's TargetType to '${needs}'`, edits: [ctx.set(['TargetType'], needs, ref)], preferred: true },

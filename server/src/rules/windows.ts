@@ -1,5 +1,6 @@
 import { bool, isKnown, isUnset } from '../model/values';
 import { taskFacts } from '../semantics/facts';
+import { taskNetworkModeVerdict, windowsUnsupported } from '../semantics/verdicts';
 import type { Rule } from './types';
 
 // Windows containers on ECS: awsvpc or the Windows default (NAT) network mode, and none of the
@@ -16,10 +17,12 @@ export const windowsNetworkMode: Rule = {
     '`bridge`, `host` and `none` are Linux modes.',
   check(ctx) {
     const facts = taskFacts(ctx.unit);
-    if (facts.os !== 'windows' || facts.modeState !== 'explicit' || facts.explicitMode === 'awsvpc') return;
+    if (facts.modeState !== 'explicit') return;
+    const refusal = taskNetworkModeVerdict(facts).refuse(facts.explicitMode!);
+    if (refusal?.ruleId !== 'windows-network-mode') return;
     ctx.report({
       path: ['networkMode'],
-      message: `Network mode '${facts.explicitMode}' is not supported for Windows containers: use 'awsvpc' or leave networkMode out for the Windows default.`,
+      message: refusal.reason,
       fixes: [
         { title: "Set networkMode to 'awsvpc'", edits: [ctx.set(['networkMode'], 'awsvpc')], preferred: true },
         { title: 'Remove networkMode (Windows default)', edits: [ctx.remove(['networkMode'])] },
@@ -48,7 +51,7 @@ export const windowsUnsupportedOption: Rule = {
       ctx.report({
         path: [key],
         target: 'key',
-        message: `'${key}' is not supported for Windows containers.`,
+        message: windowsUnsupported(key),
         fixes: [{ title: `Remove '${key}'`, edits: [ctx.remove([key])], preferred: true, safe: true }],
       });
     }
@@ -59,7 +62,7 @@ export const windowsUnsupportedOption: Rule = {
         ctx.report({
           path: [...c.path, key],
           target: 'key',
-          message: `'${key}' is not supported for Windows containers.`,
+          message: windowsUnsupported(key),
           fixes: [{ title: `Remove '${key}'`, edits: [ctx.remove([...c.path, key])], preferred: true, safe: true }],
         });
       }
