@@ -31,9 +31,10 @@ function problemsOf(unit: Unit): EnvProblem[] {
   return problems;
 }
 
-function envProblemRule(code: EnvProblemCode, title: string, description: string): Rule {
+function envProblemRule(code: EnvProblemCode, title: string, description: string, fix: string | null): Rule {
   return {
     id: code,
+    fix,
     family: 'environment',
     severity: 'error',
     appliesTo: ['environment'],
@@ -57,32 +58,38 @@ export const envInvalidCidr = envProblemRule(
   'env-invalid-cidr',
   'Environment file: CIDR that is malformed or not a valid subnet size',
   'Subnet and VPC CIDRs in the environment file must be well-formed IPv4 blocks between /16 and /28 with no host bits set (IPv6 blocks must be valid IPv6 CIDRs). An entry that cannot be read is ignored, so its capacity is not counted.',
+  'No automatic fix: write the block as `network/prefix` with a prefix from /16 to /28 and no host bits set.',
 );
 export const envSubnetOutsideVpc = envProblemRule(
   'env-subnet-outside-vpc',
   'Environment file: subnet outside the VPC range',
   'Every subnet lies inside its VPC\'s CIDR block. A subnet outside `vpc.cidr` is a typo in one of the two.',
+  'No automatic fix: correct the subnet CIDR or `vpc.cidr`.',
 );
 export const envUnknownInstanceType = envProblemRule(
   'env-unknown-instance-type',
   'Environment file: unknown EC2 instance type',
   'Capacity entries need a real EC2 instance type to compute ENI limits and tasks per instance. An unknown type is ignored, with suggestions for what was probably meant.',
+  'Replaces the type with the closest known instance type (applied by "fix all" only when there is a single candidate).',
 );
 export const envDuplicateSubnet = envProblemRule(
   'env-duplicate-subnet',
   'Environment file: subnet listed twice',
   'Each subnet id appears once; a second entry would count the same addresses twice. The first entry is used.',
+  'No automatic fix: remove or merge the second entry.',
 );
 export const envInvalidEntry = envProblemRule(
   'env-invalid-entry',
   'Environment file: entry missing what it needs',
   'Subnets need `id` and `cidr`; cluster capacity entries need `instanceType` and a whole `count` of at most 5,000 (the most EC2 instances ECS registers in a cluster). Incomplete entries are ignored.',
+  'No automatic fix: add the missing `id`/`cidr`, or `instanceType` and a whole `count`.',
 );
 
 const SUBNETS = ['networkConfiguration', 'awsvpcConfiguration', 'subnets'];
 
 export const envUnknownSubnet: Rule = {
   id: 'env-unknown-subnet',
+  fix: 'No automatic fix: add the subnet to the environment file by hand or with `ecs-net env pull`.',
   family: 'environment',
   severity: 'info',
   appliesTo: ['service'],
@@ -109,6 +116,7 @@ function clusterDensity(ctx: RuleContext, env: Environment, task: TaskFacts | un
 
 export const subnetCapacity: Rule = {
   id: 'subnet-capacity',
+  fix: 'No automatic fix: use larger or more subnets, lower `desiredCount`, or lower `deploymentConfiguration.maximumPercent` so a deployment needs fewer addresses at once.',
   family: 'environment',
   severity: 'warning',
   appliesTo: ['service'],
@@ -163,6 +171,7 @@ const RESOURCE_TEXT: Partial<Record<PlacementFailureReason, string>> = {
 
 export const clusterCapacity: Rule = {
   id: 'cluster-capacity',
+  fix: 'No automatic fix: turn on ENI trunking (`awsvpcTrunking`) on a supported instance type, use larger instance types, or add instances.',
   family: 'environment',
   severity: 'warning',
   appliesTo: ['service'],

@@ -37,6 +37,7 @@ function sizeFix(ctx: RuleContext, size: { cpu: number; memoryMiB: number }, tit
 
 export const fargateTaskSizeRequired: Rule = {
   id: 'fargate-task-size-required',
+  fix: 'Writes task-level `cpu` and `memory`: the smallest Fargate size that holds what the containers reserve and is no smaller than a task-level value already there.',
   family: 'fargate',
   severity: 'error',
   appliesTo: ['task-definition'],
@@ -63,6 +64,7 @@ export const fargateTaskSizeRequired: Rule = {
 
 export const fargateTaskSize: Rule = {
   id: 'fargate-task-size',
+  fix: 'Replaces `cpu` and `memory` with the nearest Fargate size that is at least as large as what was asked for.',
   family: 'fargate',
   severity: 'error',
   appliesTo: ['task-definition'],
@@ -125,6 +127,7 @@ const FARGATE_CONTAINER_FORBIDDEN: readonly Forbidden[] = [
 
 export const fargateUnsupportedParameter: Rule = {
   id: 'fargate-unsupported-parameter',
+  fix: 'Deletes the setting Fargate rejects.',
   family: 'fargate',
   severity: 'error',
   appliesTo: ['task-definition'],
@@ -162,6 +165,7 @@ export const fargateUnsupportedParameter: Rule = {
 
 export const fargatePlatformTaskSize: Rule = {
   id: 'fargate-platform-task-size',
+  fix: 'Sets `platformVersion` to the lowest version that runs the task size (1.4.0).',
   family: 'fargate',
   severity: 'error',
   appliesTo: ['service'],

@@ -13,6 +13,7 @@ import type { Rule } from './types';
 
 export const ipv6OnlyRequirements: Rule = {
   id: 'ipv6-only-requirements',
+  fix: 'For ECS Exec, the fix turns `enableExecuteCommand` off; for an old platform version, it sets `platformVersion` to `LATEST`. The other conditions (network mode, operating system) have no automatic fix.',
   family: 'ipv6',
   severity: 'error',
   appliesTo: ['service'],
@@ -59,6 +60,7 @@ export const ipv6OnlyRequirements: Rule = {
 
 export const ipv6DualStackPlatform: Rule = {
   id: 'ipv6-dual-stack-platform',
+  fix: 'Sets `platformVersion` to `LATEST`.',
   family: 'ipv6',
   severity: 'info',
   appliesTo: ['service'],
@@ -84,6 +86,7 @@ export const ipv6DualStackPlatform: Rule = {
 
 export const ipv6SubnetMissing: Rule = {
   id: 'ipv6-subnet-missing',
+  fix: 'No automatic fix: associate an IPv6 CIDR with the subnets (and record it in the environment file), or use an `ipv4`/`dualstack` target group.',
   family: 'ipv6',
   severity: 'error',
   appliesTo: ['service'],

@@ -5,6 +5,7 @@ import type { Rule } from './types';
 
 export const fargateNetworkMode: Rule = {
   id: 'fargate-network-mode',
+  fix: 'Sets `networkMode` to `awsvpc` (adding it when it was left out).',
   family: 'network-mode',
   severity: 'error',
   appliesTo: ['task-definition'],
@@ -35,6 +36,7 @@ const AWSVPC_UNSUPPORTED: readonly { key: string; message: string }[] = [
 
 export const awsvpcContainerOptions: Rule = {
   id: 'awsvpc-container-options',
+  fix: 'Deletes `hostname`, `links` or `extraHosts` from the container.',
   family: 'network-mode',
   severity: 'error',
   appliesTo: ['task-definition'],
@@ -61,6 +63,7 @@ export const awsvpcContainerOptions: Rule = {
 
 export const noneModePortMappings: Rule = {
   id: 'none-port-mappings',
+  fix: 'Deletes the container\'s `portMappings`.',
   family: 'network-mode',
   severity: 'error',
   appliesTo: ['task-definition'],
@@ -91,6 +94,7 @@ export function linkTarget(link: string): string {
 
 export const bridgeLinkTarget: Rule = {
   id: 'bridge-link-target',
+  fix: null,
   family: 'network-mode',
   severity: 'error',
   appliesTo: ['task-definition'],

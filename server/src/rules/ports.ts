@@ -11,9 +11,10 @@ function matchFixes(ctx: RuleContext, m: PortMappingFact) {
 }
 
 /** awsvpc and host share one rule shape: the container port is the port, so hostPort may only repeat it. */
-function hostPortMustMatch(id: string, mode: 'awsvpc' | 'host', title: string, description: string): Rule {
+function hostPortMustMatch(id: string, mode: 'awsvpc' | 'host', title: string, description: string, fix: string | null): Rule {
   return {
     id,
+    fix,
     family: 'ports',
     severity: 'error',
     appliesTo: ['task-definition'],
@@ -40,6 +41,7 @@ export const awsvpcHostPort = hostPortMustMatch(
   'With awsvpc, hostPort must be omitted or equal containerPort',
   'Each awsvpc task has its own IP address, so there is no host port to map to: the container port is reached ' +
     'directly on the task ENI. ECS rejects a `hostPort` that differs from `containerPort`.',
+  'Deletes `hostPort` (ECS then uses the container port), or, as a second choice, sets `hostPort` to the value of `containerPort`.',
 );
 
 export const hostModeHostPort = hostPortMustMatch(
@@ -48,10 +50,12 @@ export const hostModeHostPort = hostPortMustMatch(
   'With host mode, hostPort must be omitted or equal containerPort',
   "In `host` mode containers bind directly to the instance's network stack, so a container port is the host port. " +
     'ECS rejects a `hostPort` that differs from `containerPort`.',
+  'Deletes `hostPort` (the container port is then the host port), or, as a second choice, sets `hostPort` to the value of `containerPort`.',
 );
 
 export const hostPortConflict: Rule = {
   id: 'host-port-conflict',
+  fix: null,
   family: 'ports',
   severity: 'error',
   appliesTo: ['task-definition'],
@@ -85,6 +89,7 @@ export const hostPortConflict: Rule = {
 
 export const bridgeEphemeralHostPort: Rule = {
   id: 'bridge-ephemeral-host-port',
+  fix: 'Deletes `hostPort`, so Docker picks a free dynamic port for each task.',
   family: 'ports',
   severity: 'warning',
   appliesTo: ['task-definition'],
@@ -109,6 +114,7 @@ export const bridgeEphemeralHostPort: Rule = {
 
 export const portValueRange: Rule = {
   id: 'port-value-range',
+  fix: null,
   family: 'ports',
   severity: 'error',
   appliesTo: ['task-definition'],
@@ -128,6 +134,7 @@ export const portValueRange: Rule = {
 
 export const containerPortRange: Rule = {
   id: 'container-port-range',
+  fix: null,
   family: 'ports',
   severity: 'error',
   appliesTo: ['task-definition'],

@@ -18,6 +18,7 @@ const SKELETON: Json = { awsvpcConfiguration: { subnets: [], securityGroups: [],
 
 export const serviceAwsvpcNetworkConfiguration: Rule = {
   id: 'service-awsvpc-network-configuration',
+  fix: 'Inserts `networkConfiguration.awsvpcConfiguration` with empty `subnets` and `securityGroups` lists and `assignPublicIp: DISABLED`; fill in your subnet and security group IDs.',
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
@@ -54,6 +55,7 @@ export const serviceAwsvpcNetworkConfiguration: Rule = {
 
 export const serviceNetworkConfigurationMode: Rule = {
   id: 'service-network-configuration-mode',
+  fix: 'Deletes the service\'s `networkConfiguration`, or, as a second choice, switches the task definition\'s `networkMode` to `awsvpc`.',
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
@@ -82,6 +84,7 @@ export const serviceNetworkConfigurationMode: Rule = {
 
 function idListRule(options: {
   id: string;
+  fix: string | null;
   key: 'subnets' | 'securityGroups';
   title: string;
   description: string;
@@ -89,6 +92,7 @@ function idListRule(options: {
 }): Rule {
   return {
     id: options.id,
+    fix: options.fix,
     family: 'service',
     severity: 'error',
     appliesTo: ['service'],
@@ -109,6 +113,7 @@ const GROUPS_PATH = ['networkConfiguration', 'awsvpcConfiguration', 'securityGro
 
 export const awsvpcSubnetCount = idListRule({
   id: 'awsvpc-subnet-count',
+  fix: null,
   key: 'subnets',
   title: 'awsvpcConfiguration needs 1 to 16 subnets',
   description: 'ECS places awsvpc tasks in the listed subnets: at least one is needed, and at most 16 are accepted.',
@@ -123,6 +128,7 @@ export const awsvpcSubnetCount = idListRule({
 
 export const awsvpcSecurityGroupCount = idListRule({
   id: 'awsvpc-security-group-count',
+  fix: null,
   key: 'securityGroups',
   title: 'awsvpcConfiguration takes at most 5 security groups',
   description: 'A task ENI can carry at most 5 security groups; ECS rejects a longer list.',
@@ -137,6 +143,7 @@ const ID_FORMATS = { subnets: { prefix: 'subnet', re: /^subnet-(?:[0-9a-f]{8}|[0
 
 export const awsvpcIdFormat: Rule = {
   id: 'awsvpc-id-format',
+  fix: 'When the ID is right apart from surrounding spaces, the fix trims them. A name or an ARN has no automatic fix: look up the ID.',
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
@@ -167,6 +174,7 @@ export const awsvpcIdFormat: Rule = {
 
 export const assignPublicIpEc2: Rule = {
   id: 'assign-public-ip-ec2',
+  fix: 'Sets `assignPublicIp` to `DISABLED`.',
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
@@ -196,6 +204,7 @@ export const assignPublicIpEc2: Rule = {
 
 export const serviceFargateCompatibility: Rule = {
   id: 'service-fargate-compatibility',
+  fix: 'Adds `FARGATE` to the task definition\'s `requiresCompatibilities`.',
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
@@ -224,6 +233,7 @@ export const serviceFargateCompatibility: Rule = {
 
 export const launchTypeWithCapacityProvider: Rule = {
   id: 'launch-type-with-capacity-provider',
+  fix: 'Deletes `launchType`, or, as a second choice, deletes `capacityProviderStrategy`.',
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
@@ -246,6 +256,7 @@ export const launchTypeWithCapacityProvider: Rule = {
 
 export const platformVersionEc2: Rule = {
   id: 'platform-version-ec2',
+  fix: 'Deletes `platformVersion`.',
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
@@ -267,6 +278,7 @@ export const platformVersionEc2: Rule = {
 
 export const serviceRegistryPorts: Rule = {
   id: 'service-registry-ports',
+  fix: null,
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],

@@ -23,10 +23,12 @@ function structuralRule(
   severity: Rule['severity'],
   title: string,
   description: string,
+  fix: string | null,
   fixes: (ctx: RuleContext, issue: StructuralIssue) => Fix[] | undefined,
 ): Rule {
   return {
     id: code,
+    fix,
     family: 'structure',
     severity,
     appliesTo: ['task-definition', 'service', 'target-group'],
@@ -56,6 +58,7 @@ export const unknownProperty = structuralRule(
   'Property not known to the ECS or ELB API',
   'A property the API does not define does nothing: the AWS CLI rejects the file, and the SDKs and some tools ' +
     'silently drop it, so a setting such as `portBindings` (for `portMappings`) never takes effect. Usually a typo.',
+  'When the name is close to a property the API knows (or is a well-known mix-up such as `portBindings`), the fix renames the key and keeps its value. Otherwise it offers to delete the property.',
   (ctx, issue) =>
     issue.suggestion
       ? [{ title: `Rename to '${issue.suggestion}'`, edits: [ctx.rename(issue.path, issue.suggestion)], preferred: true, safe: true }]
@@ -68,6 +71,7 @@ export const wrongType = structuralRule(
   'Value has the wrong JSON type',
   'The API checks JSON types strictly: a port written as `"80"` is a string, not a number, and the request is ' +
     'rejected. (CloudFormation converts such scalars, so templates are not held to this.)',
+  'A number written as a string (`"8080"`) is rewritten as a number, and `"true"`/`"false"` as a boolean. Other type mistakes have no automatic fix.',
   (ctx, issue) => {
     const value = valueAt(ctx.unit.raw, issue.path);
     if (typeof value === 'string' && issue.expected && /integer|number/.test(issue.expected) && /^-?\d+(\.\d+)?$/.test(value.trim())) {
@@ -86,6 +90,7 @@ export const invalidEnum = structuralRule(
   'error',
   'Value is not one of the allowed values',
   'Enumerated values are case-sensitive: `awsVpc` is not `awsvpc`, and `IP` is not `ip`.',
+  'When the value is close to an allowed one (usually a difference in case, `awsVpc` for `awsvpc`), the fix replaces it with that value.',
   (ctx, issue) =>
     issue.suggestion
       ? [{ title: `Change to '${issue.suggestion}'`, edits: [ctx.setRaw(issue.path, issue.suggestion)], preferred: true, safe: true }]
@@ -98,6 +103,7 @@ export const missingRequired = structuralRule(
   'A required property is missing',
   'The API rejects a request that lacks a required member, such as a task definition without `family` or ' +
     '`containerDefinitions`. Not checked while the document has a syntax error.',
+  null,
   () => undefined,
 );
 
@@ -106,5 +112,6 @@ export const outOfRange = structuralRule(
   'error',
   'Number or list size outside the allowed range',
   'Some numbers and lists have documented bounds in the API model; values outside them are rejected.',
+  null,
   () => undefined,
 );

@@ -3,6 +3,7 @@ import type { Rule } from './types';
 /** Reported by the engine from the parser's first error; listed here so it has an id, a severity setting and a docs page. */
 export const syntaxError: Rule = {
   id: 'syntax-error',
+  fix: null,
   family: 'syntax',
   severity: 'error',
   appliesTo: [],
@@ -19,6 +20,7 @@ export const syntaxError: Rule = {
 /** Reported by the engine when the model did not parse a document past its limits (model/parse.ts). */
 export const documentTooLarge: Rule = {
   id: 'document-too-large',
+  fix: 'No automatic fix: split the document, or flatten the nesting. Only the `ecs-net` checks skip it; the document itself is left as it is.',
   family: 'syntax',
   severity: 'warning',
   appliesTo: [],

@@ -10,6 +10,7 @@ const ROUTED_TYPES = new Set(['instance', 'ip', 'alb']);
 
 export const targetGroupRequiredFields: Rule = {
   id: 'target-group-required-fields',
+  fix: null,
   family: 'target-group',
   severity: 'error',
   appliesTo: ['target-group'],
@@ -37,6 +38,7 @@ export const targetGroupRequiredFields: Rule = {
 
 export const classicLoadBalancerAwsvpc: Rule = {
   id: 'classic-load-balancer-awsvpc',
+  fix: null,
   family: 'target-group',
   severity: 'error',
   appliesTo: ['service'],
@@ -60,6 +62,7 @@ export const classicLoadBalancerAwsvpc: Rule = {
 
 export const targetTypeNetworkMode: Rule = {
   id: 'target-type-network-mode',
+  fix: 'Sets the target group\'s `TargetType` to the one the network mode needs. When an `ip` target group meets a `bridge` or `host` task definition, a second fix switches the task definition to `awsvpc` instead.',
   family: 'target-group',
   severity: 'error',
   appliesTo: ['service'],
@@ -101,6 +104,7 @@ export const targetTypeNetworkMode: Rule = {
 
 export const loadBalancerContainer: Rule = {
   id: 'load-balancer-container',
+  fix: null,
   family: 'target-group',
   severity: 'error',
   appliesTo: ['service'],

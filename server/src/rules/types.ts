@@ -99,6 +99,8 @@ export interface Rule {
   readonly title: string;
   /** Why it matters, for the docs page. */
   readonly description: string;
+  /** What its quick fixes do, in words for the docs page; null when it has none. */
+  readonly fix: string | null;
   /** Skip while the document has a syntax error: a half-typed document would trip it falsely. */
   readonly needsCompleteDocument?: boolean;
   check(ctx: RuleContext): void;

@@ -8,6 +8,7 @@ import type { Rule } from './types';
 
 export const windowsNetworkMode: Rule = {
   id: 'windows-network-mode',
+  fix: 'Sets `networkMode` to `awsvpc`, or, as a second choice, deletes `networkMode` so Windows uses its default NAT mode.',
   family: 'windows',
   severity: 'error',
   appliesTo: ['task-definition'],
@@ -36,6 +37,7 @@ const WINDOWS_CONTAINER_UNSUPPORTED = ['links', 'dnsServers', 'dnsSearchDomains'
 
 export const windowsUnsupportedOption: Rule = {
   id: 'windows-unsupported-option',
+  fix: 'Deletes the setting Windows containers do not support.',
   family: 'windows',
   severity: 'error',
   appliesTo: ['task-definition'],

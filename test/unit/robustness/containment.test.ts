@@ -17,6 +17,7 @@ function throwing(id: string, thrown: unknown): Rule {
     appliesTo: ['task-definition', 'service', 'target-group', 'environment'],
     title: 'A rule with a bug',
     description: 'Throws on every unit, to prove the others still report.',
+    fix: null,
     check() {
       throw thrown;
     },
