@@ -1,5 +1,6 @@
 /** The simulation core's public API: pure functions over the generated data tables. */
 export { type NetworkMode, type EffectiveNetworkMode, type Os, type LaunchKind, NETWORK_MODES, isNetworkMode } from './kinds';
+export { type NetworkModeProfile, NETWORK_MODE_PROFILES, networkModeMarkdown } from './networkModes';
 export { editDistance, closestMatches } from './suggest';
 export {
   type InstanceType,

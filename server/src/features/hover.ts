@@ -11,6 +11,7 @@ import {
   type Ipv6Eligibility,
   type Os,
 } from '../core';
+import { networkModeMarkdown } from '../core/networkModes';
 import type { EcsDocument, Unit } from '../model/document';
 import type { Environment } from '../core/environment';
 import { apiKey } from '../model/normalise';
@@ -75,7 +76,7 @@ export function hoverAt(
   const key = lastKey(apiPath);
   let markdown: string | undefined;
   if (unit.kind === 'task-definition') {
-    if (key === 'networkMode' && apiPath.length === 1) markdown = networkModeMarkdown(place);
+    if (key === 'networkMode' && apiPath.length === 1) markdown = networkModeHover(place);
     else if ((key === 'containerPort' || key === 'hostPort') && apiPath.includes('portMappings')) markdown = portMarkdown(place);
     else if ((key === 'cpu' || key === 'memory') && apiPath.length === 1) markdown = fargateSizeMarkdown(place, key);
   } else if (unit.kind === 'service') {
@@ -147,20 +148,13 @@ function instanceTypeMarkdown(type: InstanceType, facts: TaskFacts | undefined, 
   return lines.join('\n');
 }
 
-const MODE_TEXT: Readonly<Record<string, string>> = {
-  awsvpc: 'Each task gets its own elastic network interface and private IP address in your subnets. Runs on Fargate (required there), EC2 Linux and Windows, and External. Container ports are reached on the task’s IP; `hostPort` is left out or equals `containerPort`. Load balancer target groups use type `ip`.',
-  bridge: 'Containers sit on Docker’s bridge network on the instance (the Linux default). Host ports are mapped, dynamically when `hostPort` is 0 or left out, so many copies of a task fit on one instance. EC2 Linux and External only. Target groups use type `instance`.',
-  host: 'Containers use the instance’s own network stack: a container port is the host port, so one copy of the task per instance can bind each port. EC2 Linux and External only. Target groups use type `instance`.',
-  none: 'No external network connectivity at all and no port mappings. EC2 Linux only.',
-};
-
-function networkModeMarkdown(place: Place): string | undefined {
+function networkModeHover(place: Place): string | undefined {
   const facts = taskFacts(place.unit);
   const mode = facts.effectiveMode;
   if (!mode) return undefined;
   const lines: string[] = [];
   if (mode === 'default') lines.push('**default (Windows NAT)**: the Windows default network mode; containers reach the network through NAT on the instance.');
-  else lines.push(`**${mode}**${facts.modeState === 'omitted' ? ' (the default when networkMode is left out on Linux)' : ''}: ${MODE_TEXT[mode]}`);
+  else lines.push(networkModeMarkdown(mode, facts.modeState === 'omitted' ? ' (networkMode left out: the Linux default)' : ''));
   if (mode === 'awsvpc') {
     const ec2Possible = !facts.fargate || (facts.compatibilities ?? []).some((c) => c !== 'FARGATE');
     if (ec2Possible) {
