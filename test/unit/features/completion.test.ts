@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InsertTextFormat, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver';
-import { completionsAt, instanceTypeItems, MAX_INSTANCE_TYPE_ITEMS } from '../../../server/src/features/completion';
+import { completionsAt, instanceTypeItems, MAX_INSTANCE_TYPE_ITEMS } from '../../../server/src/features/completion/index';
 import { EcsDocument } from '../../../server/src/model/document';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
 

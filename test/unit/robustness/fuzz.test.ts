@@ -8,7 +8,7 @@ import { EcsDocument } from '../../../server/src/model/document';
 import { runRules } from '../../../server/src/rules/engine';
 import { RULES } from '../../../server/src/rules/registry';
 import type { Finding } from '../../../server/src/rules/types';
-import { completionsAt } from '../../../server/src/features/completion';
+import { completionsAt } from '../../../server/src/features/completion/index';
 import { hoverAt } from '../../../server/src/features/hover';
 import { fixAllText, quickFixes } from '../../../server/src/features/codeActions';
 import { applyFixEdits } from '../../../server/src/features/edits';
