@@ -18,7 +18,7 @@ import { RULES } from './rules/registry';
 import { createDocsUrl } from './features/docs';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
-import { completionsAt } from './features/completion';
+import { completionsAt } from './features/completion/index';
 import { registerCustomRequests } from './features/customRequests';
 import { registerDiagnosticsRequests } from './features/diagnosticsRequests';
 import { FIX_ALL_KIND, fixAllAction, quickFixes, type TextSource } from './features/codeActions';
@@ -130,7 +130,7 @@ export function startServer(connection: Connection): void {
   const workspaceFolderOf = (path: string): string | undefined =>
     folders.filter((f) => path.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0];
 
-  /** What the rules and hovers need besides the document: references across files and the environment. */
+  /** What the rules, hovers and completions need besides the document: references across files and the environment. */
   const contextFor = (uri: string, settings: Settings): EngineOptions => {
     const path = pathOf(uri);
     if (!path) return { refs };
@@ -286,7 +286,7 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(textDocument.uri);
     return runSafe('completion', empty, token, () => {
       const doc = modelOf(textDocument);
-      return completionsAt(doc, doc.offsetAt(params.position), settings);
+      return completionsAt(doc, doc.offsetAt(params.position), settings, contextFor(textDocument.uri, settings));
     });
   });
 

@@ -236,7 +236,8 @@ interface Context {
 
 /**
  * Validates `value` (a task definition, service or target group object; for `cfn`, the resource's
- * Properties object) and returns the issues found, in document order. Never throws.
+ * Properties object) and returns the issues found, in document order. A bug throws: the rule
+ * engine logs it with its stack and keeps the other rules' findings.
  */
 export function validateStructure(value: unknown, root: StructureRoot, style: Style, options: ValidateOptions = {}): StructuralIssue[] {
   const { nodes, roots } = model(style);
@@ -254,11 +255,7 @@ export function validateStructure(value: unknown, root: StructureRoot, style: St
     return ctx.issues;
   }
   const required = root === 'service' && style === 'api' && options.update ? API_SERVICE_UPDATE_REQUIRED : rootNode.required;
-  try {
-    visitObject(ctx, value, rootNode, required, 0, true);
-  } catch {
-    // A bug here must not take the caller down; what was found so far is still right.
-  }
+  visitObject(ctx, value, rootNode, required, 0, true);
   return ctx.issues;
 }
 

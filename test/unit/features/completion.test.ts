@@ -1,16 +1,30 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InsertTextFormat, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver';
-import { completionsAt, instanceTypeItems, MAX_INSTANCE_TYPE_ITEMS } from '../../../server/src/features/completion';
+import { completionsAt, instanceTypeItems, MAX_INSTANCE_TYPE_ITEMS, type CompletionOptions } from '../../../server/src/features/completion/index';
+import { parseEnvironment } from '../../../server/src/core/environment';
+import { createReferences } from '../../../server/src/semantics/references';
 import { EcsDocument } from '../../../server/src/model/document';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
+import { applyCompletion, resolveSnippet } from '../../support/completion';
 
 /** Parses `text` with the cursor marked by `|` and returns the completion list there. */
-function complete(text: string, settings: Settings = DEFAULT_SETTINGS, uri = 'file:///t.json'): { list: CompletionList; doc: EcsDocument; offset: number } {
+function complete(
+  text: string,
+  settings: Settings = DEFAULT_SETTINGS,
+  uri = 'file:///t.json',
+  options: CompletionOptions = {},
+): { list: CompletionList; doc: EcsDocument; offset: number } {
   const offset = text.indexOf('|');
   assert.ok(offset >= 0, 'cursor marker missing');
   const doc = new EcsDocument(uri, 1, text.slice(0, offset) + text.slice(offset + 1));
-  return { list: completionsAt(doc, offset, settings), doc, offset };
+  return { list: completionsAt(doc, offset, settings, options), doc, offset };
+}
+
+/** The document text (cursor marker removed) after the item labelled `label` is accepted at `|`. */
+function accept(text: string, label: string, settings?: Settings, uri?: string): string {
+  const { list, doc } = complete(text, settings, uri);
+  return applyCompletion(doc.text, doc, byLabel(list.items, label));
 }
 
 /** Items in the order an editor ranks them: sortText, then label. */
@@ -54,6 +68,7 @@ test('networkMode replaces the whole string token with the JSON-quoted value', (
   assert.equal(edit(item).newText, '"awsvpc"');
   assert.deepEqual(edit(item).range, { start: doc.positionAt(start), end: doc.positionAt(start + '"bridge"'.length) });
   assert.ok(offset > start);
+  assert.equal(accept(td('"networkMode": "bri|dge"'), 'awsvpc'), td('"networkMode": "awsvpc"'));
 });
 
 test('networkMode with a Windows family: only awsvpc is valid', () => {
@@ -78,6 +93,48 @@ test('networkMode right after the colon, with another member following: value an
   assert.deepEqual(edit(item).range, { start: doc.positionAt(offset), end: doc.positionAt(offset) });
   const last = ranked('{ "family": "x", "containerDefinitions": [], "networkMode": | }');
   assert.equal(edit(byLabel(last, 'host')).newText, '"host"');
+  assert.equal(
+    accept('{\n  "family": "x",\n  "networkMode": |\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": []\n}', 'awsvpc'),
+    '{\n  "family": "x",\n  "networkMode": "awsvpc",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": []\n}',
+  );
+  assert.equal(accept('{ "family": "x", "containerDefinitions": [], "networkMode": | }', 'host'), '{ "family": "x", "containerDefinitions": [], "networkMode": "host" }');
+});
+
+// ------------------------------------------------------------------ other documents: workspace and environment
+
+/** References that find the task definitions of `files` by family, as the workspace index does. */
+function workspaceOf(files: Record<string, string>) {
+  const docs = Object.entries(files).map(([uri, text]) => new EcsDocument(uri, 1, text));
+  return createReferences({
+    taskDefinition(ref) {
+      const doc = docs.find((d) => d.units[0]?.kind === 'task-definition' && d.units[0].value.family === ref);
+      return doc && { unit: doc.units[0], uri: doc.uri, doc };
+    },
+    targetGroup: () => undefined,
+  });
+}
+
+test('launchType and platformVersion see the task definition in another file of the workspace', () => {
+  const refs = workspaceOf({
+    'file:///w/web-task.json': td('"family": "web", "networkMode": "bridge"').replace('"family": "x", ', ''),
+    'file:///w/win-task.json': td('"family": "win", "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" }').replace('"family": "x", ', ''),
+  });
+  const service = '{ "serviceName": "s", "taskDefinition": "web", "launchType": "|" }';
+  const items = [...complete(service, DEFAULT_SETTINGS, 'file:///w/service.json', { refs }).list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  assert.deepEqual(labels(items), ['EC2', 'EXTERNAL', 'MANAGED_INSTANCES', 'FARGATE']);
+  assert.match(items[3].detail!, /the task definition uses 'bridge'/);
+  // Without the workspace the task definition is unknown: nothing is ruled out.
+  assert.ok(complete(service).list.items.every((i) => !invalid(i)));
+  const windows = complete('{ "serviceName": "s", "taskDefinition": "win", "platformVersion": "|" }', DEFAULT_SETTINGS, 'file:///w/service.json', { refs });
+  assert.deepEqual(labels(windows.list.items), ['LATEST', '1.0.0']);
+});
+
+test("instance types in a service's placement constraint: the cluster's types from the environment file rank first", () => {
+  const env = parseEnvironment({ clusters: [{ name: 'prod', capacity: [{ instanceType: 'm5.2xlarge', count: 2 }] }] }).env;
+  const text = '{ "serviceName": "s", "cluster": "prod", "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type == m5.|" }] }';
+  const sorted = (options: CompletionOptions) => [...complete(text, DEFAULT_SETTINGS, 'file:///w/service.json', options).list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  assert.equal(sorted({ env })[0].label, 'm5.2xlarge');
+  assert.equal(sorted({})[0].label, 'm5.large');
 });
 
 // ------------------------------------------------------------------ other enums
@@ -94,6 +151,7 @@ test('requiresCompatibilities with no value yet: ready-made lists', () => {
   const items = ranked(td('"requiresCompatibilities": |'));
   assert.deepEqual(labels(items), ['["EC2"]', '["FARGATE"]', '["EXTERNAL"]', '["MANAGED_INSTANCES"]']);
   assert.equal(items[1].insertTextFormat, InsertTextFormat.Snippet);
+  assert.equal(accept(td('"requiresCompatibilities": |'), '["FARGATE"]'), td('"requiresCompatibilities": ["FARGATE"]'));
 });
 
 test('launchType: reasons from capacity providers and from the template task definition', () => {
@@ -189,6 +247,7 @@ test('Fargate cpu: the valid sizes as strings with vCPU', () => {
   assert.deepEqual(labels(items), ['256', '512', '1024', '2048', '4096', '8192', '16384']);
   assert.equal(items[0].detail, '0.25 vCPU');
   assert.equal(edit(items[0]).newText, '"256"');
+  assert.equal(accept(td('"requiresCompatibilities": ["FARGATE"], "cpu": "|"'), '256'), td('"requiresCompatibilities": ["FARGATE"], "cpu": "256"'));
   const windows = ranked(td('"requiresCompatibilities": ["FARGATE"], "runtimePlatform": { "operatingSystemFamily": "WINDOWS_SERVER_2019_CORE" }, "cpu": "|"'));
   assert.equal(windows[0].label, '1024');
   assert.deepEqual(ranked(td('"requiresCompatibilities": ["EC2"], "cpu": "|"')), []);
@@ -231,6 +290,7 @@ test('instance type after == in a placement constraint: filtered by prefix, with
   assert.deepEqual(edit(large).range, { start: doc.positionAt(start), end: doc.positionAt(start + 4) });
   assert.equal(edit(large).newText, 'c5.large');
   assert.equal(list.isIncomplete, false);
+  assert.equal(accept(constraint('attribute:ecs.instance-type == c5.l|'), 'c5.large'), constraint('attribute:ecs.instance-type == c5.large'));
 });
 
 test('instance type inside an in [...] list: only the token under the cursor is replaced', () => {
@@ -241,6 +301,10 @@ test('instance type inside an in [...] list: only the token under the cursor is 
   assert.equal(sorted[0].label, 'm5.large');
   const start = doc.text.indexOf('m5.');
   assert.deepEqual(edit(sorted[0]).range, { start: doc.positionAt(start), end: doc.positionAt(start + 3) });
+  assert.equal(
+    accept(constraint('attribute:ecs.instance-type in [c5.large, m5.|]'), 'm5.large'),
+    constraint('attribute:ecs.instance-type in [c5.large, m5.large]'),
+  );
 });
 
 test('instance types with nothing typed are cut and marked incomplete; an empty expression offers starters', () => {
@@ -250,6 +314,7 @@ test('instance types with nothing typed are cut and marked incomplete; an empty 
   const starters = ranked(constraint('|'));
   assert.ok(starters.length >= 2);
   assert.match(edit(starters[0]).newText, /^"attribute:ecs\.instance-type == \$1"$/);
+  assert.equal(accept(constraint('|'), starters[0].label), constraint('attribute:ecs.instance-type == '));
   assert.deepEqual(complete(constraint('attribute:ecs.os-type == li|')).list.items, []);
 });
 
@@ -296,6 +361,11 @@ test('property names: model members minus present keys and read-only fields, val
   assert.equal(edit(byLabel(container, 'memory')).newText, '"memory": ${1:0}');
   const root = ranked('{ "networkMode": "awsvpc", "containerDefinitions": [], | }');
   assert.equal(root[0].label, 'family', 'required members rank before optional ones');
+  const before = '{ "family": "x", "networkMode": "awsvpc", | "containerDefinitions": [] }';
+  assert.equal(accept(before, 'cpu'), '{ "family": "x", "networkMode": "awsvpc", "cpu": "", "containerDefinitions": [] }');
+  assert.equal(accept(before, 'enableFaultInjection'), '{ "family": "x", "networkMode": "awsvpc", "enableFaultInjection": false, "containerDefinitions": [] }');
+  assert.equal(accept(before, 'runtimePlatform'), '{ "family": "x", "networkMode": "awsvpc", "runtimePlatform": {\n\t\n}, "containerDefinitions": [] }');
+  assert.equal(accept(td('"cpu": "256"', '{ "name": "a", | }'), 'memory'), td('"cpu": "256"', '{ "name": "a", "memory": 0 }'));
 });
 
 test('renaming an existing key inserts the name alone; a bare word is replaced too', () => {
@@ -304,6 +374,8 @@ test('renaming an existing key inserts the name alone; a bare word is replaced t
   assert.equal(edit(item).newText, '"networkMode"');
   const start = doc.text.indexOf('"netw"');
   assert.deepEqual(edit(item).range, { start: doc.positionAt(start), end: doc.positionAt(start + 6) });
+  assert.equal(accept('{ "family": "x", "netw|": "bridge", "containerDefinitions": [] }', 'networkMode'), '{ "family": "x", "networkMode": "bridge", "containerDefinitions": [] }');
+  assert.equal(accept('{ "family": "x", netw| "containerDefinitions": [] }', 'networkMode'), '{ "family": "x", "networkMode": "", "containerDefinitions": [] }');
   const bare = ranked('{ "family": "x", netw| "containerDefinitions": [] }');
   assert.equal(byLabel(bare, 'networkMode').filterText, 'networkMode');
   assert.equal(edit(byLabel(bare, 'networkMode')).newText, '"networkMode": "$1",');
@@ -319,6 +391,14 @@ test('a new member after a value with no comma: the comma is added after that va
   assert.ok(byLabel(afterObject.list.items, 'cpu').additionalTextEdits);
 });
 
+test('a property name accepted after a value with no comma: both commas land, the document parses', () => {
+  const after = accept('{\n  "family": "x"\n  |\n  "containerDefinitions": []\n}', 'cpu');
+  assert.equal(after, '{\n  "family": "x",\n  "cpu": "",\n  "containerDefinitions": []\n}');
+  assert.deepEqual(JSON.parse(after), { family: 'x', cpu: '', containerDefinitions: [] });
+  const afterObject = accept('{ "family": "x", "runtimePlatform": {} | "containerDefinitions": [] }', 'networkMode');
+  assert.equal(afterObject, '{ "family": "x", "runtimePlatform": {}, "networkMode": "", "containerDefinitions": [] }');
+});
+
 test('CloudFormation resources get PascalCase names', () => {
   const items = ranked('{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "Family": "x", | } } } }');
   const names = labels(items);
@@ -332,6 +412,22 @@ test('CloudFormation resources get PascalCase names', () => {
   assert.deepEqual(labels(cpu), ['1024', '2048', '3072', '4096']);
 });
 
+test('values accepted in a CloudFormation template land in the resource, quoted, with the comma the next property needs', () => {
+  const template = (networkMode: string) =>
+    `{\n  "Resources": {\n    "TD": {\n      "Type": "AWS::ECS::TaskDefinition",\n      "Properties": {\n        "RequiresCompatibilities": ["FARGATE"],\n        "NetworkMode": ${networkMode}\n        "ContainerDefinitions": []\n      }\n    }\n  }\n}`;
+  assert.equal(accept(template('|'), 'awsvpc'), template('"awsvpc",'));
+  assert.equal(accept(template('"br|",'), 'awsvpc'), template('"awsvpc",'));
+  const name = '{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "Family": "x", | } } } }';
+  assert.equal(accept(name, 'NetworkMode'), '{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "Family": "x", "NetworkMode": "" } } } }');
+});
+
+test('placement strategy Field in a CloudFormation service: the same fields as placementStrategy[].field', () => {
+  const service = (strategy: string) => `{ "Resources": { "S": { "Type": "AWS::ECS::Service", "Properties": { "PlacementStrategies": [${strategy}] } } } }`;
+  assert.deepEqual(labels(ranked(service('{ "Type": "spread", "Field": "|" }'))), ['attribute:ecs.availability-zone', 'instanceId']);
+  assert.deepEqual(labels(ranked(service('{ "Type": "binpack", "Field": "|" }'))), ['memory', 'cpu']);
+  assert.equal(accept(service('{ "Type": "spread", "Field": "|" }'), 'instanceId'), service('{ "Type": "spread", "Field": "instanceId" }'));
+});
+
 test('service networkConfiguration block is ranked first, in either spelling, and only when missing', () => {
   const api = ranked('{ "serviceName": "s", "taskDefinition": "web", | }');
   assert.equal(api[0].label, 'networkConfiguration');
@@ -341,6 +437,10 @@ test('service networkConfiguration block is ranked first, in either spelling, an
   const cfn = ranked('{ "Resources": { "S": { "Type": "AWS::ECS::Service", "Properties": { | } } } }');
   assert.equal(cfn[0].label, 'NetworkConfiguration');
   assert.match(edit(cfn[0]).newText, /"AwsvpcConfiguration": \{\n\t\t"Subnets": \["\$1"\],\n\t\t"SecurityGroups": \["\$2"\],\n\t\t"AssignPublicIp": "DISABLED"/);
+  assert.equal(
+    accept('{ "serviceName": "s", "taskDefinition": "web", | }', 'networkConfiguration'),
+    '{ "serviceName": "s", "taskDefinition": "web", "networkConfiguration": {\n\t"awsvpcConfiguration": {\n\t\t"subnets": [""],\n\t\t"securityGroups": [""],\n\t\t"assignPublicIp": "DISABLED"\n\t}\n} }',
+  );
   const present = ranked('{ "serviceName": "s", "taskDefinition": "web", "networkConfiguration": {}, | }');
   assert.ok(present.every((i) => i.label !== 'networkConfiguration'));
 });
@@ -354,6 +454,10 @@ test('container portMappings block: hostPort left out for awsvpc and host, 0 for
     assert.match(edit(first).newText, /"containerPort": \$\{1:80\}/);
   }
   assert.match(edit(block('bridge')[0]).newText, /"hostPort": \$\{2:0\}/);
+  assert.equal(
+    accept(td('"networkMode": "bridge"', '{ "name": "a", | }'), 'portMappings'),
+    td('"networkMode": "bridge"', '{ "name": "a", "portMappings": [\n\t{\n\t\t"containerPort": 80,\n\t\t"hostPort": 0,\n\t\t"protocol": "tcp"\n\t}\n] }'),
+  );
   assert.ok(block('none').every((i) => i.kind !== 15));
   const cfn = ranked('{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "NetworkMode": "awsvpc", "ContainerDefinitions": [{ "Name": "a", | }] } } } }');
   assert.equal(cfn[0].label, 'PortMappings');
@@ -376,6 +480,7 @@ test('CRLF and comments: positions count lines the LSP way; nothing inside a com
   const item = byLabel(list.items, 'awsvpc');
   assert.deepEqual(edit(item).range, { start: { line: 5, character: 17 }, end: { line: 5, character: 19 } });
   assert.equal(doc.offsetAt(edit(item).range.start), doc.text.indexOf('""'));
+  assert.equal(applyCompletion(doc.text, doc, item), doc.text.replace('"networkMode": ""', '"networkMode": "awsvpc"'));
   assert.deepEqual(ranked('{ "family": "x", /* net| */ "containerDefinitions": [] }'), []);
   assert.deepEqual(ranked('{ "family": "x", // net|\n "containerDefinitions": [] }'), []);
 });
@@ -406,4 +511,10 @@ test('never throws, at any offset of a range of documents', () => {
     }
     assert.deepEqual(completionsAt(doc, Number.NaN, DEFAULT_SETTINGS).items, []);
   }
+});
+
+test('the test helper resolves snippets the way an editor inserts them', () => {
+  assert.equal(resolveSnippet('"cpu": "$1",'), '"cpu": "",');
+  assert.equal(resolveSnippet('${1:80} and ${2:a ${3:b}} ${4|tcp,udp|} ${5}$0'), '80 and a b tcp ');
+  assert.equal(resolveSnippet('\\$1 costs \\} and \\\\'), '$1 costs } and \\');
 });

@@ -8,7 +8,7 @@ import { EcsDocument } from '../../../server/src/model/document';
 import { runRules } from '../../../server/src/rules/engine';
 import { RULES } from '../../../server/src/rules/registry';
 import type { Finding } from '../../../server/src/rules/types';
-import { completionsAt } from '../../../server/src/features/completion';
+import { anyPath, builtInValueProviders, completionsAt, type ValueProviders } from '../../../server/src/features/completion/index';
 import { hoverAt } from '../../../server/src/features/hover';
 import { fixAllText, quickFixes } from '../../../server/src/features/codeActions';
 import { applyFixEdits } from '../../../server/src/features/edits';
@@ -121,9 +121,10 @@ interface Input {
 
 /**
  * One document through everything the server does with it. `picks` (numbers in [0, 1)) choose the
- * offsets for completion and hover. Returns nothing: every property is an assertion.
+ * offsets for completion and hover; `providers` replaces completion's value providers. Returns
+ * nothing: every property is an assertion.
  */
-function exercise(input: Input, picks: readonly number[]): void {
+function exercise(input: Input, picks: readonly number[], providers?: ValueProviders): void {
   documents++;
   const { text, uri, env } = input;
   const failures: string[] = [];
@@ -147,7 +148,7 @@ function exercise(input: Input, picks: readonly number[]): void {
 
   const offsets = picks.map((p) => Math.floor(p * (text.length + 1)));
   for (const offset of offsets.slice(0, 3)) {
-    const list = completionsAt(doc, offset, DEFAULT_SETTINGS);
+    const list = completionsAt(doc, offset, DEFAULT_SETTINGS, { providers });
     for (const item of list.items) {
       const edit = item.textEdit;
       if (edit && 'range' in edit) assertRange(edit.range, lines, `completion '${item.label}' at ${offset}`);
@@ -412,6 +413,32 @@ test('BOM, line endings, surrogates, odd numbers, duplicate keys, nesting at the
     }),
     settings(RUNS.variants),
   );
+});
+
+// ------------------------------------------------------------------ the property can fail
+
+test('"nothing throws" fails when a value provider throws, and holds for the same documents without it', () => {
+  const planted = builtInValueProviders();
+  planted.register({
+    id: 'planted-bug',
+    kinds: ['task-definition', 'service', 'target-group', 'environment'],
+    matches: anyPath,
+    provide() {
+      throw new Error('planted bug in a value provider');
+    },
+  });
+  const documentsArb = fc.tuple(seedArb, picksArb);
+  const run = (providers?: ValueProviders) =>
+    fc.check(
+      fc.property(documentsArb, ([seed, picks]) => exercise(seed, picks, providers)),
+      { seed: SEED, numRuns: 300, endOnFailure: true },
+    );
+  const withBug = run(planted);
+  assert.equal(withBug.failed, true, 'completion swallowed the exception of a throwing provider');
+  assert.match(String(withBug.errorInstance), /planted bug in a value provider/);
+  const without = run();
+  assert.equal(without.failed, false, `the same documents fail without the planted provider: ${String(without.errorInstance)}`);
+  assert.equal(without.numRuns, 300);
 });
 
 test(`at least ${MIN_DOCUMENTS.toLocaleString('en-US')} documents went through the model and every feature`, () => {
