@@ -42,7 +42,7 @@ export function taskNetworkModeVerdict(task: TaskFacts): Verdict<string> {
 }
 
 export function windowsModeReason(mode: string): string {
-  return `Network mode '${mode}' is not supported for Windows containers: use 'awsvpc' or leave networkMode out for the Windows default.`;
+  return `Windows tasks support only awsvpc or the default network mode (networkMode left out); '${mode}' is not supported for Windows containers.`;
 }
 
 /** Which launch targets a task definition may list in `requiresCompatibilities`. */
@@ -94,7 +94,7 @@ export function platformVersionVerdict(service: ServiceFacts, task: TaskFacts | 
   return {
     refuse(version) {
       if (service.launchVia === 'launchType' && service.launch !== 'FARGATE') {
-        return { ruleId: 'platform-version-ec2', reason: `The platform version must be null when specifying an ${service.launch} launch type.` };
+        return { ruleId: 'platform-version-ec2', reason: `The platform version must be null when specifying an ${service.launch} launch type: platformVersion applies only to Fargate.` };
       }
       if (service.launch === 'FARGATE' && min && atLeastPlatform(version, min, 'linux') === false) {
         return { ruleId: 'fargate-platform-task-size', reason: `A task with ${task!.cpu} CPU units needs Fargate platform version ${min} or later; this service uses ${version}.` };
@@ -104,8 +104,8 @@ export function platformVersionVerdict(service: ServiceFacts, task: TaskFacts | 
   };
 }
 
-export const FARGATE_NO_IPC_MODE = 'Tasks using the Fargate launch type do not support ipcMode.';
-export const FARGATE_PID_MODE_TASK_ONLY = "Tasks using the Fargate launch type do not support pidMode 'host'. The supported value for pidMode is 'task'.";
+export const FARGATE_NO_IPC_MODE = 'Tasks using the Fargate launch type do not support ipcMode: shared IPC namespaces are not supported on Fargate.';
+export const FARGATE_PID_MODE_TASK_ONLY = "Tasks using the Fargate launch type do not support pidMode 'host': Fargate supports only pidMode 'task'.";
 
 export function windowsUnsupported(key: string): string {
   return `'${key}' is not supported for Windows containers.`;

@@ -1,3 +1,4 @@
+import type { Verdict } from '../../semantics/verdicts';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type Command, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
 import type { EcsDocument } from '../../model/document';
 import { enumAt } from '../../structure/validate';
@@ -116,12 +117,12 @@ export function modelEnum(ctx: CompletionContext, path = ctx.rel): readonly stri
  * Enum values from the model at this path, in the order of a description table (unknown values
  * last, plainly described), each judged by `verdict` (a reason makes it invalid here).
  */
-export function describedEnum(ctx: CompletionContext, table: readonly DescribedValue[], verdict?: (value: string) => string | undefined): Choice[] {
+export function describedEnum(ctx: CompletionContext, table: readonly DescribedValue[], verdict?: Verdict): Choice[] {
   const model = modelEnum(ctx) ?? table.map((d) => d.value);
   const known = table.filter((d) => model.includes(d.value));
   const rest = model.filter((v) => !table.some((d) => d.value === v));
   return [
-    ...known.map((d) => ({ value: d.value, detail: d.detail, documentation: d.documentation, invalid: verdict?.(d.value) })),
-    ...rest.map((value) => ({ value, detail: 'allowed value', invalid: verdict?.(value) })),
+    ...known.map((d) => ({ value: d.value, detail: d.detail, documentation: d.documentation, invalid: verdict?.refuse(d.value)?.reason, preferred: verdict?.only === d.value })),
+    ...rest.map((value) => ({ value, detail: 'allowed value', invalid: verdict?.refuse(value)?.reason })),
   ];
 }

@@ -1,11 +1,12 @@
 import { serviceFacts, taskFacts } from '../../../semantics/facts';
+import { compatibilityVerdict, launchTypeVerdict } from '../../../semantics/verdicts';
 import { linkedTask, type CompletionContext } from '../context';
 import { choiceList, describedEnum, list, type Choice, type DescribedValue } from '../items';
 import { enumListItems } from '../providers/generic';
 import { INDEX, pathIs, type ValueProvider } from '../providers/registry';
 
 // Where tasks run: a task definition's requiresCompatibilities and a service's launchType.
-// Re-derives the rules' decisions (Fargate needs awsvpc; launchType excludes capacity providers).
+// Judged by the same verdicts as the rules (Fargate needs awsvpc; launchType excludes capacity providers).
 
 const LAUNCH_TARGETS: readonly DescribedValue[] = [
   {
@@ -36,25 +37,12 @@ export function compatibilityChoices(ctx: CompletionContext): Choice[] {
   const index = ctx.rel[ctx.rel.length - 1];
   const written = ctx.unit.value.requiresCompatibilities;
   const others = new Set<string>(Array.isArray(written) ? written.filter((v, i): v is string => typeof v === 'string' && i !== index) : []);
-  const verdict = (value: string): string | undefined =>
-    value === 'FARGATE' && facts.explicitMode && facts.explicitMode !== 'awsvpc'
-      ? `Fargate only supports network mode 'awsvpc'; this task uses '${facts.explicitMode}'.`
-      : undefined;
-  return describedEnum(ctx, LAUNCH_TARGETS, verdict).filter((c) => !others.has(c.value));
+  return describedEnum(ctx, LAUNCH_TARGETS, compatibilityVerdict(facts)).filter((c) => !others.has(c.value));
 }
 
 /** A service's launchType, judged against its capacity providers and the task definition it runs (any file). */
 export function launchTypeChoices(ctx: CompletionContext): Choice[] {
-  const facts = serviceFacts(ctx.unit);
-  const task = linkedTask(ctx);
-  const verdict = (value: string): string | undefined => {
-    if (facts.hasCapacityProviders) return 'launchType cannot be combined with capacityProviderStrategy; remove one of them.';
-    if (value === 'FARGATE' && task?.explicitMode && task.explicitMode !== 'awsvpc') {
-      return `Fargate only supports network mode 'awsvpc'; the task definition uses '${task.explicitMode}'.`;
-    }
-    return undefined;
-  };
-  return describedEnum(ctx, LAUNCH_TARGETS, verdict);
+  return describedEnum(ctx, LAUNCH_TARGETS, launchTypeVerdict(serviceFacts(ctx.unit), linkedTask(ctx)));
 }
 
 export const placementTargetProviders: readonly ValueProvider[] = [

@@ -1,11 +1,13 @@
 import { FARGATE_LINUX_PLATFORM_VERSIONS, FARGATE_WINDOWS_PLATFORM_VERSIONS } from '../../../core/data/fargate';
 import { serviceFacts } from '../../../semantics/facts';
+import { assignPublicIpVerdict, platformVersionVerdict } from '../../../semantics/verdicts';
 import { linkedTask, type CompletionContext } from '../context';
 import { choiceList, describedEnum, type Choice, type DescribedValue } from '../items';
 import { pathIs, type ValueProvider } from '../providers/registry';
 
-// Service settings whose validity depends on the launch kind: re-derives the service rules
-// (no public IP on EC2, platformVersion only on Fargate, retired platform versions).
+// Service settings whose validity depends on the launch kind, judged by the service rules' verdicts
+// (no public IP on EC2, platformVersion only on Fargate and new enough for the task size); retired
+// platform versions are marked too.
 
 const PUBLIC_IP: readonly DescribedValue[] = [
   {
@@ -22,21 +24,15 @@ const PUBLIC_IP: readonly DescribedValue[] = [
 
 /** assignPublicIp: ENABLED invalid when the service launches on EC2. */
 export function assignPublicIpChoices(ctx: CompletionContext): Choice[] {
-  const facts = serviceFacts(ctx.unit);
-  const verdict = (value: string): string | undefined =>
-    value === 'ENABLED' && facts.launch === 'EC2'
-      ? `Assign public IP is not supported for this launch type (EC2, from ${facts.launchVia ?? 'launchType'}).`
-      : undefined;
-  return describedEnum(ctx, PUBLIC_IP, verdict);
+  return describedEnum(ctx, PUBLIC_IP, assignPublicIpVerdict(serviceFacts(ctx.unit)));
 }
 
 /** platformVersion: the Fargate versions for the OS of the task definition the service runs; LATEST preferred. */
 export function platformVersionChoices(ctx: CompletionContext): Choice[] {
-  const facts = serviceFacts(ctx.unit);
-  const windows = linkedTask(ctx)?.os === 'windows';
+  const task = linkedTask(ctx);
+  const verdict = platformVersionVerdict(serviceFacts(ctx.unit), task);
+  const windows = task?.os === 'windows';
   const versions = windows ? FARGATE_WINDOWS_PLATFORM_VERSIONS : FARGATE_LINUX_PLATFORM_VERSIONS;
-  const notFargate =
-    facts.launch === 'EC2' || facts.launch === 'EXTERNAL' ? `platformVersion applies only to Fargate; this service launches on ${facts.launch}.` : undefined;
   const os = windows ? 'Windows' : 'Linux';
   return versions.map((v): Choice => {
     const retired = v.status === 'retired';
@@ -45,12 +41,13 @@ export function platformVersionChoices(ctx: CompletionContext): Choice[] {
     const documentation = latest
       ? `Fargate picks the newest ${os} platform version${v.resolvesTo ? `, currently ${v.resolvesTo}` : ''}, when tasks start.`
       : `Fargate ${os} platform version ${v.version}${v.status ? ` (${v.status})` : ''}.${v.version === '1.4.0' && !windows ? ' Needed for 8 and 16 vCPU tasks and for IPv6.' : ''}`;
+    const refused = verdict.refuse(v.version)?.reason;
     return {
       value: v.version,
       detail,
       documentation,
-      invalid: notFargate ?? (retired ? 'this platform version is retired; new tasks cannot use it.' : undefined),
-      preferred: !notFargate && latest,
+      invalid: refused ?? (retired ? 'this platform version is retired; new tasks cannot use it.' : undefined),
+      preferred: !refused && latest,
     };
   });
 }

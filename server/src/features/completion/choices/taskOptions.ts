@@ -1,11 +1,12 @@
 import { FARGATE_WINDOWS_OS_FAMILIES } from '../../../core/data/fargate';
 import { taskFacts } from '../../../semantics/facts';
+import { namespaceVerdict, osFamilyVerdict } from '../../../semantics/verdicts';
 import type { CompletionContext } from '../context';
 import { choiceList, describedEnum, modelEnum, type Choice, type DescribedValue } from '../items';
 import { pathIs, type ValueProvider } from '../providers/registry';
 
 // Task-level options that Fargate and Windows restrict: pidMode, ipcMode and the OS family.
-// Re-derives the Fargate and Windows rules.
+// Judged by the same verdicts as the Fargate and Windows rules.
 
 const PID_MODES: readonly DescribedValue[] = [
   { value: 'task', detail: 'containers of the task share one process namespace', documentation: 'All containers of this task see each other’s processes (useful for sidecars that inspect or signal the main process). Supported on Fargate.' },
@@ -20,37 +21,24 @@ const IPC_MODES: readonly DescribedValue[] = [
 
 /** pidMode or ipcMode: none on Windows, no ipcMode and only pidMode `task` on Fargate. */
 export function namespaceChoices(ctx: CompletionContext, key: 'pidMode' | 'ipcMode'): Choice[] {
-  const facts = taskFacts(ctx.unit);
-  const verdict = (value: string): string | undefined => {
-    if (facts.os === 'windows') return `${key} is not supported for Windows tasks.`;
-    if (facts.fargate && key === 'ipcMode') return 'ipcMode is not supported on Fargate; leave it out.';
-    if (facts.fargate && value === 'host') return "Fargate supports only pidMode 'task'.";
-    return undefined;
-  };
-  return describedEnum(ctx, key === 'pidMode' ? PID_MODES : IPC_MODES, verdict);
+  return describedEnum(ctx, key === 'pidMode' ? PID_MODES : IPC_MODES, namespaceVerdict(taskFacts(ctx.unit), key));
 }
 
 /** runtimePlatform.operatingSystemFamily: LINUX first; Windows invalid with a non-awsvpc mode or a version Fargate lacks. */
 export function osFamilyChoices(ctx: CompletionContext): Choice[] {
-  const facts = taskFacts(ctx.unit);
+  const verdict = osFamilyVerdict(taskFacts(ctx.unit));
   const values = modelEnum(ctx) ?? ['LINUX', ...FARGATE_WINDOWS_OS_FAMILIES];
   const ordered = [...values].sort((a, b) => (a === 'LINUX' ? -1 : b === 'LINUX' ? 1 : b.localeCompare(a)));
   return ordered.map((value): Choice => {
     const windows = value.startsWith('WINDOWS');
     const onFargate = FARGATE_WINDOWS_OS_FAMILIES.includes(value);
-    let invalid: string | undefined;
-    if (windows && facts.explicitMode && facts.explicitMode !== 'awsvpc') {
-      invalid = `Windows tasks support only awsvpc or the default network mode; this task uses '${facts.explicitMode}'.`;
-    } else if (windows && facts.fargate && !onFargate) {
-      invalid = 'Fargate does not offer this Windows version.';
-    }
     return {
       value,
       detail: windows ? 'Windows containers · awsvpc or default (NAT) networking · no ENI trunking' : 'Linux containers · every network mode',
       documentation: windows
         ? `**${value}**: Windows containers. Network mode \`awsvpc\` or the Windows default; no \`links\`, \`pidMode\`, \`ipcMode\`, ENI trunking or IPv6-only.${onFargate ? ' Available on Fargate.' : ''}`
         : '**LINUX**: Linux containers, every network mode; the only family for Fargate sizes below 1 vCPU.',
-      invalid,
+      invalid: verdict.refuse(value)?.reason,
     };
   });
 }
