@@ -128,9 +128,9 @@ function eniTableNotes(account: PulledAccount): string[] {
       continue;
     }
     if (!live || live.maxEnis === undefined || live.ipv4PerEni === undefined) continue;
-    if (live.maxEnis !== bundled.maxEnis || live.ipv4PerEni !== bundled.ipv4PerEni) {
+    if (live.maxEnis !== bundled.maxEnis || (bundled.ipv4PerEni !== null && live.ipv4PerEni !== bundled.ipv4PerEni)) {
       notes.push(
-        `${name}: EC2 reports ${live.maxEnis} ENIs × ${live.ipv4PerEni} IPv4 addresses, the bundled table ${bundled.maxEnis} × ${bundled.ipv4PerEni}; figures use the bundled table (docs/DATA.md).`,
+        `${name}: EC2 reports ${live.maxEnis} ENIs × ${live.ipv4PerEni} IPv4 addresses, the bundled table ${bundled.maxEnis} × ${bundled.ipv4PerEni ?? '?'}; figures use the bundled table (docs/DATA.md).`,
       );
     }
   }

@@ -2,7 +2,7 @@
  * ENI density: how many awsvpc tasks one EC2 container instance can run, with and without ENI
  * trunking, and how the task's CPU and memory reservations cap that further.
  */
-import { TRUNKING_TABLE_DATE, TRUNKING_UNSUPPORTED_FAMILIES, TRUNKING_UNSUPPORTED_TYPES } from './data/instances';
+import { TRUNKING_2023_ONLY, TRUNKING_TABLE, TRUNKING_UNPUBLISHED, TRUNKING_UNSUPPORTED_FAMILIES, TRUNKING_UNSUPPORTED_TYPES } from './data/instances';
 import type { InstanceType } from './instances';
 import type { Os } from './kinds';
 
@@ -18,6 +18,17 @@ export interface EniDensityInput {
   taskMemoryMiB?: number;
 }
 
+/**
+ * What a caveat on the trunked figure is about. Consumers may warn on most; `page-contradicts`
+ * is shown only: the figure stands, and no warning rests on the page's own inconsistency.
+ */
+export type TrunkingNoteKind = 'windows' | 'not-supported' | 'not-listed' | 'only-2023' | 'unpublished' | 'lowers' | 'page-contradicts';
+
+export interface TrunkingNote {
+  readonly kind: TrunkingNoteKind;
+  readonly text: string;
+}
+
 export interface EniDensity {
   instanceType: string;
   maxEnis: number;
@@ -26,8 +37,10 @@ export interface EniDensity {
   withoutTrunkingSource: 'ecs-table' | 'eni-limit';
   /** awsvpc tasks per instance from ENIs alone, with awsvpcTrunking; null when not known or not possible. */
   withTrunking: number | null;
-  /** Why withTrunking is null, or a caveat about the published figure; null when there is nothing to add. */
+  /** Why withTrunking is null, or caveats about the published figure; null when there is nothing to add. */
   withTrunkingNote: string | null;
+  /** The same caveats one by one, with what each is about. */
+  withTrunkingNotes: readonly TrunkingNote[];
   byCpu: number | null;
   byMemory: number | null;
   effective: { withoutTrunking: number; withTrunking: number | null };
@@ -52,7 +65,8 @@ export function eniDensity(input: EniDensityInput): EniDensity {
     withoutTrunking,
     withoutTrunkingSource: type.ecsTasksWithoutTrunking !== null ? 'ecs-table' : 'eni-limit',
     withTrunking: trunked.tasks,
-    withTrunkingNote: trunked.note,
+    withTrunkingNote: trunked.notes.length ? trunked.notes.map((n) => n.text).join(' ') : null,
+    withTrunkingNotes: trunked.notes,
     byCpu,
     byMemory,
     effective: { withoutTrunking: without.tasks, withTrunking: withT ? withT.tasks : null },
@@ -61,9 +75,9 @@ export function eniDensity(input: EniDensityInput): EniDensity {
 }
 
 /**
- * The ECS table wins where it has a row: on ten two-card types (c6in/m6in/m6idn/r6in/r6idn
- * 32xlarge and metal) it says 13 although EC2 reports 16 ENIs. Elsewhere the ECS guide's rule
- * applies: every ENI but the primary one can serve a task.
+ * The ECS table wins where it has a row (the current page gives ENIs − 1 on every type it shares
+ * with the EC2 data). Elsewhere the ECS guide's rule applies: every ENI but the primary one can
+ * serve a task.
  */
 function tasksWithoutTrunking(type: InstanceType): number {
   if (type.ecsTasksWithoutTrunking !== null) return type.ecsTasksWithoutTrunking;
@@ -71,32 +85,49 @@ function tasksWithoutTrunking(type: InstanceType): number {
 }
 
 /**
- * Trunked limits are only taken from the ECS table. The EKS branch-ENI counts are a different
- * limit (usually lower), so a missing row means "unknown", never an estimate.
+ * Trunked limits are only taken from the current ECS table. The EKS branch-ENI counts are a
+ * different limit (usually lower), and the 2023 table is history, so a missing row means
+ * "unknown", never an estimate.
  */
-function tasksWithTrunking(type: InstanceType, os: Os): { tasks: number | null; note: string | null } {
+function tasksWithTrunking(type: InstanceType, os: Os): { tasks: number | null; notes: TrunkingNote[] } {
+  const none = (kind: TrunkingNoteKind, text: string) => ({ tasks: null, notes: [{ kind, text }] });
   // ECS guide: ENI trunking needs a Linux container instance; Windows is not supported.
-  if (os === 'windows') {
-    return { tasks: null, note: 'ENI trunking is not available for Windows container instances.' };
-  }
+  if (os === 'windows') return none('windows', 'ENI trunking is not available for Windows container instances.');
   const listedUnsupported = unsupportedListing(type);
-  if (type.ecsTasksWithTrunking !== null) {
-    // The 2023 page lists rows for some types its own "not supported" note excludes; keep the row, flag it.
-    const note = listedUnsupported
-      ? `The ECS guide (as of ${TRUNKING_TABLE_DATE}) gives this figure but also lists ${listedUnsupported} as not supporting ENI trunking; confirm before relying on it.`
-      : null;
-    return { tasks: type.ecsTasksWithTrunking, note };
+  const old = TRUNKING_2023_ONLY[type.name];
+  if (old) {
+    const unsupported = listedUnsupported ? `; the current page names ${listedUnsupported} as not supporting ENI trunking` : '';
+    return none(
+      'only-2023',
+      `Listed in the ${TRUNKING_TABLE.historyDate} ECS table (${old[0]} → ${old[1]} with trunking), not in the current one${unsupported}. No current figure.`,
+    );
+  }
+  const published = TRUNKING_UNPUBLISHED[type.name];
+  if (published && type.ecsTasksWithTrunking === null) {
+    return none('unpublished', `The current ECS table prints ${published[0]} → ${published[1]} for ${type.name}; a negative number is no task count, so there is no published figure with trunking.`);
+  }
+  if (type.ecsTasksWithTrunking !== null) return { tasks: type.ecsTasksWithTrunking, notes: publishedFigureNotes(type, listedUnsupported) };
+  if (listedUnsupported) return none('not-supported', `The current ECS trunking page lists ${listedUnsupported} as not supporting ENI trunking.`);
+  return none('not-listed', `Unknown: the current ECS trunking table (${TRUNKING_TABLE.rows} types) has no row for ${type.name}; check the ECS documentation.`);
+}
+
+/** Caveats on a figure the table does publish. */
+function publishedFigureNotes(type: InstanceType, listedUnsupported: string | null): TrunkingNote[] {
+  const notes: TrunkingNote[] = [];
+  const without = type.ecsTasksWithoutTrunking;
+  if (type.ecsTasksWithTrunking !== null && without !== null && type.ecsTasksWithTrunking < without) {
+    notes.push({
+      kind: 'lowers',
+      text: `The current ECS table gives fewer tasks with trunking (${type.ecsTasksWithTrunking}) than without (${without}): on ${type.name} trunking lowers the limit.`,
+    });
   }
   if (listedUnsupported) {
-    return {
-      tasks: null,
-      note: `The ECS guide (as of ${TRUNKING_TABLE_DATE}) lists ${listedUnsupported} as not supporting ENI trunking.`,
-    };
+    notes.push({
+      kind: 'page-contradicts',
+      text: `The current ECS page lists these figures but also names ${listedUnsupported} as not supporting ENI trunking; the page contradicts itself, so confirm before relying on trunking here.`,
+    });
   }
-  return {
-    tasks: null,
-    note: `Unknown: the ECS trunking table we ship (dated ${TRUNKING_TABLE_DATE}) has no row for ${type.name}; check the current ECS documentation.`,
-  };
+  return notes;
 }
 
 function unsupportedListing(type: InstanceType): string | null {

@@ -8,10 +8,19 @@ export {
   getInstanceType,
   instanceTypeNames,
   instanceTypeFamilySizes,
+  instanceTypeDataNote,
   resolveInstanceType,
   suggestInstanceTypes,
 } from './instances';
-export { type DensityBound, type EniDensityInput, type EniDensity, CPU_UNITS_PER_VCPU, eniDensity } from './eni';
+export {
+  type DensityBound,
+  type EniDensityInput,
+  type EniDensity,
+  type TrunkingNote,
+  type TrunkingNoteKind,
+  CPU_UNITS_PER_VCPU,
+  eniDensity,
+} from './eni';
 export {
   type SubnetCidr,
   type Ipv6Cidr,
@@ -78,4 +87,4 @@ export {
   waterFill,
 } from './placement';
 export { type CapacityPlanInput, type CapacityPlan, type CapacityPlanResult, capacityPlan } from './plan';
-export { TRUNKING_TABLE_DATE } from './data/instances';
+export { TRUNKING_TABLE } from './data/instances';

@@ -15,13 +15,16 @@ export interface InstanceType {
   readonly memoryMiB: number | null;
   /** All ENIs the type can attach, over every network card, primary ENI included. */
   readonly maxEnis: number;
-  readonly ipv4PerEni: number;
+  /** True when the EC2 network data lacks the type: maxEnis is then the ECS task figure + 1, and the other EC2 facts are null. */
+  readonly enisFromEcsTable: boolean;
+  /** Null only when the EC2 network data lacks the type. */
+  readonly ipv4PerEni: number | null;
   readonly ipv6PerEni: number | null;
   readonly ipv6Supported: boolean | null;
   readonly hypervisor: 'nitro' | 'xen' | null;
   readonly bareMetal: boolean;
-  readonly networkCards: number;
-  /** awsvpc tasks per instance from the ECS trunking table; null when the table has no row. */
+  readonly networkCards: number | null;
+  /** awsvpc tasks per instance from the current ECS trunking table; null when it has no (usable) figure. */
   readonly ecsTasksWithoutTrunking: number | null;
   readonly ecsTasksWithTrunking: number | null;
 }
@@ -41,7 +44,7 @@ interface InstanceIndex {
 let index: InstanceIndex | undefined;
 
 function toInstanceType(row: InstanceRow): InstanceType {
-  const [name, vcpu, memoryMiB, maxEnis, ipv4PerEni, ipv6PerEni, ipv6Supported, hyper, bareMetal, networkCards, without, withT] =
+  const [name, vcpu, memoryMiB, maxEnis, ipv4PerEni, ipv6PerEni, ipv6Supported, hyper, bareMetal, networkCards, without, withT, enisFromEcs] =
     row;
   const dot = name.indexOf('.');
   return {
@@ -51,6 +54,7 @@ function toInstanceType(row: InstanceRow): InstanceType {
     vcpu,
     memoryMiB,
     maxEnis,
+    enisFromEcsTable: enisFromEcs === 1,
     ipv4PerEni,
     ipv6PerEni,
     ipv6Supported: ipv6Supported === null ? null : ipv6Supported === 1,
@@ -92,6 +96,15 @@ export function instanceTypeNames(): readonly string[] {
 /** The sizes of one family (`c5` → `large`, `xlarge`, …), or an empty list. */
 export function instanceTypeFamilySizes(family: string): readonly string[] {
   return getIndex().sizesByFamily.get(family) ?? [];
+}
+
+/**
+ * A line for hovers about where this type's figures come from, or null when they are the usual
+ * EC2 network data: types only the ECS table lists get their ENI count from it.
+ */
+export function instanceTypeDataNote(type: InstanceType): string | null {
+  if (!type.enisFromEcsTable) return null;
+  return `${type.name} is in the ECS task-limit table but not in the EC2 network data we ship: its ${type.maxEnis} ENIs are the table's figure without trunking + 1, and its other EC2 figures are unknown.`;
 }
 
 /**

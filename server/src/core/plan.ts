@@ -95,8 +95,9 @@ export function capacityPlan(input: CapacityPlanInput): CapacityPlanResult {
   if (trunkingRequested && !trunking) {
     const why = density.withTrunkingNote ?? '';
     warnings.push(`ENI trunking requested, but it cannot be counted on for ${type.name}, so the figures assume no trunking. ${why}`.trim());
-  } else if (trunking && density.withTrunkingNote) {
-    warnings.push(density.withTrunkingNote);
+  } else if (trunking) {
+    // The page's self-contradiction is shown in hovers only: the published figure stands.
+    for (const note of density.withTrunkingNotes) if (note.kind !== 'page-contradicts') warnings.push(note.text);
   }
   if (effective === 0) {
     warnings.push(`Not one task fits on ${type.name}: its ${boundName(binding)} is smaller than one task needs.`);

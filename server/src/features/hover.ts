@@ -4,6 +4,7 @@ import {
   fargateCpuOptions,
   fargateMemoryOptions,
   getInstanceType,
+  instanceTypeDataNote,
   ipRequirements,
   ipv6Eligibility,
   parseSubnetCidr,
@@ -135,10 +136,12 @@ function instanceTypeMarkdown(type: InstanceType, facts: TaskFacts | undefined, 
   const lines = [
     `**${type.name}**: ${type.vcpu ?? '?'} vCPU, ${type.memoryMiB !== null ? fmt(type.memoryMiB) : '?'} MiB`,
     '',
-    `- ENIs: ${type.maxEnis} (the primary ENI counts), ${type.ipv4PerEni} IPv4 addresses per ENI`,
+    `- ENIs: ${type.maxEnis} (the primary ENI counts), ${type.ipv4PerEni ?? '?'} IPv4 addresses per ENI`,
     `- IPv6: ${type.ipv6Supported === null ? 'not known' : type.ipv6Supported ? `supported (${type.ipv6PerEni ?? '?'} per ENI)` : 'not supported'}`,
     `- awsvpc tasks per instance: **${d.withoutTrunking}** without trunking, **${d.withTrunking ?? 'unknown'}** with trunking${d.withTrunkingNote ? ` (${d.withTrunkingNote})` : ''}`,
   ];
+  const dataNote = instanceTypeDataNote(type);
+  if (dataNote) lines.push(`- ${dataNote}`);
   if (facts && (facts.cpu !== undefined || facts.memoryMiB !== undefined)) {
     lines.push(
       `- for this task (${facts.cpu ?? '?'} CPU units, ${facts.memoryMiB ?? '?'} MiB): by CPU ${d.byCpu ?? '–'}, by memory ${d.byMemory ?? '–'}; ` +

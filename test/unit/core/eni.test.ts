@@ -10,13 +10,13 @@ function type(name: string): InstanceType {
 }
 
 test('tasks per instance from ENIs, with and without trunking', () => {
-  // [type, without, source, with]; sources: ECS guide ENI trunking table (2023-04-18) and EC2 ENI limits.
+  // [type, without, source, with]; sources: the current ECS task-limit table and EC2 ENI limits.
   const cases: [string, number, 'ecs-table' | 'eni-limit', number | null][] = [
     ['c4.large', 2, 'eni-limit', null], // 3 ENIs − primary; no ECS trunking row
     ['c5.large', 2, 'ecs-table', 10], // ECS guide intro: 2 → 10
     ['t3.micro', 1, 'eni-limit', null], // 2 ENIs − primary
     ['m5.xlarge', 3, 'ecs-table', 20],
-    ['m6in.32xlarge', 13, 'ecs-table', 120], // ECS says 13 although EC2 reports 16 ENIs on 2 cards
+    ['m6in.32xlarge', 15, 'ecs-table', 120], // the 2023 table said 13; the current one says 16 ENIs − 1
     ['a1.metal', 7, 'eni-limit', null], // listed as not supporting trunking
   ];
   for (const [name, without, source, withT] of cases) {
@@ -28,27 +28,29 @@ test('tasks per instance from ENIs, with and without trunking', () => {
   }
 });
 
-test('the ten two-card types where ECS gives 13, not ENIs − 1 = 15', () => {
-  // ecs-eni-trunking.json _meta.crossChecks.withoutTrunkingMismatches
+test('the ten two-card types the 2023 table gave 13 now follow ENIs − 1 = 15', () => {
+  // ecs-eni-trunking-newer.md header: these 10 rows read 15 without trunking where 2023 read 13.
   const names = ['c6in', 'm6in', 'm6idn', 'r6in', 'r6idn'].flatMap((f) => [`${f}.32xlarge`, `${f}.metal`]);
   for (const name of names) {
     const d = eniDensity({ type: type(name) });
     assert.equal(d.maxEnis, 16, name);
-    assert.equal(d.withoutTrunking, 13, name);
+    assert.equal(d.withoutTrunking, 15, name);
   }
 });
 
-test('without trunking = ENIs − 1 on 424 of the 434 ECS rows', () => {
-  // ecs-eni-trunking.json _meta.crossChecks.withoutTrunkingEqualsEc2MaxEnisMinus1 = 424
-  let rows = 0;
-  let equal = 0;
+test('without trunking = ENIs − 1 on all 1,171 ECS rows the EC2 data also has', () => {
+  // ecs-eni-trunking-newer.md header: holds for all 1171 rows that appear in ec2-instance-network.json;
+  // the other 31 rows take their ENI count from the table, so it holds there by construction.
+  let shared = 0;
+  let fromTable = 0;
   for (const name of instanceTypeNames()) {
     const t = type(name);
     if (t.ecsTasksWithoutTrunking === null) continue;
-    rows++;
-    if (t.ecsTasksWithoutTrunking === t.maxEnis - 1) equal++;
+    assert.equal(t.ecsTasksWithoutTrunking, t.maxEnis - 1, name);
+    if (t.enisFromEcsTable) fromTable++;
+    else shared++;
   }
-  assert.deepEqual([rows, equal], [434, 424]);
+  assert.deepEqual([shared, fromTable], [1171, 31]);
 });
 
 test('a trunked figure only ever comes from the ECS table, never estimated', () => {

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { INSTANCE_ROWS } from '../../../server/src/core/data/instances';
 import { getInstanceType, instanceTypeNames, resolveInstanceType } from '../../../server/src/core/instances';
 
-test('knows all 1,420 instance types of the generated table, sorted', () => {
-  // data/SOURCES.md: ec2-instance-network.json holds 1,420 types.
+test('knows all 1,451 instance types of the generated table, sorted', () => {
+  // data/SOURCES.md: ec2-instance-network.json holds 1,420 types; the ECS task-limit table adds 31 it lacks.
   const names = instanceTypeNames();
-  assert.equal(names.length, 1420);
+  assert.equal(names.length, 1451);
   assert.deepEqual([...names], [...names].sort());
   for (const name of names) assert.equal(getInstanceType(name)?.name, name);
 });
@@ -38,9 +38,10 @@ test('family and size split on the first dot', () => {
   }
 });
 
-test('47 types lack vCPU and memory (missing from the moto snapshot)', () => {
+test('78 types lack vCPU and memory (47 missing from the moto snapshot, 31 known only from the ECS table)', () => {
   // data/SOURCES.md: vcpu/memoryMiB come from moto only and are null for its 47 missing types.
-  assert.equal(INSTANCE_ROWS.filter((r) => r[1] === null || r[2] === null).length, 47);
+  assert.equal(INSTANCE_ROWS.filter((r) => r[1] === null || r[2] === null).length, 78);
+  assert.equal(INSTANCE_ROWS.filter((r) => r[12] === 1).length, 31);
 });
 
 test('lookup is exact: case and spaces do not match', () => {

@@ -4,6 +4,7 @@ import { hoverAt } from '../../../server/src/features/hover';
 import { EcsDocument } from '../../../server/src/model/document';
 import { parseEnvironment } from '../../../server/src/core/environment';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
+import { DOCUMENTED_ROWS } from '../../support/trunking-rows';
 
 /** Parses `text` with the cursor marked by `|` and returns the hover Markdown there. */
 function hover(text: string, settings: Settings = DEFAULT_SETTINGS): string | undefined {
@@ -41,6 +42,28 @@ test('an instance type in a placement constraint shows its computed figures', ()
   assert.match(md, /\*\*2\*\* without trunking, \*\*10\*\* with trunking/);
   // 2048 CPU units / 256 = 8; 4096 MiB / 512 = 8; without trunking the ENI bound (2) binds, with trunking CPU (8 < 10).
   assert.match(md, /by CPU 8, by memory 8; effective \*\*2\*\* \(\*\*8\*\* with trunking\), bound by ENIs/);
+});
+
+/** Hover on an instance type named in a placement constraint of a task without cpu/memory. */
+const instanceHover = (name: string) =>
+  hover(`{ "family": "api", "networkMode": "awsvpc", "containerDefinitions": [{ "name": "api", "image": "x" }],
+    "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type == ${name.slice(0, 2)}|${name.slice(2)}" }] }`)!;
+
+test('instance type hovers show the current ECS table figures', () => {
+  for (const [name, without, withT] of DOCUMENTED_ROWS) {
+    assert.ok(instanceHover(name).includes(`**${without}** without trunking, **${withT}** with trunking`), name);
+  }
+});
+
+test('instance type hovers explain the table anomalies', () => {
+  const cases: [string, RegExp][] = [
+    ['hpc8a.96xlarge', /\*\*unknown\*\* with trunking .*-2.* no task count/],
+    ['u-24tb1.metal', /\*\*12\*\* with trunking .*trunking lowers the limit/],
+    ['r5b.16xlarge', /\*\*120\*\* with trunking .*contradicts itself/],
+    ['m5n.large', /listed in the 2023-04-18 ECS table \(2 → 10 with trunking\), not in the current one/i],
+    ['t8i.nano', /not in the EC2 network data we ship: its 2 ENIs are the table's figure without trunking \+ 1/],
+  ];
+  for (const [name, expected] of cases) assert.match(instanceHover(name), expected, name);
 });
 
 test('ports: how the port is reached in each mode', () => {

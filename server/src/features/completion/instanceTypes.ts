@@ -46,7 +46,7 @@ function instanceTypeItem(type: InstanceType, range: Range, os: Os, rank: number
   const lines = [
     `**${type.name}**: ${type.vcpu ?? '?'} vCPU, ${type.memoryMiB ?? '?'} MiB`,
     '',
-    `- ENIs: ${type.maxEnis} (the primary one included), ${type.ipv4PerEni} IPv4 addresses each`,
+    `- ENIs: ${type.maxEnis} (the primary one included), ${type.ipv4PerEni ?? '?'} IPv4 addresses each`,
     `- awsvpc tasks per instance: ${d.withoutTrunking} without trunking, ${withTrunking} with trunking`,
   ];
   if (d.withTrunkingNote) lines.push(`- ${d.withTrunkingNote}`);
