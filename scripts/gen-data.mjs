@@ -105,7 +105,7 @@ const instancesTs =
   `export const TRUNKING_2023_ONLY: Readonly<Record<string, readonly [number, number]>> = ${JSON.stringify(history)};\n\n` +
   `/** Where the ecsTasksWith* columns come from. The page carries no date. */\n` +
   `export const TRUNKING_TABLE = ${JSON.stringify({
-    source: `current ECS page (undated), mirror commit ${shortCommit}`,
+    source: `current page, undated, AWS docs mirror commit ${shortCommit}`,
     rows: page.rows.size,
     historyDate: date2023,
   })} as const;\n`;

@@ -3,22 +3,34 @@
 // (test/fixtures/rules/<id>/), markers removed, so every example on a page is one the tests run.
 //
 // Reads the compiled registry: run `npx tsc -b server` first.
+// Usage: node scripts/gen-rule-docs.mjs [--out DIR]  (DIR stands for the repository root; default: the repository)
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const registryFile = join(root, 'out', 'server', 'src', 'rules', 'registry.js');
+const instanceDataFile = join(root, 'out', 'server', 'src', 'core', 'data', 'instances.js');
 const fixtureDir = join(root, 'test', 'fixtures', 'rules');
-const docsDir = join(root, 'docs', 'rules');
+const outAt = process.argv.indexOf('--out');
+const docsDir = join(outAt > 0 ? resolve(process.argv[outAt + 1]) : root, 'docs', 'rules');
 
 if (!existsSync(registryFile)) {
   console.error(`gen-rule-docs: ${registryFile} is missing. Compile the server first: npx tsc -b server`);
   process.exit(1);
 }
-const { RULES } = createRequire(import.meta.url)(registryFile);
+const require = createRequire(import.meta.url);
+const { RULES } = require(registryFile);
+const { TRUNKING_TABLE } = require(instanceDataFile);
 
+// Rules whose findings rest on the instance table (ENIs, tasks per instance): their pages say
+// which ECS table the figures come from.
+const INSTANCE_TABLE_RULES = ['subnet-capacity', 'cluster-capacity', 'env-unknown-instance-type'];
+const FIGURES =
+  `Tasks per instance come from the ECS page of awsvpc task limits without and with trunking (${TRUNKING_TABLE.source}; ` +
+  `${TRUNKING_TABLE.rows.toLocaleString('en-US')} instance types), and ENI counts from EC2 instance data. Types that only the ` +
+  `${TRUNKING_TABLE.historyDate} table lists have no trunked figure. Details: [docs/DATA.md](../DATA.md).`;
 
 const KIND_TEXT = {
   'task-definition':
@@ -106,11 +118,9 @@ function page(rule) {
       fence(readFileSync(envFile, 'utf8')),
     );
   }
+  lines.push('', '## Why', '', rule.description);
+  if (INSTANCE_TABLE_RULES.includes(rule.id)) lines.push('', '## Figures', '', FIGURES);
   lines.push(
-    '',
-    '## Why',
-    '',
-    rule.description,
     '',
     '## Bad',
     '',
@@ -164,6 +174,11 @@ function index(rules) {
   return lines.join('\n');
 }
 
+const unknownTableRules = INSTANCE_TABLE_RULES.filter((id) => !RULES.some((r) => r.id === id));
+if (unknownTableRules.length) {
+  console.error(`gen-rule-docs: INSTANCE_TABLE_RULES names rules that are not registered: ${unknownTableRules.join(', ')}`);
+  process.exit(1);
+}
 
 mkdirSync(docsDir, { recursive: true });
 const ids = new Set(RULES.map((r) => r.id));

@@ -1487,4 +1487,4 @@ export const TRUNKING_UNPUBLISHED: Readonly<Record<string, readonly [number, num
 export const TRUNKING_2023_ONLY: Readonly<Record<string, readonly [number, number]>> = {"c5a.8xlarge":[7,60],"m5n.12xlarge":[7,60],"m5n.16xlarge":[14,120],"m5n.2xlarge":[3,40],"m5n.4xlarge":[7,60],"m5n.8xlarge":[7,60],"m5n.large":[2,10],"m5n.xlarge":[3,20],"m5zn.2xlarge":[3,64],"m5zn.3xlarge":[7,98],"m5zn.6xlarge":[7,120],"m5zn.large":[2,14],"m5zn.xlarge":[3,31],"p3.16xlarge":[7,120],"p3.2xlarge":[3,40],"p3.8xlarge":[7,60]};
 
 /** Where the ecsTasksWith* columns come from. The page carries no date. */
-export const TRUNKING_TABLE = {"source":"current ECS page (undated), mirror commit 07f049d","rows":1202,"historyDate":"2023-04-18"} as const;
+export const TRUNKING_TABLE = {"source":"current page, undated, AWS docs mirror commit 07f049d","rows":1202,"historyDate":"2023-04-18"} as const;
