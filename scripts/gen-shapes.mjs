@@ -1,25 +1,21 @@
 #!/usr/bin/env node
+// @ts-check
 // Reads the ECS / ELBv2 API models and the CloudFormation resource schemas in ../shared/data and
 // writes the structural model the validator uses (server/src/structure/data/) plus the JSON Schemas
 // we publish (schemas/). Only structure carries over: names, types, enums, bounds. No documentation
 // or description text from the sources is copied; the few descriptions in the schemas are our own
 // (DESCRIPTIONS below).
-// Usage: node scripts/gen-shapes.mjs [--shared DIR]
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Usage: node scripts/gen-shapes.mjs [--shared DIR] [--out DIR] [--accept-inputs]
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { inputReader, outPath, parseArgs } from './data-inputs.mjs';
+import { renameTree } from './cfn-renames.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const argShared = process.argv.indexOf('--shared');
-const shared = resolve(argShared > 0 ? process.argv[argShared + 1] : join(root, '..', 'shared', 'data'));
-const outDir = join(root, 'server', 'src', 'structure', 'data');
-const schemaDir = join(root, 'schemas');
-
-function load(name) {
-  const text = readFileSync(join(shared, name), 'utf8');
-  return { file: name, json: JSON.parse(text), sha256: createHash('sha256').update(text).digest('hex') };
-}
+const args = parseArgs(process.argv.slice(2));
+const inputs = inputReader(args);
+const outDir = outPath(args, join('server', 'src', 'structure', 'data'));
+const schemaDir = outPath(args, 'schemas');
+const load = inputs.json;
 
 const apiSubset = load('ecs-api-shapes.json');
 // The full ECS model adds the DescribeTaskDefinition output shape (read-only fields of exports) and
@@ -296,7 +292,10 @@ const enrichment = { enums: [], bounds: [], unmatched: [] };
 // CFN property names that are not simply the API member name with other letter case.
 const CFN_TO_API_RENAMES = { ProxyConfigurationProperties: 'properties', PlacementStrategies: 'placementStrategy' };
 
-/** The API shape counterpart of a CFN property, or null. `apiRef` is { svc, name } or a merged root. */
+/** Per CFN object row: CFN property → the API member it matched, for the rename tables. */
+const cfnApiNames = new Map();
+
+/** The API shape counterpart of a CFN property, and the API member's name; or null. `apiRef` is { svc, names }. */
 function apiMember(apiRef, prop) {
   if (!apiRef) return null;
   const defs = apiRef.names.map((n) => apiShapeDef(apiRef.svc, n).def);
@@ -304,7 +303,7 @@ function apiMember(apiRef, prop) {
     if (def.type !== 'structure' || !def.members) continue;
     const wanted = (CFN_TO_API_RENAMES[prop] ?? prop).toLowerCase();
     const hit = Object.keys(def.members).find((m) => m.toLowerCase() === wanted);
-    if (hit) return { svc: apiRef.svc, names: [memberShape(def.members[hit])] };
+    if (hit) return { svc: apiRef.svc, names: [memberShape(def.members[hit])], member: hit };
   }
   return null;
 }
@@ -337,11 +336,14 @@ function cfnNode(file, node, hint, apiRef, where) {
       if (node.properties) {
         const id = cfn.reserve(hint);
         const members = {};
+        const apiNames = {};
         for (const [prop, sub] of Object.entries(node.properties)) {
           const subApi = apiMember(apiRef, prop);
           if (apiRef && !subApi) enrichment.unmatched.push(`${where}.${prop}`);
+          if (subApi) apiNames[prop] = subApi.member;
           members[prop] = cfnNode(file, sub, prop, subApi, `${where}.${prop}`);
         }
+        cfnApiNames.set(id, apiNames);
         cfn.set(id, ['o', members, node.required ?? [], node.additionalProperties === false ? 1 : 0]);
         return id;
       }
@@ -494,6 +496,20 @@ const cfnTs =
   `/** Root rows: the Properties object of each resource type. */\n` +
   `export const CFN_ROOTS = ${JSON.stringify(CFN_ROOTS)} as const;\n\n` +
   `export const CFN_TYPE_NAMES = ${JSON.stringify(CFN_TYPE_NAMES)} as const;\n`;
+
+// CloudFormation → API key renames, path by path, for model/normalise.ts. The target group keeps
+// its PascalCase names in both spellings, so only the ECS resources have a tree.
+const renames = {
+  'task-definition': renameTree(cfn.rows, cfnApiNames, CFN_ROOTS['task-definition']),
+  service: renameTree(cfn.rows, cfnApiNames, CFN_ROOTS.service),
+};
+const renamesTs =
+  header([...Object.values(cfnFiles).slice(0, 2), apiSubset, ecsFull], ['Where a CloudFormation key is not the API member name with its first letter lowered.']) +
+  `/** One CloudFormation key: its API name when it is not the default, and the renames inside its value (array items included). */\n` +
+  `export interface CfnKeyRename {\n  readonly api?: string;\n  readonly below?: CfnRenameTree;\n}\n\n` +
+  `export interface CfnRenameTree {\n  readonly [cfnKey: string]: CfnKeyRename;\n}\n\n` +
+  `/** Per resource kind, the branches of its Properties that hold a rename. */\n` +
+  `export const CFN_API_RENAMES: { readonly 'task-definition': CfnRenameTree; readonly service: CfnRenameTree } = ${JSON.stringify(renames, null, 2)};\n`;
 
 // ------------------------------------------------------------------ JSON Schemas (API style)
 // Same acceptance as the validator: null, "", [] and {} are unset; describe-output fields are known;
@@ -675,11 +691,7 @@ function sourceTexts() {
   walk(ecsFull.json);
   walk(load('botocore/elbv2/2015-12-01/service-2.json').json);
   for (const f of Object.values(cfnFiles)) walk(f.json);
-  try {
-    walk(load('peers/awslabs-ecs-intellisense-schema.json').json);
-  } catch {
-    // optional input
-  }
+  walk(load('peers/awslabs-ecs-intellisense-schema.json').json);
   return texts;
 }
 const sourceShingles = new Set();
@@ -707,6 +719,7 @@ mkdirSync(outDir, { recursive: true });
 mkdirSync(schemaDir, { recursive: true });
 writeFileSync(join(outDir, 'api-shapes.ts'), apiTs);
 writeFileSync(join(outDir, 'cfn-shapes.ts'), cfnTs);
+writeFileSync(join(outDir, 'cfn-api-names.ts'), renamesTs);
 for (const [name, schema] of Object.entries(schemas)) writeFileSync(join(schemaDir, name), JSON.stringify(schema, null, 2) + '\n');
 
 console.log(`api: ${api.rows.length} rows, ${api.enums.length} enums; roots ${JSON.stringify(API_ROOTS)}`);
@@ -716,3 +729,4 @@ console.log(`cfn bounds taken from the API model (${enrichment.bounds.length}): 
 if (enrichment.unmatched.length) console.log(`cfn properties with no API counterpart (${enrichment.unmatched.length}): ${enrichment.unmatched.join(', ')}`);
 console.log(`schemas: ${Object.keys(schemas).join(', ')}; ${usedDescriptions.size} own descriptions`);
 console.log(`written to ${outDir} and ${schemaDir}`);
+inputs.savePins();

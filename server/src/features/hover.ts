@@ -15,7 +15,7 @@ import {
 import { networkModeMarkdown } from '../core/networkModes';
 import type { EcsDocument, Unit } from '../model/document';
 import type { Environment } from '../core/environment';
-import { apiKey } from '../model/normalise';
+import { apiPathOf } from '../model/normalise';
 import type { JsonPath, OffsetRange } from '../model/types';
 import { bool, num, obj, str } from '../model/values';
 import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
@@ -64,7 +64,7 @@ export function hoverAt(
   const unit = doc.units.find((u) => u.basePath.every((seg, i) => path[i] === seg) && path.length > u.basePath.length);
   if (!unit) return undefined;
   const raw = path.slice(unit.basePath.length);
-  const apiPath = unit.style === 'cfn' && unit.kind !== 'target-group' ? raw.map((s) => (typeof s === 'string' ? apiKey(s) : s)) : raw;
+  const apiPath = unit.style === 'cfn' ? apiPathOf(unit.kind, raw) : raw;
   const place: Place = { doc, unit, self: { unit, uri: doc.uri, doc }, refs, settings, env, apiPath, node };
   const range: OffsetRange = hoverRange(node);
 

@@ -238,7 +238,7 @@ export function findUnits(root: Json | undefined, partial = false, uri = ''): Fo
       found.resources.set(logicalId, { logicalId, type, properties, path });
       const kind = CFN_UNIT_TYPES[type];
       if (!kind) continue;
-      const norm = kind === 'target-group' ? identity(properties) : normaliseCfn(properties);
+      const norm = kind === 'target-group' ? identity(properties) : normaliseCfn(properties, kind);
       found.units.push({
         kind,
         style: 'cfn',

@@ -99,7 +99,7 @@ function createContext(
       });
     },
     set(path, value, on = self) {
-      return { uri: editUri(on), path: docPathOf(on.unit, path), value: toDocValue(value, on.unit.style) };
+      return { uri: editUri(on), path: docPathOf(on.unit, path), value: toDocValue(value, on.unit.style, on.unit.kind, path) };
     },
     remove(path, on = self) {
       return { uri: editUri(on), path: docPathOf(on.unit, path), remove: true };

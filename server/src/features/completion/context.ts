@@ -1,6 +1,6 @@
 import type { Environment } from '../../core/environment';
 import type { EcsDocument, Unit } from '../../model/document';
-import { apiKey } from '../../model/normalise';
+import { apiPathOf as cfnToApiPath } from '../../model/normalise';
 import type { JsonPath } from '../../model/types';
 import { taskFacts, type TaskFacts } from '../../semantics/facts';
 import { linkedTask as linkedTaskOf } from '../../semantics/service';
@@ -69,9 +69,7 @@ function unitFor(doc: EcsDocument, path: JsonPath, strict: boolean): Unit | unde
 }
 
 export function apiPathOf(unit: Unit, rel: JsonPath): JsonPath {
-  // ELBv2 keeps its PascalCase names in both styles; only ECS resources of a template are renamed.
-  if (unit.style !== 'cfn' || unit.kind === 'target-group') return rel;
-  return rel.map((s) => (typeof s === 'string' ? apiKey(s) : s));
+  return unit.style === 'cfn' ? cfnToApiPath(unit.kind, rel) : rel;
 }
 
 export interface Inputs {
