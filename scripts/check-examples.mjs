@@ -1,3 +1,4 @@
+// @ts-check
 // Runs `ecs-net check` over examples/: the documents in examples/mistakes carry deliberate errors,
 // so exit code 1 (findings) is the expected result there; 0 is expected everywhere else.
 import { spawnSync } from 'node:child_process';

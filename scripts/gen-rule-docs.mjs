@@ -1,3 +1,4 @@
+// @ts-check
 // Writes docs/rules/<id>.md for every registered rule, and docs/rules/README.md listing them.
 // The bad and good examples are the rule's first invalid and first valid fixture
 // (test/fixtures/rules/<id>/), markers removed, so every example on a page is one the tests run.

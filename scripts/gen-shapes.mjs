@@ -244,7 +244,11 @@ function apiShape(svc, name) {
   return id;
 }
 
-/** Merges several input shapes into one object row; a member in two of them must map to one row. */
+/**
+ * Merges several input shapes into one object row; a member in two of them must map to one row.
+ * @param {string} name @param {string} svc @param {string[]} shapeNames
+ * @param {{ required?: string[], readOnlyFrom?: string }} [options]
+ */
 function apiMergedRoot(name, svc, shapeNames, { required, readOnlyFrom } = {}) {
   const id = api.reserve(name);
   const members = {};
@@ -288,6 +292,7 @@ const API_SERVICE_UPDATE_REQUIRED = ecsShapes.UpdateServiceRequest.required;
 // enum or a bound that the API model states, the API's is used (the API rejects those values too).
 // Where the CFN schema has its own, it wins: the registry validates against it.
 const cfn = new Tables();
+/** @type {{ enums: string[], bounds: string[], unmatched: string[] }} */
 const enrichment = { enums: [], bounds: [], unmatched: [] };
 // CFN property names that are not simply the API member name with other letter case.
 const CFN_TO_API_RENAMES = { ProxyConfigurationProperties: 'properties', PlacementStrategies: 'placementStrategy' };
@@ -578,6 +583,7 @@ function schemaFor(rootName) {
     if (name in definitions) return;
     definitions[name] = null; // placeholder against cycles
     const row = api.rows[id];
+    /** @type {Record<string, any>} */
     let out;
     switch (row[0]) {
       case 'o': {

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs the real-editor layers after the unit and protocol tests (VSCODE-E2E.md):
 //   1. extension tests with the `vscode` API (mocha, @vscode/test-electron's runTests, hosted in code-server);
 //   2. the VSIX (npm run package) installed into code-server and driven in headless Chromium (screenshots in test-results/);
@@ -47,7 +48,7 @@ compile();
 try {
   require(join(root, 'out', 'e2e', 'support', 'tools.js')).e2eTools();
 } catch (error) {
-  console.error(`\ne2e: ${error.message}`);
+  console.error(`\ne2e: ${error instanceof Error ? error.message : String(error)}`);
   console.log('e2e: 0 passed, 1 failed');
   process.exit(1);
 }

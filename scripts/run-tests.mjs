@@ -1,3 +1,4 @@
+// @ts-check
 // Runs every compiled test file under out/test with node's built-in runner.
 // Node 20's `--test` takes no globs, so the files are listed here.
 import { readdirSync, statSync } from 'node:fs';
