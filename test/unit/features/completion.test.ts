@@ -293,6 +293,15 @@ test('instance type after == in a placement constraint: filtered by prefix, with
   assert.equal(accept(constraint('attribute:ecs.instance-type == c5.l|'), 'c5.large'), constraint('attribute:ecs.instance-type == c5.large'));
 });
 
+test('instance type completions carry the current ECS table figures, and say where an ENI count comes from', () => {
+  const c7i = byLabel(complete(constraint('attribute:ecs.instance-type == c7i.l|')).list.items, 'c7i.large');
+  assert.match(c7i.detail!, /^3 ENIs · 2 awsvpc tasks\/instance \(10 with trunking\)$/);
+  const t8i = byLabel(complete(constraint('attribute:ecs.instance-type == t8i.n|')).list.items, 't8i.nano');
+  assert.match(t8i.detail!, /^2 ENIs · 1 awsvpc tasks\/instance \(2 with trunking\)$/);
+  const doc = typeof t8i.documentation === 'string' ? t8i.documentation : t8i.documentation?.value;
+  assert.match(doc ?? '', /not in the EC2 network data we ship/);
+});
+
 test('instance type inside an in [...] list: only the token under the cursor is replaced', () => {
   const { list, doc } = complete(constraint('attribute:ecs.instance-type in [c5.large, m5.|]'));
   assert.ok(list.items.length > 3);

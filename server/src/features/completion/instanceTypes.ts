@@ -1,5 +1,5 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Range, type TextEdit } from 'vscode-languageserver';
-import { eniDensity, getInstanceType, instanceTypeNames, type InstanceType, type Os } from '../../core';
+import { eniDensity, getInstanceType, instanceTypeDataNote, instanceTypeNames, type InstanceType, type Os } from '../../core';
 import { markdown, RANK_NORMAL, RANK_PREFERRED, rankText } from './items';
 
 /** More instance types than this would flood the list; the client asks again as the user types. */
@@ -50,6 +50,8 @@ function instanceTypeItem(type: InstanceType, range: Range, os: Os, rank: number
     `- awsvpc tasks per instance: ${d.withoutTrunking} without trunking, ${withTrunking} with trunking`,
   ];
   if (d.withTrunkingNote) lines.push(`- ${d.withTrunkingNote}`);
+  const dataNote = instanceTypeDataNote(type);
+  if (dataNote) lines.push(`- ${dataNote}`);
   const edit: TextEdit = { range, newText: type.name };
   return {
     label: type.name,
