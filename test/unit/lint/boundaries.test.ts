@@ -76,7 +76,17 @@ test('semantics/, model/ and rules/ stay below the layers that read them', async
 test('client/ reaches the server only through the shared contract', async () => {
   await assertForbidden('client/src/extension.ts', '../../server/src/features/capacityPlan', /only the contract in shared\//);
   assert.deepEqual(
-    await boundaryMessages('client/src/extension.ts', importing('../../shared/protocol', './sniff', 'vscode', 'vscode-languageclient/node')),
+    await boundaryMessages('client/src/extension.ts', importing('../../shared/src/protocol', './sniff', 'vscode', 'vscode-languageclient/node')),
     [],
   );
+});
+
+test('shared/ imports neither side and no package only one side loads', async () => {
+  const reason = /goes into both bundles/;
+  await assertForbidden('shared/src/protocol.ts', '../../server/src/core', reason);
+  await assertForbidden('shared/src/protocol.ts', '../../client/src/extension', reason);
+  await assertForbidden('shared/src/protocol.ts', 'vscode', reason);
+  await assertForbidden('shared/src/protocol.ts', 'vscode-languageserver/node', reason);
+  await assertForbidden('shared/src/protocol.ts', 'vscode-languageclient/node', reason);
+  assert.deepEqual(await boundaryMessages('shared/src/protocol.ts', importing('./markers', 'vscode-languageserver-protocol', 'vscode-jsonrpc')), []);
 });
