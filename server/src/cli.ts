@@ -58,6 +58,7 @@ function runEnv(argv: readonly string[], out: Output): number | Promise<number> 
 function loadEnvPull(): typeof import('./cli/env-pull') {
   const file = [join(__dirname, 'env-pull.js'), join(__dirname, 'cli', 'env-pull.js')].find((f) => existsSync(f));
   if (!file) throw new Error(`env pull is missing from this build (no env-pull.js next to ${__filename}); rebuild with 'node esbuild.mjs'.`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time, outside the bundle
   return require(file) as typeof import('./cli/env-pull');
 }
 

@@ -41,8 +41,11 @@ const SAMPLE = [
 async function main(): Promise<number> {
   const tools = e2eTools();
   const modules = join(tools.vscodeDir, 'node_modules');
+  // The editor's own copies, found at run time: not dependencies of this package.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const tm = require(join(modules, 'vscode-textmate')) as TextMate;
   const onig = require(join(modules, 'vscode-oniguruma')) as Oniguruma;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const wasm = readFileSync(join(modules, 'vscode-oniguruma', 'release', 'onig.wasm'));
   await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
   const grammars: Record<string, string> = {

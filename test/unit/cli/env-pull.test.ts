@@ -201,7 +201,7 @@ test('--dry-run prints the diff and writes nothing', async () => {
   const r = await pull('--endpoint-url', moto.url, '--region', REGION, '--cluster', CLUSTER, '--out', out, '--dry-run');
   assert.equal(r.code, 0, r.stderr);
   assert.ok(r.stdout.includes('\n-      "az": "us-east-1z",\n+      "az": "us-east-1b",\n'), r.stdout);
-  assert.match(r.stdout, /^-    "pulledAt": /m);
+  assert.match(r.stdout, /^- {4}"pulledAt": /m);
   assert.match(r.stderr, /Dry run: .* not written/);
   assert.equal(readFileSync(out, 'utf8'), before);
 
