@@ -2,26 +2,10 @@
 // page: inline SVG, one nonce'd style sheet, no scripts and nothing loaded from anywhere.
 // The shape is generic on purpose: the client draws what the server computed.
 
-export interface PlanView {
-  readonly title: string;
-  readonly facts: readonly { readonly label: string; readonly value: string }[];
-  readonly charts: readonly PlanChart[];
-  readonly tables: readonly PlanTable[];
-  readonly notes: readonly string[];
-}
+import type { BarChart as PlanChart, CapacityPlanView, Table as PlanTable } from '../../shared/src/protocol';
 
-export interface PlanChart {
-  readonly title: string;
-  readonly unit: string;
-  readonly series: readonly string[];
-  readonly bars: readonly { readonly label: string; readonly values: readonly number[]; readonly limit?: number; readonly limitLabel?: string }[];
-}
-
-export interface PlanTable {
-  readonly title: string;
-  readonly columns: readonly { readonly title: string; readonly numeric?: boolean }[];
-  readonly rows: readonly (readonly string[])[];
-}
+/** The part of the capacity plan view the page draws. */
+export type PlanView = Pick<CapacityPlanView, 'title' | 'facts' | 'charts' | 'tables' | 'notes'>;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

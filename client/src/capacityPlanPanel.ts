@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { renderCapacityPlanHtml, type PlanView } from './capacityPlanHtml';
-import type { ServerController } from './serverController';
-
-const CAPACITY_PLAN_REQUEST = 'ecsTaskNetworking/capacityPlan';
+import { CAPACITY_PLAN, type CapacityPlanView } from '../../shared/src/protocol';
+import { renderCapacityPlanHtml } from './capacityPlanHtml';
+import { sendContractRequest, type ServerController } from './serverController';
 export const CAPACITY_PLAN_VIEW_TYPE = 'ecsTaskNetworking.capacityPlan';
 
 let panel: vscode.WebviewPanel | undefined;
@@ -16,14 +15,14 @@ export async function showCapacityPlan(
   context: vscode.ExtensionContext,
   server: ServerController,
   wantsServer: (doc: vscode.TextDocument) => boolean,
-): Promise<PlanView | undefined> {
+): Promise<CapacityPlanView | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !wantsServer(editor.document)) {
     void vscode.window.showInformationMessage('Open an ECS task definition, service or CloudFormation template to see its capacity plan.');
     return undefined;
   }
   const client = await server.ensureStarted();
-  const view = await client.sendRequest<PlanView | null>(CAPACITY_PLAN_REQUEST, {
+  const view = await sendContractRequest(client, CAPACITY_PLAN, {
     uri: client.code2ProtocolConverter.asUri(editor.document.uri),
     position: client.code2ProtocolConverter.asPosition(editor.selection.active),
   });

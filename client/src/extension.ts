@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { showCapacityPlan } from './capacityPlanPanel';
 import { pullEnvironment } from './pullEnvironment';
-import { JSON_LANGUAGES, SCHEMES, SECTION, ServerController, type ServerState } from './serverController';
-import { isEnvironmentFilePath, looksLikeEcsDocument } from './sniff';
+import { ENV_FILE_NAME, SETTINGS_SECTION as SECTION } from '../../shared/src/protocol';
+import { isEnvironmentFilePath, looksLikeEcsDocument } from '../../shared/src/ecsMarkers';
+import { JSON_LANGUAGES, SCHEMES, ServerController, type ServerState } from './serverController';
 import { SummaryStatusBar } from './statusBar';
 
 /** What the extension returns from `activate`: used by its own integration tests, stable enough for others. */
@@ -20,6 +21,14 @@ export interface EcsTaskNetworkingApi {
 
 let controller: ServerController | undefined;
 
+/**
+ * The client's only knowledge of ECS documents: a cheap look at the text that decides whether to
+ * start the language server (the server decides what a document really is). Past this many
+ * characters only the start is looked at: a marker sits near the top in practice.
+ */
+const SNIFF_LIMIT = 4 * 1024 * 1024;
+const looksLikeEcs = (text: string) => looksLikeEcsDocument(text.length > SNIFF_LIMIT ? text.slice(0, SNIFF_LIMIT) : text);
+
 export async function activate(context: vscode.ExtensionContext): Promise<EcsTaskNetworkingApi> {
   const output = vscode.window.createOutputChannel('ECS Task Networking', { log: true });
   const server = new ServerController(context, output);
@@ -27,10 +36,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsTas
   const statusBar = new SummaryStatusBar(server);
   context.subscriptions.push(output, server, statusBar);
 
-  const environmentFileName = () => vscode.workspace.getConfiguration(SECTION).get<string>('environmentFile') || 'ecs-network.json';
+  const environmentFileName = () => vscode.workspace.getConfiguration(SECTION).get<string>('environmentFile') || ENV_FILE_NAME;
   const isCandidate = (doc: vscode.TextDocument) => JSON_LANGUAGES.has(doc.languageId) && SCHEMES.has(doc.uri.scheme);
   const wantsServer = (doc: vscode.TextDocument) =>
-    isCandidate(doc) && (isEnvironmentFilePath(doc.uri.path, environmentFileName()) || looksLikeEcsDocument(doc.getText()));
+    isCandidate(doc) && (isEnvironmentFilePath(doc.uri.path, environmentFileName()) || looksLikeEcs(doc.getText()));
   const startServer = () => {
     server.ensureStarted().catch((error: unknown) => output.appendLine(`The language server did not start: ${String(error)}`));
   };

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SECTION } from './serverController';
+import { SETTINGS_SECTION as SECTION } from '../../shared/src/protocol';
 
 export interface PullResult {
   readonly exitCode: number | null;

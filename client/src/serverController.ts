@@ -10,6 +10,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION as SECTION, type ContractRequest } from '../../shared/src/protocol';
 
 /** A crashed server is restarted this many times within the window, each time with a message; then it stays down. */
 export const MAX_RESTARTS = 3;
@@ -38,7 +39,11 @@ export function restartingErrorHandler(now: () => number = Date.now): ErrorHandl
   };
 }
 
-export const SECTION = 'ecsTaskNetworking';
+/** Sends one of the contract's requests (shared/src/protocol.ts) with its parameter and result types. */
+export function sendContractRequest<P, R>(client: LanguageClient, request: ContractRequest<P, R>, params: P): Promise<R> {
+  return client.sendRequest<R>(request.method, params);
+}
+
 export const JSON_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
 export const SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled']);
 

@@ -1,15 +1,6 @@
 import * as vscode from 'vscode';
-import { JSON_LANGUAGES, SECTION, type ServerController } from './serverController';
-
-/** The server's answer to `ecsTaskNetworking/summary`. */
-interface Summary {
-  readonly kind: string;
-  readonly label: string;
-  readonly text: string;
-  readonly tooltip?: string;
-}
-
-const SUMMARY_REQUEST = 'ecsTaskNetworking/summary';
+import { SETTINGS_SECTION as SECTION, SUMMARY, type DocumentSummary } from '../../shared/src/protocol';
+import { JSON_LANGUAGES, sendContractRequest, type ServerController } from './serverController';
 
 /**
  * Shows the active ECS document's kind and a one-line summary computed by the server. Refreshed
@@ -51,17 +42,17 @@ export class SummaryStatusBar implements vscode.Disposable {
     const doc = vscode.window.activeTextEditor?.document;
     const client = this.server.running;
     if (!doc || !client || !JSON_LANGUAGES.has(doc.languageId)) return this.show(undefined);
-    let summary: Summary | null = null;
+    let summary: DocumentSummary | null = null;
     try {
-      summary = await client.sendRequest<Summary | null>(SUMMARY_REQUEST, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+      summary = await sendContractRequest(client, SUMMARY, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
     } catch (error) {
-      this.server.output.appendLine(`${SUMMARY_REQUEST} failed: ${String(error)}`);
+      this.server.output.appendLine(`${SUMMARY.method} failed: ${String(error)}`);
     }
     if (generation !== this.generation) return;
     this.show(summary ?? undefined);
   }
 
-  private show(summary: Summary | undefined): void {
+  private show(summary: DocumentSummary | undefined): void {
     if (!summary) {
       this.item.hide();
     } else {

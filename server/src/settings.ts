@@ -1,4 +1,5 @@
 import type { SeveritySetting } from './rules/types';
+import { ENV_FILE_NAME } from '../../shared/src/protocol';
 
 /** Settings under `ecsTaskNetworking.*`, read per document (a workspace folder may override them). */
 export interface Settings {
@@ -20,7 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultInstanceTypes: ['c5.large'],
   trunking: false,
   os: 'linux',
-  environmentFile: 'ecs-network.json',
+  environmentFile: ENV_FILE_NAME,
 };
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);

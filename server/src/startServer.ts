@@ -30,8 +30,7 @@ import type { EngineOptions } from './rules/engine';
 import { createReferences } from './semantics/references';
 import { WorkspaceIndex } from './workspace/index';
 import { EnvironmentCache, MAX_INDEXED_BYTES, walkJsonFiles } from './workspace/files';
-
-export const SETTINGS_SECTION = 'ecsTaskNetworking';
+import { SETTINGS_SECTION } from '../../shared/src/protocol';
 
 /** Local file path of a `file:` URI; other schemes (untitled, remote) have none. */
 function pathOf(uri: string): string | undefined {

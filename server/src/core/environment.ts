@@ -55,8 +55,6 @@ export interface EnvProblem {
   readonly suggestions?: readonly string[];
 }
 
-export const ENV_FILE_NAME = 'ecs-network.json';
-
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);

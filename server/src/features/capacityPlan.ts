@@ -21,21 +21,10 @@ import { instanceTypesInPlay } from '../semantics/inPlay';
 import { serviceNetworkMode, type ServiceMode } from '../semantics/service';
 import { serviceSubnets } from '../semantics/subnets';
 import type { Environment } from '../core/environment';
+import type { BarChart, CapacityPlanView as ContractPlanView, Table } from '../../../shared/src/protocol';
 
-/**
- * The answer to `ecsTaskNetworking/capacityPlan`: figures from the core, plus a presentation the
- * client draws without knowing anything about ECS (tables, bar charts, notes).
- */
-export interface CapacityPlanView {
-  readonly title: string;
-  readonly subject: { readonly kind: UnitKind; readonly name?: string };
-  readonly figures: CapacityFigures;
-  /** Key figures as label/value pairs, in reading order. */
-  readonly facts: readonly { readonly label: string; readonly value: string }[];
-  readonly charts: readonly BarChart[];
-  readonly tables: readonly Table[];
-  readonly notes: readonly string[];
-}
+/** The answer to the capacity plan request (shared/src/protocol.ts), with the server's figures. */
+export type CapacityPlanView = ContractPlanView<CapacityFigures, UnitKind>;
 
 export interface CapacityFigures {
   readonly networkMode: EffectiveNetworkMode | undefined;
@@ -60,21 +49,6 @@ export interface InstanceTypeFigures {
   readonly effective: number;
   readonly instancesNeeded: number | null;
   readonly instancesDuringDeployment: number | null;
-}
-
-export interface BarChart {
-  readonly title: string;
-  /** What the bar lengths count, e.g. "IPv4 addresses". */
-  readonly unit: string;
-  readonly series: readonly string[];
-  /** One value per series; `limit` draws a marker the values should stay under. */
-  readonly bars: readonly { readonly label: string; readonly values: readonly number[]; readonly limit?: number; readonly limitLabel?: string }[];
-}
-
-export interface Table {
-  readonly title: string;
-  readonly columns: readonly { readonly title: string; readonly numeric?: boolean }[];
-  readonly rows: readonly (readonly string[])[];
 }
 
 /** A service and the task definition it runs, as far as this document tells. */

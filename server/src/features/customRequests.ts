@@ -1,16 +1,20 @@
-import { RequestType, type Connection, type Position, type TextDocuments } from 'vscode-languageserver';
+import { RequestType, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EcsDocument } from '../model/document';
 import { createReferences } from '../semantics/references';
 import type { References } from '../semantics/references';
 import type { Settings } from '../settings';
 import type { Environment } from '../core/environment';
-import { capacityPlanFor, type CapacityPlanView } from './capacityPlan';
-import { summaryFor, type DocumentSummary } from './summary';
+import { CAPACITY_PLAN, SUMMARY, type ContractRequest } from '../../../shared/src/protocol';
+import { capacityPlanFor } from './capacityPlan';
+import { summaryFor } from './summary';
 
-/** Requests beyond LSP that our own client sends. Method names are part of the client contract. */
-export const CapacityPlanRequest = new RequestType<{ uri: string; position: Position }, CapacityPlanView | null, void>('ecsTaskNetworking/capacityPlan');
-export const SummaryRequest = new RequestType<{ uri: string }, DocumentSummary | null, void>('ecsTaskNetworking/summary');
+/** An LSP request type for a request of the client contract, with the contract's types. */
+export const lspRequest = <P, R>(request: ContractRequest<P, R>) => new RequestType<P, R, void>(request.method);
+
+/** Requests beyond LSP that our own client sends (shared/src/protocol.ts). */
+export const CapacityPlanRequest = lspRequest(CAPACITY_PLAN);
+export const SummaryRequest = lspRequest(SUMMARY);
 
 export interface CustomRequestDeps {
   readonly documents: TextDocuments<TextDocument>;
@@ -25,7 +29,7 @@ export interface CustomRequestDeps {
 }
 
 /**
- * Registers `ecsTaskNetworking/capacityPlan` and `ecsTaskNetworking/summary`. Both answer null for
+ * Registers the capacity plan and summary requests. Both answer null for
  * a document that is not open or not an ECS document, and never throw: a failure is logged and
  * answered with null.
  */

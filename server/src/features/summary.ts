@@ -8,16 +8,11 @@ import type { References } from '../semantics/references';
 import type { Settings } from '../settings';
 import type { Environment } from '../core/environment';
 import { awsvpcDensity, instanceTypesInPlay } from '../semantics/inPlay';
+import type { DocumentSummary as ContractSummary } from '../../../shared/src/protocol';
 import { subjectOf } from './capacityPlan';
 
-/** The answer to `ecsTaskNetworking/summary`: one line for the status bar, more in its tooltip. */
-export interface DocumentSummary {
-  readonly kind: Exclude<DocumentKind, 'unknown'>;
-  /** The kind in words, e.g. "Task definition". */
-  readonly label: string;
-  readonly text: string;
-  readonly tooltip: string;
-}
+/** The answer to the summary request (shared/src/protocol.ts). */
+export type DocumentSummary = ContractSummary<Exclude<DocumentKind, 'unknown'>>;
 
 const LABELS: Readonly<Record<Exclude<DocumentKind, 'unknown'>, string>> = {
   'task-definition': 'Task definition',

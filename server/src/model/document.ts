@@ -4,7 +4,7 @@ import { identity, normaliseCfn } from './normalise';
 import type { DocumentKind, Json, JsonObject, JsonPath, OffsetRange, Style, SyntaxProblem, UnitKind } from './types';
 import { arr, isObject, obj, str } from './values';
 import { LineIndex, type Position } from './lines';
-import { ENV_FILE_NAME } from '../core/environment';
+import { hasEnvironmentFileName, markedKind } from '../../../shared/src/ecsMarkers';
 import { editDistance } from '../core/suggest';
 import { DEFAULT_LIMITS, parseJson, type DocumentLimits } from './parse';
 
@@ -171,34 +171,18 @@ export function isEnvironmentFile(root: JsonObject, uri: string): boolean {
   return schema !== undefined && /ecs-network(\.schema)?\.json$|ecs-task-networking:schema:ecs-network/.test(schema);
 }
 
-function hasEnvironmentFileName(uri: string): boolean {
-  const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
-  return name === ENV_FILE_NAME || name.endsWith(`.${ENV_FILE_NAME}`);
-}
-
 /** The rule id of the one problem a document past its limits gets (rules/syntax.ts). */
 export const DOCUMENT_TOO_LARGE = 'document-too-large';
 
 /**
- * Words that only ECS documents hold, for a document too large or too deep to parse. They decide
- * whether it is worth saying that the document was not checked: other huge JSON stays quiet, as
- * it would if it had been parsed.
+ * The kind of a document that was not parsed, from its name and the ECS markers in its text
+ * (shared/src/ecsMarkers.ts); it has no units. A kind decides that the document is told it was not
+ * checked: other huge JSON stays quiet, as it would if it had been parsed.
  */
-const UNPARSED_SIGNALS: readonly (readonly [string, DocumentKind])[] = [
-  ['"AWS::ECS::TaskDefinition"', 'cloudformation'],
-  ['"AWS::ECS::Service"', 'cloudformation'],
-  ['"AWS::ElasticLoadBalancingV2::TargetGroup"', 'cloudformation'],
-  ['"containerDefinitions"', 'task-definition'],
-  ['"serviceName"', 'service'],
-  ['"TargetType"', 'target-group'],
-];
-
-/** The kind of a document that was not parsed, from its name and text; it has no units. */
 function unparsedKind(text: string, uri: string): Found {
   const none = { units: [], resources: new Map<string, CfnResource>() };
   if (hasEnvironmentFileName(uri)) return { kind: 'environment', ...none };
-  const signal = UNPARSED_SIGNALS.find(([word]) => text.includes(word));
-  return { kind: signal ? signal[1] : 'unknown', ...none };
+  return { kind: markedKind(text) ?? 'unknown', ...none };
 }
 
 /** `family` plus a list under a near-miss of `containerDefinitions` is a task definition with a typo, worth reporting. */

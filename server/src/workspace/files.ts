@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ENV_FILE_NAME, parseEnvironment, type Environment } from '../core/environment';
+import { parseEnvironment, type Environment } from '../core/environment';
+import { ENV_FILE_NAME } from '../../../shared/src/protocol';
 import { parseJson } from '../model/parse';
 
 /** Folders never worth walking into for ECS documents. */

@@ -2,9 +2,8 @@ import { EcsDocument, type Unit } from '../model/document';
 import { str } from '../model/values';
 import type { WorkspaceLookup } from '../semantics/references';
 import type { UnitRef } from '../semantics/references';
+import { looksLikeEcsDocument } from '../../../shared/src/ecsMarkers';
 
-/** Cheap test before parsing: files that cannot hold an ECS document are skipped. */
-const SNIFF = /containerDefinitions|ContainerDefinitions|"TargetType"|AWS::ECS::|AWS::ElasticLoadBalancingV2::TargetGroup|"serviceName"/;
 
 /** `family`, `family:3`, or `arn:aws:ecs:region:account:task-definition/family:3` → family and revision. */
 export function parseTaskDefinitionRef(ref: string): { family: string; revision?: number } | undefined {
@@ -42,7 +41,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
 
   /** Indexes (or re-indexes) one document's text. Returns whether it holds ECS documents. */
   update(uri: string, text: string, version = 0): boolean {
-    if (!SNIFF.test(text)) {
+    // The cheap test before parsing: a file without an ECS marker holds no ECS document.
+    if (!looksLikeEcsDocument(text)) {
       this.entries.delete(uri);
       return false;
     }
