@@ -3,17 +3,11 @@ import { join } from 'node:path';
 import { runCheck } from './cli/check';
 import { VERSION, type Output } from './cli/output';
 import { runPlan } from './cli/plan';
+import { reportUsageError } from './cli/args';
+import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage';
+import { closestMatches } from './core/suggest';
 
-const USAGE = `ecs-net ${VERSION}: ECS task networking checks and capacity planning
-
-Usage:
-  ecs-net check [--format text|json|sarif] [--max-warnings N] PATH...
-  ecs-net plan --instance-type TYPE [--trunking] [--tasks N] [--task-cpu U --task-memory MIB]
-               [--subnets CIDR,CIDR] [--max-percent P] [--os linux|windows] [--json]
-  ecs-net env pull [--profile P] [--region R] [--endpoint-url URL] [--cluster C]
-                   [--subnets ID,ID] [--out FILE] [--dry-run] [--yes]
-
-Run 'ecs-net COMMAND --help' for details.`;
+const COMMANDS = ['check', 'plan', 'env pull', 'help'];
 
 export function main(argv: readonly string[], out: Output): number | Promise<number> {
   const [command, ...rest] = argv;
@@ -21,34 +15,52 @@ export function main(argv: readonly string[], out: Output): number | Promise<num
     case 'check':
       return runCheck(rest, out);
     case 'plan':
-      return runPlan([...rest], out);
+      return runPlan(rest, out);
     case 'env':
       return runEnv(rest, out);
+    case 'help':
+      return runHelp(rest, out);
     case '--version':
     case '-v':
       out.stdout(VERSION);
       return 0;
-    case undefined:
     case '--help':
     case '-h':
-    case 'help':
-      out.stdout(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      out.stderr(`ecs-net: unknown command '${command}'. Commands: check, plan, env pull.`);
-      return 2;
+      out.stdout(MAIN_USAGE);
+      return 0;
+    case undefined:
+      return reportUsageError(out, '', 'a command is needed: check, plan or env pull');
+    default: {
+      const [near] = closestMatches(command, COMMANDS, 1);
+      const what = command.startsWith('-') ? 'option' : 'command';
+      return reportUsageError(out, '', `unknown ${what} '${command}'${near ? `; did you mean '${near}'?` : ''}`);
+    }
   }
+}
+
+/** `ecs-net help [COMMAND]`: the help of one command, or the overview. */
+function runHelp(argv: readonly string[], out: Output): number {
+  const topic = argv.join(' ');
+  if (topic === '') {
+    out.stdout(MAIN_USAGE);
+    return 0;
+  }
+  const usage = COMMAND_USAGE[topic];
+  if (usage === undefined) return reportUsageError(out, '', `no help for '${topic}'; commands: check, plan, env pull`);
+  out.stdout(usage);
+  return 0;
 }
 
 function runEnv(argv: readonly string[], out: Output): number | Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === 'pull') return loadEnvPull().runEnvPull(rest, out);
-  if (sub === undefined || sub === '--help' || sub === '-h') {
-    out.stdout(`Usage: ecs-net env pull [options]   (see 'ecs-net env pull --help')`);
-    return sub === undefined ? 2 : 0;
+  if (sub === 'pull') {
+    // Help needs no AWS SDK: it is answered here, without loading the pull.
+    if (rest.includes('--help') || rest.includes('-h')) return runHelp(['env', 'pull'], out);
+    return loadEnvPull().runEnvPull(rest, out);
   }
-  out.stderr(`ecs-net env: unknown subcommand '${sub}'. Subcommands: pull.`);
-  return 2;
+  if (sub === '--help' || sub === '-h') return runHelp(['env'], out);
+  if (sub === undefined) return reportUsageError(out, 'env', 'a subcommand is needed: pull');
+  return reportUsageError(out, 'env', `unknown subcommand '${sub}'; the one subcommand is pull`);
 }
 
 /**

@@ -11,6 +11,8 @@ import type { Finding, Severity } from '../rules/types';
 import { findingRange, type PlainRange } from '../features/ranges';
 import { displayPath, selectFiles } from './files';
 import type { Output } from './output';
+import { parseCommand, reportUsageError, UsageError } from './args';
+import { CHECK_USAGE } from './usage';
 import { toSarif } from './sarif';
 
 export interface CheckedDiagnostic {
@@ -29,15 +31,12 @@ export interface CheckedFile {
 /** Files larger than this are not parsed: a clear message beats an editor-sized stall. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-const USAGE = `Usage: ecs-net check [--format text|json|sarif] [--max-warnings N] [--env FILE] PATH...
-
-Checks ECS task definitions, services, target groups and CloudFormation JSON templates with the same
-rules as the editor. PATH may be a file, a folder (searched for *.json) or a glob ("deploy/**/*.json").
-A service finds its task definition (by family or ARN) and target groups (by name or ARN) among the
-checked files. Subnet, capacity and IPv6 checks use the nearest ecs-network.json above each file,
-or the one given with --env.
-
-Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 bad usage.`;
+const CHECK_OPTIONS = {
+  format: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  env: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
@@ -46,29 +45,21 @@ interface CheckOptions {
   paths: string[];
 }
 
-function parseArgs(argv: readonly string[]): CheckOptions | string {
-  const options: CheckOptions = { format: 'text', maxWarnings: undefined, env: undefined, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    if (flag === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') return `--format takes text, json or sarif (got '${f ?? ''}')`;
-      options.format = f;
-    } else if (flag === '--max-warnings') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0) return '--max-warnings takes a whole number of 0 or more';
-      options.maxWarnings = n;
-    } else if (flag === '--env') {
-      const file = value();
-      if (!file) return '--env takes the path of an environment file';
-      options.env = file;
-    } else if (flag.startsWith('-') && flag !== '-') return `unknown option '${flag}'`;
-    else options.paths.push(arg);
+/** The options, or undefined when help was asked for; a UsageError for anything wrong. */
+function checkOptions(argv: readonly string[]): CheckOptions | undefined {
+  const parsed = parseCommand(argv, CHECK_OPTIONS, true);
+  if (parsed.help) return undefined;
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format takes text, json or sarif (got '${format}')`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = /^\d+$/.test(values['max-warnings'].trim()) ? Number(values['max-warnings']) : NaN;
+    if (!Number.isInteger(maxWarnings)) throw new UsageError('--max-warnings takes a whole number of 0 or more');
   }
-  if (options.paths.length === 0) return 'no files given';
-  return options;
+  if (values.env !== undefined && values.env.trim() === '') throw new UsageError('--env takes the path of an environment file');
+  if (positionals.length === 0) throw new UsageError('no files given');
+  return { format, maxWarnings, env: values.env, paths: positionals };
 }
 
 /** Checks one text exactly as the editor would. */
@@ -103,20 +94,19 @@ function readDocument(file: string): EcsDocument | { error: string } {
 }
 
 export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd()): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out.stdout(USAGE);
+  let options: CheckOptions | undefined;
+  try {
+    options = checkOptions(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsageError(out, 'check', error.message);
+    throw error;
+  }
+  if (!options) {
+    out.stdout(CHECK_USAGE);
     return 0;
   }
-  const options = parseArgs(argv);
-  if (typeof options === 'string') {
-    out.stderr(`ecs-net check: ${options}. Run 'ecs-net check --help' for usage.`);
-    return 2;
-  }
   const selection = selectFiles(options.paths, cwd);
-  if (selection.unmatched.length) {
-    out.stderr(`ecs-net check: no such file, folder or match: ${selection.unmatched.join(', ')}`);
-    return 2;
-  }
+  if (selection.unmatched.length) return reportUsageError(out, 'check', `no such file, folder or match: ${selection.unmatched.join(', ')}`);
 
   // Parse every file once, index them all, then check: a service may name a task definition from another file.
   const docs: { file: string; doc: EcsDocument }[] = [];
@@ -137,10 +127,7 @@ export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd
   let fixedEnv: LoadedEnvironment | undefined;
   if (options.env) {
     fixedEnv = readEnvironment(options.env);
-    if (fixedEnv.error) {
-      out.stderr(`ecs-net check: ${fixedEnv.error}`);
-      return 2;
-    }
+    if (fixedEnv.error) return reportUsageError(out, 'check', fixedEnv.error);
   }
   const envCache = new EnvironmentCache();
 

@@ -16,29 +16,10 @@ import { mergeEnvironment, readEnvironmentText, toEnvironment, type EnvironmentF
 import { pullAccount, type PullClients, type PulledAccount } from './env-pull-aws';
 import { describePullError, type ErrorContext } from './env-pull-errors';
 import type { Output } from './output';
+import { parseCommand, reportUsageError, UsageError } from './args';
+import { ENV_PULL_USAGE } from './usage';
 
 export type { PullClients } from './env-pull-aws';
-
-export const ENV_PULL_USAGE = `Usage: ecs-net env pull [--profile P] [--region R] [--endpoint-url URL] [--cluster C]
-                        [--subnets ID,ID] [--out FILE] [--dry-run] [--yes]
-
-Reads your VPC subnets, the cluster's container instances and the ECS account settings with
-read-only AWS calls and merges them into the environment file. Prints the changes as a diff,
-then writes the file; nothing is written if any call fails. Your documents never leave the machine.
-
-Options:
-  --profile P          AWS profile (default: AWS_PROFILE, then the default credential chain)
-  --region R           AWS region (default: AWS_REGION, then the profile's region)
-  --endpoint-url URL   send the calls to another endpoint (e.g. a local emulator)
-  --cluster C          ECS cluster name or ARN: capacity by instance type and AZ, agent version, OS;
-                       without --subnets, the subnets of its instances' VPCs are pulled
-  --subnets ID,ID      pull exactly these subnets (default: the cluster's VPCs, else the whole region)
-  --out FILE           environment file to merge into (default: ./${ENV_FILE_NAME})
-  --dry-run            show the diff, write nothing
-  --yes                accepted for scripts; the pull never asks before writing
-  -h, --help           show this help
-
-Exit codes: 0 pulled (or dry run), 1 an AWS call, the network or the file failed, 2 bad usage.`;
 
 export interface ClientOptions {
   readonly region?: string;
@@ -58,6 +39,18 @@ const CONNECTION_TIMEOUT_MS = 5_000;
 // A connected request that goes silent this long is given up (the SDK then retries it).
 const REQUEST_TIMEOUT_MS = 30_000;
 
+const PULL_OPTIONS = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  cluster: { type: 'string' },
+  subnets: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 interface PullOptions {
   profile?: string;
   region?: string;
@@ -66,60 +59,27 @@ interface PullOptions {
   subnetIds: string[];
   out: string;
   dryRun: boolean;
-  help: boolean;
 }
 
-function parseArgs(argv: readonly string[]): PullOptions | string {
-  const options: PullOptions = { subnetIds: [], out: ENV_FILE_NAME, dryRun: false, help: false };
-  const VALUE_FLAGS = new Set(['--profile', '--region', '--endpoint-url', '--cluster', '--subnets', '--out']);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    let value = '';
-    if (VALUE_FLAGS.has(flag)) {
-      const next = eq > 0 ? arg.slice(eq + 1) : argv[i + 1]?.startsWith('-') ? undefined : argv[++i];
-      if (next === undefined || next.trim() === '') return `${flag} needs a value`;
-      value = next.trim();
-    }
-    switch (flag) {
-      case '--profile':
-        options.profile = value;
-        break;
-      case '--region':
-        options.region = value;
-        break;
-      case '--endpoint-url':
-        if (!/^https?:\/\/[^/]/.test(value) || !URL.canParse(value)) return `--endpoint-url takes an http(s) URL (got '${value}')`;
-        options.endpoint = value;
-        break;
-      case '--cluster':
-        options.cluster = value;
-        break;
-      case '--subnets':
-        for (const id of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-          if (!/^subnet-[0-9a-f]+$/.test(id)) return `--subnets takes subnet IDs such as subnet-0123456789abcdef0 (got '${id}')`;
-          options.subnetIds.push(id);
-        }
-        break;
-      case '--out':
-        options.out = value;
-        break;
-      case '--dry-run':
-        options.dryRun = true;
-        break;
-      case '--yes':
-      case '-y':
-        break;
-      case '--help':
-      case '-h':
-        options.help = true;
-        break;
-      default:
-        return arg.startsWith('-') ? `unknown option '${flag}'` : `unexpected argument '${arg}'`;
-    }
+/** The options, or undefined when help was asked for; a UsageError for anything wrong. */
+function pullOptions(argv: readonly string[]): PullOptions | undefined {
+  const parsed = parseCommand(argv, PULL_OPTIONS, false);
+  if (parsed.help) return undefined;
+  const { values } = parsed;
+  const given = (name: 'profile' | 'region' | 'endpoint-url' | 'cluster' | 'out'): string | undefined => {
+    const value = values[name]?.trim();
+    if (value === '') throw new UsageError(`--${name} needs a value`);
+    return value;
+  };
+  const endpoint = given('endpoint-url');
+  if (endpoint !== undefined && (!/^https?:\/\/[^/]/.test(endpoint) || !URL.canParse(endpoint))) {
+    throw new UsageError(`--endpoint-url takes an http(s) URL (got '${endpoint}')`);
   }
-  return options;
+  const subnetIds = (values.subnets ?? []).flatMap((list) => list.split(',').map((s) => s.trim()).filter(Boolean));
+  const wrong = subnetIds.find((id) => !/^subnet-[0-9a-f]+$/.test(id));
+  if (wrong !== undefined) throw new UsageError(`--subnets takes subnet IDs such as subnet-0123456789abcdef0 (got '${wrong}')`);
+  if (values.subnets && subnetIds.length === 0) throw new UsageError('--subnets needs a value');
+  return { profile: given('profile'), region: given('region'), endpoint, cluster: given('cluster'), subnetIds, out: given('out') ?? ENV_FILE_NAME, dryRun: values['dry-run'] === true };
 }
 
 /** SDK v3 clients on the standard credential chain, with a connection timeout so a dead network fails fast. */
@@ -145,21 +105,20 @@ function sdkClients({ region, profile, endpoint }: ClientOptions): PullClients {
 }
 
 export async function runEnvPull(argv: string[], out: Output, deps: EnvPullDeps = {}): Promise<number> {
-  const options = parseArgs(argv[0] === 'pull' ? argv.slice(1) : argv);
-  if (typeof options === 'string') {
-    out.stderr(`ecs-net env pull: ${options}. Run 'ecs-net env pull --help' for usage.`);
-    return 2;
+  let options: PullOptions | undefined;
+  try {
+    options = pullOptions(argv[0] === 'pull' ? argv.slice(1) : argv);
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsageError(out, 'env pull', error.message);
+    throw error;
   }
-  if (options.help) {
+  if (!options) {
     out.stdout(ENV_PULL_USAGE);
     return 0;
   }
   const file = resolve(deps.cwd ?? process.cwd(), options.out);
   const shown = options.out;
-  if (existsSync(file) && !statSync(file).isFile()) {
-    out.stderr(`ecs-net env pull: --out ${shown} is not a file. Pass a file path.`);
-    return 2;
-  }
+  if (existsSync(file) && !statSync(file).isFile()) return reportUsageError(out, 'env pull', `--out ${shown} is not a file; pass a file path`);
 
   // A file we could not merge into is reported before any AWS call.
   let existing: EnvironmentFile | undefined;

@@ -5,117 +5,52 @@
  */
 import { capacityPlan, type CapacityPlan, type CapacityPlanInput } from '../core/plan';
 import { parseTaskCpu, parseTaskMemoryMiB } from '../core/fargate';
-import { closestMatches } from '../core/suggest';
-
-/** Same contract as the CLI's Output: each call is one message without its final newline, which the caller adds. */
-export interface PlanOutput {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
+import { parseCommand, reportUsageError, UsageError, type OptionValues } from './args';
+import type { Output } from './output';
+import { PLAN_USAGE } from './usage';
 
 // Exit codes: 0 success, 1 internal error, 2 bad usage or input (unknown instance type, bad CIDR).
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
-const EXIT_USAGE = 2;
 
-export const PLAN_USAGE = `Usage: ecs-net plan --instance-type TYPE [options]
+const PLAN_OPTIONS = {
+  'instance-type': { type: 'string' },
+  trunking: { type: 'boolean' },
+  tasks: { type: 'string' },
+  'task-cpu': { type: 'string' },
+  'task-memory': { type: 'string' },
+  // May be repeated, each a comma-separated list; for the other options the last one wins.
+  subnets: { type: 'string', multiple: true },
+  'max-percent': { type: 'string' },
+  os: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-Tasks per instance, instances needed and IPv4 addresses for an awsvpc service on EC2.
+type PlanValues = OptionValues<typeof PLAN_OPTIONS>;
 
-Options:
-  --instance-type TYPE   EC2 instance type, e.g. c5.large (required)
-  --trunking             assume the awsvpcTrunking account setting is on
-  --tasks N              desired task count (default 1)
-  --task-cpu CPU         task CPU in units (256) or vCPU ("0.25 vCPU")
-  --task-memory MEM      task memory in MiB (512) or GB ("0.5GB")
-  --subnets CIDRS        comma-separated subnet IPv4 CIDRs, e.g. 10.0.0.0/20,10.0.16.0/20
-  --max-percent P        deployment maximumPercent (default 200)
-  --os linux|windows     container instance OS (default linux)
-  --json                 print the plan as JSON
-  -h, --help             show this help
-`;
-
-type ValueOption = 'instance-type' | 'tasks' | 'task-cpu' | 'task-memory' | 'subnets' | 'max-percent' | 'os';
-type FlagOption = 'trunking' | 'json' | 'help';
-
-const VALUE_OPTIONS: readonly ValueOption[] = ['instance-type', 'tasks', 'task-cpu', 'task-memory', 'subnets', 'max-percent', 'os'];
-const FLAG_OPTIONS: readonly FlagOption[] = ['trunking', 'json', 'help'];
-
-interface ParsedArgs {
-  values: Partial<Record<ValueOption, string>>;
-  subnets: string[];
-  flags: Set<FlagOption>;
-}
-
-class UsageError extends Error {}
-
-export function runPlan(argv: string[], out: PlanOutput): number {
+export function runPlan(argv: readonly string[], out: Output): number {
   try {
-    const args = parseArgs(argv[0] === 'plan' ? argv.slice(1) : argv);
-    if (args.flags.has('help')) {
-      out.stdout(PLAN_USAGE.trimEnd());
+    const parsed = parseCommand(argv[0] === 'plan' ? argv.slice(1) : argv, PLAN_OPTIONS, false);
+    if (parsed.help) {
+      out.stdout(PLAN_USAGE);
       return EXIT_OK;
     }
-    const result = capacityPlan(toPlanInput(args));
-    if (!result.ok) {
-      out.stderr(`ecs-net plan: ${result.message}`);
-      return EXIT_USAGE;
-    }
-    out.stdout(args.flags.has('json') ? JSON.stringify(result.plan, null, 2) : formatPlan(result.plan));
+    const result = capacityPlan(toPlanInput(parsed.values));
+    if (!result.ok) return reportUsageError(out, 'plan', result.message);
+    out.stdout(parsed.values.json ? JSON.stringify(result.plan, null, 2) : formatPlan(result.plan));
     return EXIT_OK;
   } catch (err) {
-    if (err instanceof UsageError) {
-      out.stderr(`ecs-net plan: ${err.message} (see ecs-net plan --help)`);
-      return EXIT_USAGE;
-    }
+    if (err instanceof UsageError) return reportUsageError(out, 'plan', err.message);
     out.stderr(`ecs-net plan: internal error: ${err instanceof Error ? err.message : String(err)}`);
     return EXIT_INTERNAL;
   }
 }
 
-function parseArgs(argv: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { values: {}, subnets: [], flags: new Set() };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-h') {
-      parsed.flags.add('help');
-      continue;
-    }
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}'`);
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
-    if (isFlag(name)) {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
-      parsed.flags.add(name);
-    } else if (isValueOption(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
-      // --subnets may be repeated; other options: the last one wins.
-      if (name === 'subnets') parsed.subnets.push(...value.split(',').map((s) => s.trim()).filter((s) => s !== ''));
-      else parsed.values[name] = value;
-    } else {
-      const known = [...VALUE_OPTIONS, ...FLAG_OPTIONS];
-      const hint = closestMatches(name, known, 1);
-      throw new UsageError(`unknown option '--${name}'${hint.length ? `; did you mean --${hint[0]}?` : ''}`);
-    }
-  }
-  return parsed;
-}
-
-function isFlag(name: string): name is FlagOption {
-  return (FLAG_OPTIONS as readonly string[]).includes(name);
-}
-
-function isValueOption(name: string): name is ValueOption {
-  return (VALUE_OPTIONS as readonly string[]).includes(name);
-}
-
-function toPlanInput(args: ParsedArgs): CapacityPlanInput {
-  const { values } = args;
+function toPlanInput(values: PlanValues): CapacityPlanInput {
   const instanceType = values['instance-type'];
   if (instanceType === undefined) throw new UsageError('--instance-type is required, e.g. --instance-type c5.large');
-  const input: CapacityPlanInput = { instanceType, trunking: args.flags.has('trunking') };
+  const input: CapacityPlanInput = { instanceType, trunking: values.trunking === true };
   if (values.tasks !== undefined) input.tasks = wholeNumber(values.tasks, '--tasks');
   if (values['task-cpu'] !== undefined) {
     input.taskCpu = parseTaskCpu(values['task-cpu']) ?? invalid('--task-cpu', values['task-cpu'], 'CPU units such as 256, or "0.25 vCPU"');
@@ -129,7 +64,8 @@ function toPlanInput(args: ParsedArgs): CapacityPlanInput {
     if (values.os !== 'linux' && values.os !== 'windows') invalid('--os', values.os, 'linux or windows');
     input.os = values.os;
   }
-  if (args.subnets.length) input.subnets = args.subnets;
+  const subnets = (values.subnets ?? []).flatMap((list) => list.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  if (subnets.length) input.subnets = subnets;
   return input;
 }
 
