@@ -9,6 +9,7 @@ import {
   type CompletionList,
   type Connection,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './model/cache';
@@ -24,23 +25,14 @@ import { registerDiagnosticsRequests } from './features/diagnosticsRequests';
 import { FIX_ALL_KIND, fixAllAction, quickFixes, type TextSource } from './features/codeActions';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { sep } from 'node:path';
 import type { EngineOptions } from './rules/engine';
 import { createReferences } from './semantics/references';
 import { WorkspaceIndex } from './workspace/index';
+import { pathOf, WorkspaceFolders } from './workspace/folders';
 import { EnvironmentCache, MAX_INDEXED_BYTES, walkJsonFiles } from './workspace/files';
 import { SETTINGS_SECTION } from '../../shared/src/protocol';
-
-/** Local file path of a `file:` URI; other schemes (untitled, remote) have none. */
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Wires the language server to a connection: the only module that talks LSP. Handlers stay thin:
@@ -55,8 +47,9 @@ export function startServer(connection: Connection): void {
   let canAskConfiguration = false;
   let canReportProgress = false;
   let canWatchFiles = false;
+  let canChangeFolders = false;
   let initialSettings: Settings = DEFAULT_SETTINGS;
-  let folders: string[] = [];
+  const folders = new WorkspaceFolders();
   const index = new WorkspaceIndex();
   const refs = createReferences(index);
   const envCache = new EnvironmentCache();
@@ -67,8 +60,8 @@ export function startServer(connection: Connection): void {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    folders = uris.map(pathOf).filter((p): p is string => p !== undefined);
+    canChangeFolders = params.capabilities.workspace?.workspaceFolders === true;
+    folders.add(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) initialSettings = parseSettings(options.settings);
     return {
@@ -78,6 +71,7 @@ export function startServer(connection: Connection): void {
         // `"` and `:` open value lists; `.` continues an instance type such as `c5.`.
         completionProvider: { triggerCharacters: ['"', ':', '.'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ecs-task-networking' },
     };
@@ -126,14 +120,11 @@ export function startServer(connection: Connection): void {
     return open ? modelOf(open) : index.documentFor(uri);
   };
 
-  const workspaceFolderOf = (path: string): string | undefined =>
-    folders.filter((f) => path.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0];
-
   /** What the rules, hovers and completions need besides the document: references across files and the environment. */
   const contextFor = (uri: string, settings: Settings): EngineOptions => {
     const path = pathOf(uri);
     if (!path) return { refs };
-    const root = workspaceFolderOf(path);
+    const root = folders.folderOf(path);
     const loaded = envCache.forFile(path, settings.environmentFile, root, (envPath) => documents.get(pathToFileURL(envPath).href)?.getText());
     if (loaded?.error) log(loaded.error);
     return { refs, env: loaded?.env };
@@ -189,7 +180,7 @@ export function startServer(connection: Connection): void {
     // Inside the workspace the file on disk counts again (unsaved edits were discarded); a file
     // from elsewhere was only context while it was open.
     const path = pathOf(uri);
-    if (path && workspaceFolderOf(path)) reindexFromDisk(uri);
+    if (path && folders.folderOf(path)) reindexFromDisk(uri);
     else index.remove(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     revalidateOthers(uri, 0);
@@ -206,24 +197,27 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * Indexes every JSON file of the workspace in slices of about 4 ms, yielding to the event loop
+   * Indexes every JSON file of these workspace folders in slices of about 4 ms, yielding to the event loop
    * between them, so edits, hovers and completions are answered while it runs. A request needs a
    * few event-loop turns (read, dispatch, reply), so its wait is a small multiple of the slice.
    */
-  async function indexWorkspace(): Promise<void> {
-    if (folders.length === 0) return;
+  async function indexWorkspace(roots: readonly string[]): Promise<void> {
+    if (roots.length === 0) return;
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Indexing ECS documents', undefined, 'reading files', false);
     const started = Date.now();
     const SLICE_MS = 4;
     let seen = 0;
     const yieldNow = () => new Promise((resolve) => setImmediate(resolve));
-    for (const folder of folders) {
+    for (const folder of roots) {
       for await (const batch of walkJsonFiles(folder, MAX_INDEXED_BYTES, SLICE_MS)) {
+        // The folder left the workspace while it was being read.
+        if (!folders.has(folder)) break;
         let sliceStart = performance.now();
         for (const file of batch) {
           const uri = pathToFileURL(file).href;
-          if (!documents.get(uri)) reindexFromDisk(uri);
+          // Only while the file is still in the workspace: its folder may have been removed meanwhile.
+          if (!documents.get(uri) && folders.folderOf(file)) reindexFromDisk(uri);
           seen++;
           if (performance.now() - sliceStart >= SLICE_MS) {
             progress?.report(`${seen} files, ${index.size} ECS documents`);
@@ -243,8 +237,27 @@ export function startServer(connection: Connection): void {
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,jsonc}' }] });
     }
-    indexWorkspace().catch((error: unknown) => log(`indexing failed: ${error instanceof Error ? error.stack : String(error)}`));
+    startIndexing(folders.all);
+    if (canChangeFolders) connection.workspace.onDidChangeWorkspaceFolders(followFolders);
   });
+
+  const startIndexing = (roots: readonly string[]) =>
+    void indexWorkspace([...roots]).catch((error: unknown) => log(`indexing failed: ${error instanceof Error ? error.stack : String(error)}`));
+
+  /** An added folder is indexed like the first ones; a removed folder's files leave the index (open editors stay). */
+  function followFolders(event: WorkspaceFoldersChangeEvent): void {
+    const removed = folders.remove(event.removed.map((f) => f.uri));
+    const added = folders.add(event.added.map((f) => f.uri));
+    if (removed.length) {
+      for (const uri of index.uris()) {
+        const path = pathOf(uri);
+        if (!path || documents.get(uri) || folders.folderOf(path)) continue;
+        if (removed.some((folder) => path.startsWith(folder + sep))) index.remove(uri);
+      }
+      revalidateOthers('', 0);
+    }
+    startIndexing(added);
+  }
 
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {

@@ -137,3 +137,55 @@ describe('workspace: references across files, file watching, environment', () =>
     assert.match(String(warning.message), /40 tasks need 40 IPv4 addresses, but the 1 subnet \(10\.0\.0\.0\/27: 27\) has 27 usable/);
   });
 });
+
+describe('workspace folders added and removed while the server runs', () => {
+  let inside: string;
+  let added: string;
+  let client: LspTestClient;
+  let initialized: { capabilities: { workspace?: { workspaceFolders?: { supported?: boolean; changeNotifications?: boolean } } } };
+
+  before(async () => {
+    inside = mkdtempSync(join(tmpdir(), 'ecs-net-folder-a-'));
+    added = mkdtempSync(join(tmpdir(), 'ecs-net-folder-b-'));
+    writeFileSync(join(added, 'taskdef.json'), taskDef('awsvpc'));
+    writeFileSync(join(added, 'target-group.json'), TARGET_GROUP);
+    client = new LspTestClient();
+    client.settings = { validationDelay: 0 };
+    initialized = (await client.initialize({
+      workspaceFolders: [{ uri: pathToFileURL(inside).href, name: 'a' }],
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
+    })) as typeof initialized;
+  });
+
+  after(async () => {
+    await client.shutdown();
+    rmSync(inside, { recursive: true, force: true });
+    rmSync(added, { recursive: true, force: true });
+  });
+
+  test('the server asks for folder change notifications', () => {
+    assert.deepEqual(initialized.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+  });
+
+  test("an added folder's files are found; a removed folder's files are forgotten", async () => {
+    const uri = pathToFileURL(join(inside, 'service.json')).href;
+    const folder = { uri: pathToFileURL(added).href, name: 'b' };
+    const after = (from: number, match: (found: string[]) => boolean) =>
+      client.diagnostics(uri, (p) => client.publications(uri).indexOf(p) >= from && match(codes(p.diagnostics)));
+    // Its task definition and target group are in a folder the workspace does not have yet: nothing to compare against.
+    assert.deepEqual(codes(await client.open(uri, SERVICE)), []);
+
+    let from = client.publications(uri).length;
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+    const found = await after(from, (c) => c.length > 0);
+    assert.deepEqual(codes(found.diagnostics), ['service-awsvpc-network-configuration', 'target-type-network-mode']);
+
+    from = client.publications(uri).length;
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+    const forgotten = await after(from, (c) => c.length === 0);
+    assert.deepEqual(codes(forgotten.diagnostics), []);
+  });
+});

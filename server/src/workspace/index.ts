@@ -63,6 +63,11 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.entries.delete(uri);
   }
 
+  /** The URIs indexed now (a copy: removing entries while going through it is fine). */
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+
   has(uri: string): boolean {
     return this.entries.has(uri);
   }
