@@ -20,9 +20,9 @@ export class WorkspaceFolders {
 
   /** Adds the folders of these URIs (local ones only); returns the paths that were new. */
   add(uris: readonly string[]): string[] {
-    const added = uris.map(pathOf).filter((p): p is string => p !== undefined && !this.paths.includes(p));
-    this.paths.push(...new Set(added));
-    return [...new Set(added)];
+    const added = [...new Set(uris.map(pathOf))].filter((p): p is string => p !== undefined && !this.paths.includes(p));
+    this.paths.push(...added);
+    return added;
   }
 
   /** Removes the folders of these URIs; returns the paths that were there. */
