@@ -31,7 +31,8 @@ import type { EngineOptions } from './rules/engine';
 import { createReferences } from './semantics/references';
 import { WorkspaceIndex } from './workspace/index';
 import { pathOf, WorkspaceFolders } from './workspace/folders';
-import { EnvironmentCache, MAX_INDEXED_BYTES, walkJsonFiles } from './workspace/files';
+import { EnvironmentCache } from './workspace/files';
+import { walkJsonFiles } from './workspace/walk';
 import { SETTINGS_SECTION } from '../../shared/src/protocol';
 
 /**
@@ -210,7 +211,7 @@ export function startServer(connection: Connection): void {
     let seen = 0;
     const yieldNow = () => new Promise((resolve) => setImmediate(resolve));
     for (const folder of roots) {
-      for await (const batch of walkJsonFiles(folder, MAX_INDEXED_BYTES, SLICE_MS)) {
+      for await (const batch of walkJsonFiles(folder, undefined, SLICE_MS)) {
         // The folder left the workspace while it was being read.
         if (!folders.has(folder)) break;
         let sliceStart = performance.now();

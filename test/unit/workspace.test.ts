@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseEnvironment, clusterFor } from '../../server/src/core/environment';
 import { parseTargetGroupRef, parseTaskDefinitionRef, WorkspaceIndex } from '../../server/src/workspace/index';
-import { EnvironmentCache, findUp, listJsonFiles } from '../../server/src/workspace/files';
+import { EnvironmentCache, findUp } from '../../server/src/workspace/files';
+import { listJsonFiles } from '../../server/src/workspace/walk';
 
 test('task definition references: family, family:revision, ARN', () => {
   const cases: [string, ReturnType<typeof parseTaskDefinitionRef>][] = [

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { listJsonFiles } from '../workspace/files';
+import { listJsonFiles } from '../workspace/walk';
 
 export interface FileSelection {
   /** Absolute paths, sorted, without duplicates. */
@@ -29,7 +29,11 @@ export function globToRegExp(pattern: string): RegExp {
 
 const isGlob = (arg: string) => /[*?]/.test(arg);
 
-/** Expands files, folders (recursively, *.json and *.jsonc) and globs relative to `cwd`. */
+/**
+ * Expands files, folders (recursively, *.json and *.jsonc) and globs relative to `cwd`. Folders and
+ * globs are walked as the editor's workspace index walks them (workspace/walk.ts); a file named
+ * explicitly is taken as it is.
+ */
 export function selectFiles(args: readonly string[], cwd: string): FileSelection {
   const files = new Set<string>();
   const explicit = new Set<string>();

@@ -22,7 +22,9 @@ Checks ECS task definitions, services, target groups and CloudFormation JSON tem
 rules as the editor. PATH may be a file, a folder (searched for *.json) or a glob ("deploy/**/*.json").
 A service finds its task definition (by family or ARN) and target groups (by name or ARN) among the
 checked files. Subnet, capacity and IPv6 checks use the nearest ${ENV_FILE_NAME} above each file,
-or the one given with --env.
+or the one given with --env. Folders and globs are searched as the editor's workspace index
+searches them: node_modules, .git, build output and hidden folders are skipped, and so are JSON
+files over 5 MB (generated data, not deployment documents).
 
 Options:
   --format F           text (default), json or sarif

@@ -1,73 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseEnvironment, type Environment } from '../core/environment';
 import { ENV_FILE_NAME } from '../../../shared/src/protocol';
 import { parseJson } from '../model/parse';
-
-/** Folders never worth walking into for ECS documents. */
-export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'cdk.out', '.terraform', '.tools']);
-/** Larger JSON files are not indexed: they are generated data, not deployment documents. */
-export const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
-const JSON_FILE = /\.jsonc?$/i;
-
-/** One folder: its subfolders worth walking into and its JSON files up to `maxBytes`, both sorted. */
-function scanFolder(dir: string, maxBytes: number): { dirs: string[]; files: string[] } {
-  const dirs: string[] = [];
-  const files: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return { dirs, files };
-  }
-  for (const name of names) {
-    const full = join(dir, name);
-    let stat;
-    try {
-      stat = statSync(full);
-    } catch {
-      continue;
-    }
-    if (stat.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) dirs.push(full);
-    } else if (stat.isFile() && JSON_FILE.test(name) && stat.size <= maxBytes) files.push(full);
-  }
-  return { dirs, files };
-}
-
-/** Every JSON file below `root` up to `maxBytes`, sorted, skipping build and dependency folders. */
-export function listJsonFiles(root: string, maxBytes = Infinity): string[] {
-  const out: string[] = [];
-  const pending = [root];
-  while (pending.length) {
-    const { dirs, files } = scanFolder(pending.pop()!, maxBytes);
-    out.push(...files);
-    pending.push(...dirs.reverse());
-  }
-  return out.sort();
-}
-
-/**
- * The same walk as listJsonFiles, one folder at a time, handing control back to the event loop
- * whenever `budgetMs` has been used, so a language server stays responsive while it lists a large
- * workspace. Yields batches of files.
- */
-export async function* walkJsonFiles(root: string, maxBytes = Infinity, budgetMs = 8): AsyncGenerator<string[]> {
-  const pending = [root];
-  let sliceStart = performance.now();
-  let batch: string[] = [];
-  while (pending.length) {
-    const { dirs, files } = scanFolder(pending.pop()!, maxBytes);
-    batch.push(...files);
-    pending.push(...dirs.reverse());
-    if (performance.now() - sliceStart >= budgetMs) {
-      yield batch;
-      batch = [];
-      sliceStart = performance.now();
-    }
-  }
-  if (batch.length) yield batch;
-}
 
 /** The nearest `fileName` in `dir` or above it, not going above `stopAt` (when given). */
 export function findUp(dir: string, fileName: string, stopAt?: string): string | undefined {
