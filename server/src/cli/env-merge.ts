@@ -6,12 +6,11 @@
  */
 import { applyEdits, modify, printParseErrorCode, type FormattingOptions } from 'jsonc-parser';
 import { parseJson } from '../model/parse';
+import type { Json, JsonObject } from '../model/types';
+import { isObject } from '../model/values';
 import { getInstanceType } from '../core/instances';
 import { compareVersions } from '../core/platform';
 import { clusterName, type PulledAccount, type PulledInstance } from './env-pull-aws';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 export interface PullSource {
   readonly pulledAt: string;
@@ -32,7 +31,6 @@ export interface PulledEnvironment {
   readonly notes: readonly string[];
 }
 
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const defined = (entries: [string, Json | undefined][]): JsonObject => Object.fromEntries(entries.filter((e): e is [string, Json] => e[1] !== undefined));
 
 function ipv4Number(cidr: string): number {

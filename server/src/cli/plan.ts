@@ -5,6 +5,7 @@
  */
 import { capacityPlan, type CapacityPlan, type CapacityPlanInput } from '../core/plan';
 import { parseTaskCpu, parseTaskMemoryMiB } from '../core/fargate';
+import { fmt } from '../core/format';
 import { parseCommand, reportUsageError, UsageError, type OptionValues } from './args';
 import type { Output } from './output';
 import { PLAN_USAGE } from './usage';
@@ -80,12 +81,8 @@ function invalid(option: string, value: string, expected: string): never {
 
 // ---------------------------------------------------------------- text output
 
-function count(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 function orDash(n: number | null): string {
-  return n === null ? '-' : count(n);
+  return n === null ? '-' : fmt(n);
 }
 
 function yesNo(value: boolean | null): string {
@@ -116,33 +113,33 @@ export function formatPlan(plan: CapacityPlan): string {
   const tpi = plan.tasksPerInstance;
   const osName = plan.os === 'windows' ? 'Windows' : 'Linux';
   const lines = [
-    `Capacity plan: ${count(plan.tasks)} awsvpc ${plan.tasks === 1 ? 'task' : 'tasks'} on ${plan.instanceType} ` +
+    `Capacity plan: ${fmt(plan.tasks)} awsvpc ${plan.tasks === 1 ? 'task' : 'tasks'} on ${plan.instanceType} ` +
       `(${osName}, ENI trunking ${plan.trunking ? 'on' : 'off'})`,
     ...renderSections([
       {
         title: 'Tasks per instance',
         rows: [
-          ['without trunking (ENIs)', count(tpi.withoutTrunking)],
+          ['without trunking (ENIs)', fmt(tpi.withoutTrunking)],
           ['with trunking (ENIs)', orDash(tpi.withTrunking), tpi.withTrunking === null ? 'not known or not available' : undefined],
-          ['by CPU', orDash(tpi.byCpu), plan.taskCpu === null ? 'task CPU not set' : `${count(plan.taskCpu)} CPU units per task`],
-          ['by memory', orDash(tpi.byMemory), plan.taskMemoryMiB === null ? 'task memory not set' : `${count(plan.taskMemoryMiB)} MiB per task, upper bound`],
-          ['effective', count(tpi.effective), `bound by ${BOUND_LABEL[tpi.binding]}`],
+          ['by CPU', orDash(tpi.byCpu), plan.taskCpu === null ? 'task CPU not set' : `${fmt(plan.taskCpu)} CPU units per task`],
+          ['by memory', orDash(tpi.byMemory), plan.taskMemoryMiB === null ? 'task memory not set' : `${fmt(plan.taskMemoryMiB)} MiB per task, upper bound`],
+          ['effective', fmt(tpi.effective), `bound by ${BOUND_LABEL[tpi.binding]}`],
         ],
       },
       {
         title: 'Instances',
         rows: [
           ['needed', orDash(plan.instancesNeeded)],
-          ['during deployment', orDash(plan.instancesDuringDeployment), `${count(plan.ipv4.peakTasksDuringDeployment)} tasks at ${plan.maximumPercent}%`],
+          ['during deployment', orDash(plan.instancesDuringDeployment), `${fmt(plan.ipv4.peakTasksDuringDeployment)} tasks at ${plan.maximumPercent}%`],
         ],
       },
       {
         title: 'IPv4 addresses',
         rows: [
-          ['per task', count(plan.ipv4.perTask)],
-          ['per instance', count(plan.ipv4.perInstance), plan.trunking ? 'primary ENI + trunk ENI' : 'primary ENI'],
-          ['needed', count(plan.ipv4.needed)],
-          ['peak during deployment', count(plan.ipv4.peakDuringDeployment)],
+          ['per task', fmt(plan.ipv4.perTask)],
+          ['per instance', fmt(plan.ipv4.perInstance), plan.trunking ? 'primary ENI + trunk ENI' : 'primary ENI'],
+          ['needed', fmt(plan.ipv4.needed)],
+          ['peak during deployment', fmt(plan.ipv4.peakDuringDeployment)],
           ['usable in subnets', orDash(plan.ipv4.usable), plan.ipv4.usable === null ? 'no subnets given' : undefined],
           ['fits', yesNo(plan.ipv4.fits)],
         ],
@@ -155,7 +152,7 @@ export function formatPlan(plan: CapacityPlan): string {
 }
 
 function subnetTable(plan: CapacityPlan): string[] {
-  const rows = plan.perSubnet.map((s) => [s.cidr, count(s.usableIpv4), count(s.expectedUse), s.fits ? 'fits' : 'DOES NOT FIT']);
+  const rows = plan.perSubnet.map((s) => [s.cidr, fmt(s.usableIpv4), fmt(s.expectedUse), s.fits ? 'fits' : 'DOES NOT FIT']);
   const header = ['CIDR', 'usable', 'expected use', ''];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const render = (cells: readonly string[]): string =>

@@ -7,6 +7,7 @@ import { cidrContains, parseIpv6Cidr, parseSubnetCidr } from './cidr';
 import type { Os } from './kinds';
 import { resolveInstanceType } from './instances';
 import { MAX_SIMULATED_INSTANCES } from './placement';
+import { fmt } from './format';
 
 export interface EnvSubnet {
   readonly id: string;
@@ -162,7 +163,7 @@ function parseClusters(value: unknown, problems: EnvProblem[]): EnvCluster[] {
         problems.push({
           code: 'env-invalid-entry',
           path: ['clusters', i, 'capacity', j, 'count'],
-          message: `A cluster holds at most ${MAX_SIMULATED_INSTANCES.toLocaleString('en-US')} EC2 instances (ECS service quota), so this count cannot be right; the entry is ignored.`,
+          message: `A cluster holds at most ${fmt(MAX_SIMULATED_INSTANCES)} EC2 instances (ECS service quota), so this count cannot be right; the entry is ignored.`,
         });
         return;
       }

@@ -1,5 +1,6 @@
 import { createScanner, parseTree, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { Json, SyntaxProblem } from './types';
+import { fmt } from '../core/format';
 
 /**
  * How much text the model parses. A document past a limit is not parsed at all: it gets one
@@ -87,8 +88,6 @@ function tooLarge(length: number, maxLength: number): SyntaxProblem {
     message: `This document is ${mb(length)} MB; documents over ${mb(maxLength)} MB are not checked for ECS networking problems.`,
   };
 }
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Offset of the first `{` or `[` that opens level `maxDepth + 1`, or undefined when the text stays

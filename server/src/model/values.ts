@@ -6,7 +6,8 @@ import type { Json, JsonObject, Style } from './types';
 
 const PLACEHOLDER = /^<[A-Za-z0-9_]+>$/;
 
-export function isObject(v: Json | undefined): v is JsonObject {
+/** A JSON object: not null, not an array. Takes any value, so parsed JSON from anywhere can be checked. */
+export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

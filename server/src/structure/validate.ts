@@ -7,6 +7,7 @@
  * functions are never type, enum or range errors.
  */
 import { closestMatches } from '../core/suggest';
+import { isObject } from '../model/values';
 import { API_ENUMS, API_ROOTS, API_SERVICE_UPDATE_REQUIRED, API_SHAPES } from './data/api-shapes';
 import type { EnumValues, ShapeRow } from './data/api-shapes';
 import { CFN_ENUMS, CFN_ROOTS, CFN_SHAPES } from './data/cfn-shapes';
@@ -145,10 +146,6 @@ const ALIASES: Readonly<Record<string, string>> = {
 };
 
 type JsonObject = { readonly [key: string]: unknown };
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isEmptyObject(value: JsonObject): boolean {
   for (const _ in value) return false;
