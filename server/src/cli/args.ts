@@ -51,6 +51,23 @@ export function parseCommand<T extends Options>(argv: readonly string[], options
   return { help: false, values: parsed.values, positionals: parsed.positionals };
 }
 
+/**
+ * Reads a command's options with `read` (undefined when help was asked for). Returns them, or the
+ * exit code once the help or a usage error has been written.
+ */
+export function commandOptions<T>(out: Output, command: string, usage: string, read: () => T | undefined): T | number {
+  let options: T | undefined;
+  try {
+    options = read();
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsageError(out, command, error.message);
+    throw error;
+  }
+  if (options !== undefined) return options;
+  out.stdout(usage);
+  return 0;
+}
+
 /** Writes `ecs-net <command>: <problem>` and where to read more, as one line; returns the usage exit code. */
 export function reportUsageError(out: Output, command: string, problem: string): number {
   const sentence = /[.?!]$/.test(problem) ? problem : `${problem}.`;

@@ -11,7 +11,7 @@ import type { Finding, Severity } from '../rules/types';
 import { findingRange, type PlainRange } from '../features/ranges';
 import { displayPath, selectFiles } from './files';
 import type { Output } from './output';
-import { parseCommand, reportUsageError, UsageError } from './args';
+import { commandOptions, parseCommand, reportUsageError, UsageError } from './args';
 import { CHECK_USAGE } from './usage';
 import { toSarif } from './sarif';
 
@@ -94,17 +94,8 @@ function readDocument(file: string): EcsDocument | { error: string } {
 }
 
 export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd()): number {
-  let options: CheckOptions | undefined;
-  try {
-    options = checkOptions(argv);
-  } catch (error) {
-    if (error instanceof UsageError) return reportUsageError(out, 'check', error.message);
-    throw error;
-  }
-  if (!options) {
-    out.stdout(CHECK_USAGE);
-    return 0;
-  }
+  const options = commandOptions(out, 'check', CHECK_USAGE, () => checkOptions(argv));
+  if (typeof options === 'number') return options;
   const selection = selectFiles(options.paths, cwd);
   if (selection.unmatched.length) return reportUsageError(out, 'check', `no such file, folder or match: ${selection.unmatched.join(', ')}`);
 

@@ -16,7 +16,7 @@ import { mergeEnvironment, readEnvironmentText, toEnvironment, type EnvironmentF
 import { pullAccount, type PullClients, type PulledAccount } from './env-pull-aws';
 import { describePullError, type ErrorContext } from './env-pull-errors';
 import type { Output } from './output';
-import { parseCommand, reportUsageError, UsageError } from './args';
+import { commandOptions, parseCommand, reportUsageError, UsageError } from './args';
 import { ENV_PULL_USAGE } from './usage';
 
 export type { PullClients } from './env-pull-aws';
@@ -105,17 +105,8 @@ function sdkClients({ region, profile, endpoint }: ClientOptions): PullClients {
 }
 
 export async function runEnvPull(argv: string[], out: Output, deps: EnvPullDeps = {}): Promise<number> {
-  let options: PullOptions | undefined;
-  try {
-    options = pullOptions(argv[0] === 'pull' ? argv.slice(1) : argv);
-  } catch (error) {
-    if (error instanceof UsageError) return reportUsageError(out, 'env pull', error.message);
-    throw error;
-  }
-  if (!options) {
-    out.stdout(ENV_PULL_USAGE);
-    return 0;
-  }
+  const options = commandOptions(out, 'env pull', ENV_PULL_USAGE, () => pullOptions(argv[0] === 'pull' ? argv.slice(1) : argv));
+  if (typeof options === 'number') return options;
   const file = resolve(deps.cwd ?? process.cwd(), options.out);
   const shown = options.out;
   if (existsSync(file) && !statSync(file).isFile()) return reportUsageError(out, 'env pull', `--out ${shown} is not a file; pass a file path`);
