@@ -4,7 +4,6 @@ import type { WorkspaceLookup } from '../semantics/references';
 import type { UnitRef } from '../semantics/references';
 import { looksLikeEcsDocument } from '../../../shared/src/ecsMarkers';
 
-
 /** `family`, `family:3`, or `arn:aws:ecs:region:account:task-definition/family:3` → family and revision. */
 export function parseTaskDefinitionRef(ref: string): { family: string; revision?: number } | undefined {
   const afterSlash = ref.startsWith('arn:') ? ref.slice(ref.indexOf('task-definition/') + 'task-definition/'.length) : ref;
