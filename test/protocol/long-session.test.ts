@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { checkText } from '../../server/src/cli/check';
-import type { MemoryUsage } from '../../server/src/features/diagnosticsRequests';
+import { MEMORY_USAGE, type MemoryUsage } from '../../shared/src/protocol';
 import { LspTestClient } from '../support/lsp-client';
 import { serviceStackTemplate } from '../support/templates';
 
@@ -153,7 +153,7 @@ test(`${EDITS.toLocaleString('en-US')} edits in a large template: final diagnost
   const opened = await client.open(URI, initial);
   assert.deepEqual(placed(opened), placed(checkText(initial, URI).diagnostics), 'the first check');
 
-  const memory = async (): Promise<MemoryUsage> => client.connection.sendRequest<MemoryUsage>('ecsTaskNetworking/memoryUsage');
+  const memory = async (): Promise<MemoryUsage> => client.connection.sendRequest<MemoryUsage>(MEMORY_USAGE.method);
   let baseline: MemoryUsage | undefined;
   let sent = 0;
   let pending: Keystroke[] = [];

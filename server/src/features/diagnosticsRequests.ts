@@ -1,8 +1,6 @@
 import { RequestType0, type Connection } from 'vscode-languageserver';
 import { MEMORY_USAGE, type MemoryUsage } from '../../../shared/src/protocol';
 
-export type { MemoryUsage };
-
 /**
  * The server's memory, for leak tests and for people looking into a slow editor. When the server
  * runs with `--expose-gc`, a full collection runs first, so the figures are what is still
