@@ -47,8 +47,13 @@ export function parseCommand<T extends Options>(argv: readonly string[], options
   }
   if (!help && problems.length) throw new UsageError(problems[0]);
   if (help) return { help: true };
-  const parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals });
-  return { help: false, values: parsed.values, positionals: parsed.positionals };
+  try {
+    const parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals });
+    return { help: false, values: parsed.values, positionals: parsed.positionals };
+  } catch (error) {
+    // Anything the checks above let through is still a usage error, in parseArgs' own words.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
