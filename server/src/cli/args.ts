@@ -18,7 +18,7 @@ export type OptionValues<T extends Options> = ReturnType<typeof parseArgs<{ args
 export type ParsedCommand<T extends Options> = { readonly help: true } | { readonly help: false; readonly values: OptionValues<T>; readonly positionals: string[] };
 
 /**
- * Parses `argv` for `command` against `options` (each command has `help`/`-h`). Throws a
+ * Parses a command's `argv` against its `options` (each command has `help`/`-h`). Throws a
  * UsageError for an unknown option (with the nearest known one), a missing value, a value given
  * to a switch, or a positional argument where the command takes none. Asking for help wins over
  * every other problem, so `--help` always shows the help.
@@ -33,7 +33,8 @@ export function parseCommand<T extends Options>(argv: readonly string[], options
       continue;
     }
     if (token.kind !== 'option') continue;
-    const spec = options[token.name];
+    // Own keys only: `--constructor` is not an option because every object has one.
+    const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
     if (token.name === 'help' && spec) help = true;
     if (!spec) {
       const [near] = closestMatches(token.name, Object.keys(options), 1);

@@ -50,6 +50,7 @@ test('every usage error is one line on stderr naming the command, with the way t
     [[], /^ecs-net: a command is needed: check, plan or env pull\. Run 'ecs-net --help'\.$/],
     [['chek'], /^ecs-net: unknown command 'chek'; did you mean 'check'\? Run 'ecs-net --help'\.$/],
     [['--verbose'], /^ecs-net: unknown option '--verbose'\. Run 'ecs-net --help'\.$/],
+    [['plan', '--constructor'], /^ecs-net plan: unknown option '--constructor'.* Run 'ecs-net help plan'\.$/],
     [['help', 'deploy'], /^ecs-net: no help for 'deploy'.* Run 'ecs-net --help'\.$/],
     [['check', '--fromat', 'json', 'x.json'], /^ecs-net check: unknown option '--fromat'; did you mean --format\? Run 'ecs-net help check'\.$/],
     [['check', '--format', 'xml', 'x.json'], /^ecs-net check: --format takes text, json or sarif \(got 'xml'\)\. Run 'ecs-net help check'\.$/],
