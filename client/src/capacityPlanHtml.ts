@@ -48,12 +48,16 @@ export function renderBarChart(chart: PlanChart, index: number): string {
       const over = bar.limit !== undefined && value > bar.limit;
       const cls = over ? 'over' : `series-${s % 4}`;
       const title = `${bar.label}, ${chart.series[s] ?? ''}: ${value}${bar.limit !== undefined ? ` of ${bar.limit} ${bar.limitLabel ?? ''}` : ''}`;
-      parts.push(`<rect class="${cls}" x="${LABEL_WIDTH}" y="${y}" width="${scale(value)}" height="${BAR_HEIGHT}"><title>${escapeHtml(title.trim())}</title></rect>`);
+      parts.push(
+        `<rect class="${cls}" x="${LABEL_WIDTH}" y="${y}" width="${scale(value)}" height="${BAR_HEIGHT}"><title>${escapeHtml(title.trim())}</title></rect>`,
+      );
       parts.push(`<text class="value" x="${LABEL_WIDTH + scale(value) + 6}" y="${y + BAR_HEIGHT - 4}">${value.toLocaleString('en-US')}</text>`);
     });
     if (bar.limit !== undefined) {
       const x = LABEL_WIDTH + scale(bar.limit);
-      parts.push(`<line class="limit" x1="${x}" y1="${top - 3}" x2="${x}" y2="${top + groupHeight + 3}"><title>${escapeHtml(`${bar.limitLabel ?? 'limit'}: ${bar.limit}`)}</title></line>`);
+      parts.push(
+        `<line class="limit" x1="${x}" y1="${top - 3}" x2="${x}" y2="${top + groupHeight + 3}"><title>${escapeHtml(`${bar.limitLabel ?? 'limit'}: ${bar.limit}`)}</title></line>`,
+      );
     }
   });
 

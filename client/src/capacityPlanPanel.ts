@@ -31,11 +31,16 @@ export async function showCapacityPlan(
     return undefined;
   }
   if (!panel) {
-    panel = vscode.window.createWebviewPanel(CAPACITY_PLAN_VIEW_TYPE, view.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: false,
-      enableCommandUris: false,
-      localResourceRoots: [],
-    });
+    panel = vscode.window.createWebviewPanel(
+      CAPACITY_PLAN_VIEW_TYPE,
+      view.title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: false,
+        enableCommandUris: false,
+        localResourceRoots: [],
+      },
+    );
     panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
   } else {
     panel.reveal(vscode.ViewColumn.Beside, true);

@@ -92,4 +92,3 @@ export async function deactivate(): Promise<void> {
   await controller?.stop();
   controller = undefined;
 }
-

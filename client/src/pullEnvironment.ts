@@ -15,7 +15,11 @@ export interface PullResult {
  * folder, with its output in the extension's output channel. Success and failure are the CLI's
  * own: a non-zero exit shows its message, never a success notice.
  */
-export async function pullEnvironment(context: vscode.ExtensionContext, output: vscode.OutputChannel, environmentFile: string): Promise<PullResult | undefined> {
+export async function pullEnvironment(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  environmentFile: string,
+): Promise<PullResult | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') {
@@ -45,7 +49,10 @@ export async function pullEnvironment(context: vscode.ExtensionContext, output: 
         child.stderr.on('data', (chunk: Buffer) => {
           const text = chunk.toString();
           output.append(text);
-          const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+          const lines = text
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean);
           if (lines.length) lastError = lines[lines.length - 1];
         });
         const cancel = token.onCancellationRequested(() => child.kill());
@@ -67,9 +74,11 @@ export async function pullEnvironment(context: vscode.ExtensionContext, output: 
     });
   } else {
     const show = 'Show Output';
-    void vscode.window.showErrorMessage(`Pulling the environment failed: ${result.message || `exit code ${result.exitCode ?? 'none'}`}`, show).then((choice) => {
-      if (choice === show) output.show();
-    });
+    void vscode.window
+      .showErrorMessage(`Pulling the environment failed: ${result.message || `exit code ${result.exitCode ?? 'none'}`}`, show)
+      .then((choice) => {
+        if (choice === show) output.show();
+      });
   }
   return result;
 }

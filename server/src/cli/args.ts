@@ -15,7 +15,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** The option values parseArgs types for these options (strict parsing). */
 export type OptionValues<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: boolean }>>['values'];
 
-export type ParsedCommand<T extends Options> = { readonly help: true } | { readonly help: false; readonly values: OptionValues<T>; readonly positionals: string[] };
+export type ParsedCommand<T extends Options> =
+  { readonly help: true } | { readonly help: false; readonly values: OptionValues<T>; readonly positionals: string[] };
 
 /**
  * Parses a command's `argv` against its `options` (each command has `help`/`-h`). Throws a

@@ -20,7 +20,8 @@ test('--help, -h and help print the overview on stdout and exit 0', async () => 
     assert.equal(r.code, 0, argv.join(' '));
     assert.equal(r.stderr, '');
     assert.match(r.stdout, /^ecs-net \S+: /);
-    for (const command of ['ecs-net check', 'ecs-net plan', 'ecs-net env pull', 'ecs-net help COMMAND', 'ecs-net --version']) assert.ok(r.stdout.includes(command), command);
+    for (const command of ['ecs-net check', 'ecs-net plan', 'ecs-net env pull', 'ecs-net help COMMAND', 'ecs-net --version'])
+      assert.ok(r.stdout.includes(command), command);
   }
 });
 

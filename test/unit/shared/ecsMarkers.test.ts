@@ -39,7 +39,11 @@ test('JSON from other tools holds no marker', () => {
     const text = readFileSync(join(REPO_ROOT, file), 'utf8');
     assert.equal(looksLikeEcsDocument(text), false, file);
   }
-  for (const text of ['{ "Resources": { "Bucket": { "Type": "AWS::S3::Bucket" } } }', '{ "family": "Inter", "weight": 400 }', '{ "service": "api", "port": 80 }']) {
+  for (const text of [
+    '{ "Resources": { "Bucket": { "Type": "AWS::S3::Bucket" } } }',
+    '{ "family": "Inter", "weight": 400 }',
+    '{ "service": "api", "port": 80 }',
+  ]) {
     assert.equal(looksLikeEcsDocument(text), false, text);
   }
 });
