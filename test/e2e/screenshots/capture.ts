@@ -15,7 +15,7 @@ import { openFile, openWorkbench, runCommand, showCapacityPlan, STEP_MS } from '
 
 const OUT = join(REPO_ROOT, 'docs', 'images');
 /** Marketplace pages show README images at most about 1,000 px wide: this stays readable there. */
-const VIEWPORT = { width: 1200, height: 700 };
+const VIEWPORT = { width: 1200, height: 600 };
 const MAX_BYTES = 250 * 1024;
 
 const SETTINGS = {
@@ -65,11 +65,12 @@ const SHOTS: readonly Shot[] = [
   },
   {
     file: 'hover.png',
-    shows: 'the hover on desiredCount with the IPv4 addresses 24 EC2 tasks need against two /27 subnets',
+    shows: 'the hover on a service\'s subnets: the IPv4 addresses 24 EC2 tasks on c5.large need, against two /27 subnets',
     stage: async (page) => {
       await openFile(page, 'small-subnets/service.json');
       await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: STEP_MS });
-      await page.locator('.monaco-editor .view-lines span', { hasText: /^24$/ }).last().hover();
+      // On "subnets" the hover holds the figures alone; on desiredCount the two warnings come first and push the table out of view.
+      await page.locator('.monaco-editor .view-lines span', { hasText: /^"subnets"$/ }).last().hover();
       const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'IPv4 addresses for 24 awsvpc tasks' }).first();
       await hover.waitFor({ state: 'visible', timeout: STEP_MS });
       await hover.locator('table').first().waitFor({ state: 'visible', timeout: STEP_MS });
@@ -77,12 +78,10 @@ const SHOTS: readonly Shot[] = [
   },
   {
     file: 'capacity-plan.png',
-    shows: 'the capacity plan of the CloudFormation service WebService beside its template',
+    shows: 'the capacity plan of the EC2 service report-worker: instances, IPv4 per subnet against two /27 subnets',
     stage: async (page) => {
-      await openFile(page, 'cloudformation/web-service.json');
-      await page.locator('.monaco-editor .view-lines span', { hasText: /^"DesiredCount"$/ }).last().click();
-      await parkPointer(page);
-      await showCapacityPlan(page, 'Capacity plan: service WebService', '10.0.16.0/20');
+      await openFile(page, 'small-subnets/service.json');
+      await showCapacityPlan(page, 'Capacity plan: service report-worker', '10.1.0.32/27');
     },
   },
 ];
