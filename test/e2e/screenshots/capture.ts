@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/tools';
-import { openFile, openWorkbench, runCommand, showCapacityPlan, STEP_MS } from '../support/workbench';
+import { openFile, openQuickFixMenu, openWorkbench, runCommand, showCapacityPlan, STEP_MS } from '../support/workbench';
 
 const OUT = join(REPO_ROOT, 'docs', 'images');
 /** Marketplace pages show README images at most about 1,000 px wide: this stays readable there. */
@@ -37,12 +37,6 @@ interface Shot {
   readonly stage: (page: Page) => Promise<void>;
 }
 
-/** Parks the pointer on the editor's empty lower part, where it opens no hover or tooltip. */
-async function parkPointer(page: Page): Promise<void> {
-  const box = await page.locator('.editor-group-container .monaco-editor').first().boundingBox();
-  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
-}
-
 /** Clears what the last shot left: hovers, menus, other editors. */
 async function reset(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
@@ -57,10 +51,7 @@ const SHOTS: readonly Shot[] = [
     stage: async (page) => {
       await openFile(page, 'mistakes/fargate-taskdef.json');
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
-      await page.locator('.monaco-editor .view-lines span', { hasText: /^"bridge"$/ }).last().click();
-      await parkPointer(page);
-      await page.keyboard.press('Control+.');
-      await page.locator('.action-widget', { hasText: "Set networkMode to 'awsvpc'" }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+      await openQuickFixMenu(page, /^"bridge"$/, "Set networkMode to 'awsvpc'");
     },
   },
   {

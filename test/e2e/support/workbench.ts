@@ -69,6 +69,20 @@ export async function openFile(page: Page, path: string): Promise<void> {
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: STEP_MS });
 }
 
+/** Parks the pointer on the editor's empty lower part, where it opens no hover or tooltip. */
+export async function parkPointer(page: Page): Promise<void> {
+  const box = await page.locator('.editor-group-container .monaco-editor').first().boundingBox();
+  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
+}
+
+/** Puts the cursor on the last `text` token in the editor and opens the quick fix menu on `fix`. */
+export async function openQuickFixMenu(page: Page, text: RegExp, fix: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines span', { hasText: text }).last().click();
+  await parkPointer(page);
+  await page.keyboard.press('Control+.');
+  await page.locator('.action-widget', { hasText: fix }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+}
+
 /** Runs a command by its palette title, e.g. `ECS: Show Capacity Plan`. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
