@@ -56,12 +56,15 @@ const SHOTS: readonly Shot[] = [
   },
   {
     file: 'hover.png',
-    shows: 'the hover on a service\'s subnets: the IPv4 addresses 24 EC2 tasks on c5.large need, against two /27 subnets',
+    shows: "the hover on a service's subnets: the IPv4 addresses 24 EC2 tasks on c5.large need, against two /27 subnets",
     stage: async (page) => {
       await openFile(page, 'small-subnets/service.json');
       await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: STEP_MS });
       // On "subnets" the hover holds the figures alone; on desiredCount the two warnings come first and push the table out of view.
-      await page.locator('.monaco-editor .view-lines span', { hasText: /^"subnets"$/ }).last().hover();
+      await page
+        .locator('.monaco-editor .view-lines span', { hasText: /^"subnets"$/ })
+        .last()
+        .hover();
       const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'IPv4 addresses for 24 awsvpc tasks' }).first();
       await hover.waitFor({ state: 'visible', timeout: STEP_MS });
       await hover.locator('table').first().waitFor({ state: 'visible', timeout: STEP_MS });
