@@ -12,7 +12,8 @@ export function escapeHtml(text: string): string {
 }
 
 const CHART_WIDTH = 640;
-const LABEL_WIDTH = 150;
+// Wide enough for a subnet id (subnet- and 17 hex digits) at the label font size.
+const LABEL_WIDTH = 180;
 const VALUE_WIDTH = 70;
 const BAR_HEIGHT = 16;
 const BAR_GAP = 3;

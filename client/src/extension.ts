@@ -6,6 +6,7 @@ import { ENV_FILE_NAME, SETTINGS_SECTION as SECTION } from '../../shared/src/pro
 import { isEnvironmentFilePath, looksLikeEcsDocument } from '../../shared/src/ecsMarkers';
 import { JSON_LANGUAGES, SCHEMES, ServerController, type ServerState } from './serverController';
 import { SummaryStatusBar } from './statusBar';
+import { CONTEXT, markContext, quickFixMiddleware, registerWalkthrough } from './walkthrough';
 
 /** What the extension returns from `activate`: used by its own integration tests, stable enough for others. */
 export interface EcsTaskNetworkingApi {
@@ -31,15 +32,15 @@ const looksLikeEcs = (text: string) => looksLikeEcsDocument(text.length > SNIFF_
 
 export async function activate(context: vscode.ExtensionContext): Promise<EcsTaskNetworkingApi> {
   const output = vscode.window.createOutputChannel('ECS Task Networking', { log: true });
-  const server = new ServerController(context, output);
+  const server = new ServerController(context, output, quickFixMiddleware);
   controller = server;
   const statusBar = new SummaryStatusBar(server);
   context.subscriptions.push(output, server, statusBar);
 
   const environmentFileName = () => vscode.workspace.getConfiguration(SECTION).get<string>('environmentFile') || ENV_FILE_NAME;
   const isCandidate = (doc: vscode.TextDocument) => JSON_LANGUAGES.has(doc.languageId) && SCHEMES.has(doc.uri.scheme);
-  const wantsServer = (doc: vscode.TextDocument) =>
-    isCandidate(doc) && (isEnvironmentFilePath(doc.uri.path, environmentFileName()) || looksLikeEcs(doc.getText()));
+  const isEnvironmentFile = (doc: vscode.TextDocument) => isCandidate(doc) && isEnvironmentFilePath(doc.uri.path, environmentFileName());
+  const wantsServer = (doc: vscode.TextDocument) => isEnvironmentFile(doc) || (isCandidate(doc) && looksLikeEcs(doc.getText()));
   const startServer = () => {
     server.ensureStarted().catch((error: unknown) => output.appendLine(`The language server did not start: ${String(error)}`));
   };
@@ -51,11 +52,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsTas
     vscode.workspace.onDidOpenTextDocument(startFor),
     // A new or pasted-into document becomes an ECS document while typing.
     vscode.workspace.onDidChangeTextDocument((e) => startFor(e.document)),
-    vscode.commands.registerCommand(`${SECTION}.showCapacityPlan`, () => showCapacityPlan(context, server, wantsServer)),
-    vscode.commands.registerCommand(`${SECTION}.pullEnvironment`, () => pullEnvironment(context, output, environmentFileName())),
+    vscode.commands.registerCommand(`${SECTION}.showCapacityPlan`, async () => {
+      const view = await showCapacityPlan(context, server, wantsServer);
+      if (view) markContext(CONTEXT.capacityPlanShown);
+      return view;
+    }),
+    vscode.commands.registerCommand(`${SECTION}.pullEnvironment`, async () => {
+      const result = await pullEnvironment(context, output, environmentFileName());
+      if (result?.exitCode === 0) markContext(CONTEXT.environmentFileReady);
+      return result;
+    }),
     vscode.commands.registerCommand(`${SECTION}.restartServer`, () => server.restart()),
     vscode.commands.registerCommand(`${SECTION}.showOutput`, () => output.show(true)),
   );
+  registerWalkthrough(context, { isEcsDocument: wantsServer, isEnvironmentFile });
   for (const doc of vscode.workspace.textDocuments) startFor(doc);
 
   // A workspace with an environment file starts the server at once (workspaceContains only knows the default name).

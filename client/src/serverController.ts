@@ -8,6 +8,7 @@ import {
   TransportKind,
   type ErrorHandler,
   type LanguageClientOptions,
+  type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION as SECTION, type ContractRequest } from '../../shared/src/protocol';
@@ -62,6 +63,7 @@ export class ServerController implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     readonly output: vscode.LogOutputChannel,
+    private readonly middleware: Middleware = {},
   ) {}
 
   get state(): ServerState {
@@ -94,6 +96,7 @@ export class ServerController implements vscode.Disposable {
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
       errorHandler: restartingErrorHandler(),
+      middleware: this.middleware,
     };
     const client = new LanguageClient(SECTION, 'ECS Task Networking', serverOptions, clientOptions);
     client.onDidChangeState(() => this.stateEmitter.fire(this.state));

@@ -5,32 +5,51 @@
  *
  * Usage: node out/e2e/smoke/uiSmoke.js path/to/ecs-task-networking-X.vsix
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CodeServer, launchBrowser } from '../support/codeServer';
-import { e2eTools, REPO_ROOT } from '../support/tools';
+import { REPO_ROOT } from '../support/tools';
+import { openFile, openQuickFixMenu, openWorkbench, runCommand, showCapacityPlan, STEP_MS, type Workbench } from '../support/workbench';
 
 const RESULTS = join(REPO_ROOT, 'test-results');
-const STEP_MS = 60_000;
+const WALKTHROUGH = 'ecs-task-networking.ecs-task-networking#getStarted';
 
 interface Check {
   readonly name: string;
   readonly run: (page: Page) => Promise<void>;
 }
 
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: STEP_MS });
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: STEP_MS });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: STEP_MS });
-}
+/** A walkthrough step's check mark, which the workbench marks `complete` when the step's event happened. */
+const stepMark = (page: Page, step: string, done = false) =>
+  page.locator(`.gettingStartedContainer [data-done-step-id="${WALKTHROUGH}#${step}"]${done ? '.complete' : ''}`);
 
 const checks: Check[] = [
+  {
+    // First: any ECS document opened before would complete the step already.
+    name: 'the walkthrough opens, and its first three steps complete as the example is opened from it, shows its errors and gets a quick fix',
+    run: async (page) => {
+      await runCommand(page, 'Welcome: Open Walkthrough...');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with ECS Task Networking' }).first().click({ timeout: STEP_MS });
+      const first = stepMark(page, 'openExample');
+      await first.waitFor({ state: 'attached', timeout: STEP_MS });
+      if (await first.evaluate((e) => e.classList.contains('complete'))) throw new Error('the first step was complete before anything happened');
+      await page.locator('.gettingStartedContainer .monaco-button', { hasText: 'Open Example' }).first().click({ timeout: STEP_MS });
+      await page.locator('.tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: STEP_MS });
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
+      await openQuickFixMenu(page, /^"bridge"$/, "Set networkMode to 'awsvpc'");
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-lines span', { hasText: /^"awsvpc"$/ }).first().waitFor({ timeout: STEP_MS });
+      // Back to the walkthrough, whose tab the workbench titles "Welcome".
+      await page.locator('.editor-group-container .tab', { hasText: 'Welcome' }).first().click({ timeout: STEP_MS });
+      for (const step of ['openExample', 'seeProblem', 'applyQuickFix']) await stepMark(page, step, true).waitFor({ state: 'attached', timeout: STEP_MS });
+      if (await stepMark(page, 'capacityPlan', true).count()) throw new Error('the capacity plan step completed without a plan shown');
+      await page.screenshot({ path: join(RESULTS, 'smoke-walkthrough.png') });
+      await page.locator('.editor-group-container .tab', { hasText: 'Untitled' }).first().click({ timeout: STEP_MS });
+      await runCommand(page, 'View: Revert and Close Editor');
+      await page.locator('.editor-group-container .tab', { hasText: 'Welcome' }).locator('.tab-actions .action-label').first().click({ timeout: STEP_MS });
+      await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: STEP_MS });
+    },
+  },
   {
     name: 'the error squiggle appears under the network mode of a Fargate task definition',
     run: async (page) => {
@@ -71,17 +90,7 @@ const checks: Check[] = [
     name: 'ECS: Show Capacity Plan opens a panel with the table and the chart',
     run: async (page) => {
       await openFile(page, 'service-stack.json');
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: STEP_MS });
-      await input.fill('>ECS: Show Capacity Plan');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'ECS: Show Capacity Plan' }).first().waitFor({ timeout: STEP_MS });
-      await page.keyboard.press('Enter');
-      // Webviews sit in an iframe holding another iframe with the page.
-      const frame = page.frameLocator('iframe.webview').frameLocator('#active-frame');
-      await frame.locator('h1', { hasText: 'Capacity plan: service ApiService' }).waitFor({ timeout: STEP_MS });
-      await frame.locator('svg[role="img"]').first().waitFor({ timeout: STEP_MS });
-      await frame.locator('td', { hasText: '10.0.1.0/28' }).first().waitFor({ timeout: STEP_MS });
+      await showCapacityPlan(page, 'Capacity plan: service ApiService', '10.0.1.0/28');
       await page.screenshot({ path: join(RESULTS, 'smoke-capacity-plan.png') });
     },
   },
@@ -93,24 +102,13 @@ async function main(): Promise<number> {
     console.error('usage: uiSmoke.js path/to/extension.vsix');
     return 2;
   }
-  const tools = e2eTools();
   mkdirSync(RESULTS, { recursive: true });
-  const scratch = mkdtempSync(join(tmpdir(), 'ecs-net-smoke-'));
-  const workspace = join(scratch, 'workspace');
-  cpSync(join(REPO_ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
-  const server = new CodeServer(tools);
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  let workbench: Workbench | undefined;
   let passed = 0;
   let failed = 0;
   try {
-    const installed = await server.installExtension(vsix);
-    if (!/successfully installed/i.test(installed)) throw new Error(`installing the VSIX said: ${installed}`);
-    await server.start();
-    browser = await launchBrowser(join(scratch, 'chromium'));
-    const { page } = browser;
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: STEP_MS });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: STEP_MS });
+    workbench = await openWorkbench({ vsix, folder: join(REPO_ROOT, 'test', 'e2e', 'workspace') });
+    const { page } = workbench;
     for (const check of checks) {
       try {
         await check.run(page);
@@ -126,9 +124,7 @@ async function main(): Promise<number> {
     failed++;
     console.log(`  ✘ setting up code-server with the VSIX\n    ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    await browser?.context.close().catch(() => undefined);
-    await server.stop();
-    rmSync(scratch, { recursive: true, force: true });
+    await workbench?.close();
   }
   console.log(`screenshots: ${RESULTS}`);
   console.log(`smoke: ${passed} passed, ${failed} failed`);

@@ -161,6 +161,8 @@ describe('ECS Task Networking in a real editor', () => {
     const fix = await timeout(offered(), `the quick fix (offered so far: ${actions.map((a) => a.title).join(' | ')})`);
     assert.ok(fix.edit);
     assert.equal(fix.isPreferred, true);
+    // The client tags our quick fixes so that applying one completes the walkthrough's step.
+    assert.equal(fix.command?.command, 'ecsTaskNetworking.walkthrough.quickFixApplied');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(editor.document.getText(), /"networkMode": "awsvpc",\n/);
     await diagnosticsWhen(uri, (d) => !d.some((x) => codeOf(x) === 'fargate-network-mode'), 'fargate-network-mode to disappear');

@@ -51,6 +51,8 @@ export interface CodeServerOptions {
   readonly vscodeOptions?: readonly string[];
   /** Receives every line code-server prints. */
   readonly onLine?: (line: string) => void;
+  /** User settings added to (or replacing) the quiet defaults. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -74,7 +76,7 @@ export class CodeServer {
     for (const d of [this.userDataDir, this.extensionsDir, join(this.userDataDir, 'User'), join(this.home, 'config'), join(this.home, 'data'), join(this.home, 'tmp')]) {
       mkdirSync(d, { recursive: true });
     }
-    writeFileSync(join(this.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    writeFileSync(join(this.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
   }
 
   private env(): NodeJS.ProcessEnv {
@@ -168,11 +170,11 @@ export class CodeServer {
 }
 
 /** Headless Debian Chromium in a fresh profile, as the machine allows it to run. */
-export async function launchBrowser(profileDir: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function launchBrowser(profileDir: string, viewport = { width: 1400, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1400, height: 900 },
+    viewport,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
