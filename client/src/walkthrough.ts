@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { SECTION } from './serverController';
+import { SETTINGS_SECTION as SECTION } from '../../shared/src/protocol';
 
 // The "Get started" walkthrough (package.json, contributes.walkthroughs) completes its steps on
 // context keys and commands. This file sets them from what really happened in the editor; it knows
