@@ -1,3 +1,4 @@
+import { fmt } from '../core/format';
 import {
   capacityPlan,
   DEFAULT_MAXIMUM_PERCENT,
@@ -65,8 +66,6 @@ export interface PlanSubject {
   readonly launchAssumed: boolean;
   readonly os: Os;
 }
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** The unit whose property the offset is inside. */
 export function unitAt(doc: EcsDocument, offset: number): Unit | undefined {

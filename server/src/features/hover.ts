@@ -1,3 +1,4 @@
+import { fmt } from '../core/format';
 import { getNodePath, type Node } from 'jsonc-parser';
 import {
   eniDensity,
@@ -43,8 +44,6 @@ interface Place {
   readonly apiPath: JsonPath;
   readonly node: Node;
 }
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
  * What the cursor is on, answered with figures computed by the core: ENI density for network

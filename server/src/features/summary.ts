@@ -1,3 +1,4 @@
+import { fmt } from '../core/format';
 import { eniDensity, ipRequirements } from '../core';
 import type { EcsDocument, Unit } from '../model/document';
 import type { DocumentKind } from '../model/types';
@@ -22,7 +23,6 @@ const LABELS: Readonly<Record<Exclude<DocumentKind, 'unknown'>, string>> = {
   environment: 'Environment file',
 };
 
-const fmt = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
 
 /**

@@ -1,3 +1,4 @@
+import { fmt } from '../core/format';
 import {
   clusterFor,
   parseEnvironment,
@@ -103,8 +104,6 @@ export const envUnknownSubnet: Rule = {
     }
   },
 };
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** The cluster's first instance type from the environment file, and its awsvpc density for this task. */
 function clusterDensity(ctx: RuleContext, env: Environment, task: TaskFacts | undefined): AwsvpcDensity | undefined {
