@@ -47,8 +47,30 @@ test('a launch kind that comes from a capacity provider names the provider', () 
     networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d4e5f67890'], assignPublicIp: 'ENABLED' } },
   };
   const [message] = messagesOf(service, 'assign-public-ip-ec2');
-  assert.match(message, /capacity provider 'prod-asg' runs on EC2/);
-  assert.doesNotMatch(message.split('(ECS:')[0], /this launch type/);
+  assert.match(message, /capacity provider `prod-asg` \(EC2\)/);
+});
+
+test('a Fargate service whose provider strategy decides the launch kind names the providers', () => {
+  const template = {
+    Resources: {
+      Task: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: { Family: 'api', NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'], ContainerDefinitions: [{ Name: 'api', Image: 'nginx:1.27', Memory: 256 }] },
+      },
+      Service: {
+        Type: 'AWS::ECS::Service',
+        Properties: {
+          Cluster: 'prod',
+          TaskDefinition: { Ref: 'Task' },
+          CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }],
+          NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-0a1b2c3d4e5f67890'] } },
+        },
+      },
+    },
+  };
+  const [message] = messagesOf(template, 'service-fargate-compatibility');
+  assert.match(message, /Task definition does not support launch_type FARGATE/);
+  assert.match(message, /capacity provider `FARGATE_SPOT` \(FARGATE\)/);
 });
 
 test('a launch type written out keeps the ECS wording', () => {
