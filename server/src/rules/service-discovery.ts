@@ -1,36 +1,13 @@
 import type { CfnResource } from '../model/document';
-import type { Json } from '../model/types';
-import { arr, isKnown, num, obj, str } from '../model/values';
-import { containerNamed } from '../semantics/facts';
-import { exposesPort, portMappingsKnown } from '../semantics/ports';
-import { linkedTask, serviceNetworkMode, type LinkedTask } from '../semantics/service';
-import type { Rule, RuleContext } from './types';
+import { arr, isKnown, obj, str } from '../model/values';
+import { linkedTask, serviceNetworkMode } from '../semantics/service';
+import { checkContainerRef } from './container-ref';
+import type { Rule } from './types';
 
 // Service discovery (Cloud Map), from the developer guide's "Service discovery" considerations
 // and the serviceRegistries parameter: bridge and host tasks support only SRV records, whose port
 // comes from containerName + containerPort; awsvpc tasks support A, AAAA and SRV; none supports
 // no service discovery at all.
-
-/** The container and port a registry names must exist in the task definition. */
-function checkRegistryContainer(ctx: RuleContext, td: LinkedTask, index: number, entry: Record<string, Json>): void {
-  if (!td.facts.containersKnown || td.ref.doc?.hasSyntaxErrors) return;
-  const name = str(entry.containerName);
-  if (name === undefined) return;
-  const container = containerNamed(td.facts, name);
-  if (!container) {
-    const names = td.facts.containers.map((c) => c.name).join(', ');
-    ctx.report({ path: ['serviceRegistries', index, 'containerName'], message: `Container '${name}' is not in the task definition (containers: ${names}).` });
-    return;
-  }
-  const port = num(entry.containerPort, ctx.unit.style);
-  const style = td.ref.unit.style;
-  if (port === undefined || exposesPort(container, port, style) || !portMappingsKnown(container, style)) return;
-  ctx.report({
-    path: ['serviceRegistries', index, 'containerPort'],
-    message: `Container '${name}' has no port mapping for container port ${port}.`,
-    related: [{ uri: td.ref.uri, path: ctx.docPath([...container.path, 'portMappings'], td.ref), message: `port mappings of '${name}'` }],
-  });
-}
 
 export const serviceRegistryPorts: Rule = {
   id: 'service-registry-ports',
@@ -66,7 +43,7 @@ export const serviceRegistryPorts: Rule = {
         });
         return;
       }
-      if (td) checkRegistryContainer(ctx, td, i, entry);
+      if (td) checkContainerRef(ctx, td, ['serviceRegistries', i], entry);
     });
   },
 };

@@ -1,8 +1,8 @@
 import { arr, isUnset, num, obj, str } from '../model/values';
 import { containerNamed, serviceFacts } from '../semantics/facts';
-import { exposesPort, portMappingsKnown } from '../semantics/ports';
 import { linkedTask, runsAwsvpc, serviceNetworkMode, type LinkedTask } from '../semantics/service';
 import { targetTypeFor, targetTypeVerdict } from '../semantics/verdicts';
+import { checkContainerRef } from './container-ref';
 import type { Rule } from './types';
 
 /** Target types that route to instances or IPs, and so need a protocol, port and VPC (CreateTargetGroup API). */
@@ -117,29 +117,10 @@ export const loadBalancerContainer: Rule = {
   needsCompleteDocument: true,
   check(ctx) {
     const td = linkedTask(ctx.self, ctx.refs);
-    if (!td || td.ref.doc?.hasSyntaxErrors) return;
-    if (!td.facts.containersKnown) return;
-    const style = td.ref.unit.style;
+    if (!td) return;
     (arr(ctx.unit.value.loadBalancers) ?? []).forEach((lb, i) => {
       const entry = obj(lb);
-      const name = str(entry?.containerName);
-      if (!entry || name === undefined) return;
-      const container = containerNamed(td.facts, name);
-      const names = td.facts.containers.length ? `containers: ${td.facts.containers.map((c) => c.name).join(', ')}` : 'it has no containers';
-      if (!container) {
-        ctx.report({
-          path: ['loadBalancers', i, 'containerName'],
-          message: `Container '${name}' is not in the task definition (${names}).`,
-        });
-        return;
-      }
-      const port = num(entry.containerPort, ctx.unit.style);
-      if (port === undefined || exposesPort(container, port, style) || !portMappingsKnown(container, style)) return;
-      ctx.report({
-        path: ['loadBalancers', i, 'containerPort'],
-        message: `Container '${name}' has no port mapping for container port ${port}.`,
-        related: [{ uri: td.ref.uri, path: ctx.docPath([...container.path, 'portMappings'], td.ref), message: `port mappings of '${name}'` }],
-      });
+      if (entry) checkContainerRef(ctx, td, ['loadBalancers', i], entry);
     });
   },
 };
