@@ -80,7 +80,8 @@ export const externalServiceFeature: Rule = {
       ctx.report({
         path: !isUnset(v.networkConfiguration) ? ['networkConfiguration'] : 'taskDefinition' in v ? ['taskDefinition'] : ['launchType'],
         target: 'key',
-        message: 'External instances (launch type EXTERNAL) do not support the awsvpc network mode, so a service there takes no networkConfiguration; use a bridge, host or none task definition.',
+        message:
+          'External instances (launch type EXTERNAL) do not support the awsvpc network mode, so a service there takes no networkConfiguration; use a bridge, host or none task definition.',
       });
     }
   },

@@ -32,7 +32,7 @@ export const reservedHostPort: Rule = {
     if (mode === 'bridge' || mode === 'host') {
       for (const m of facts.portMappings) {
         // host mode binds the container port itself; bridge only a static host port.
-        const port = mode === 'host' ? m.hostPort ?? m.containerPort : m.hostPort;
+        const port = mode === 'host' ? (m.hostPort ?? m.containerPort) : m.hostPort;
         const owner = port === undefined ? undefined : RESERVED_HOST_PORTS.get(port);
         if (!owner) continue;
         ctx.report({

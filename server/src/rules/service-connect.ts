@@ -57,7 +57,7 @@ export const serviceConnectPortName: Rule = {
       const portName = str(obj(s)?.portName);
       if (portName === undefined || names.has(portName)) return;
       const path = ['serviceConnectConfiguration', 'services', i, 'portName'];
-      const related = [{ uri: td.ref.uri, path: ctx.docPath(['containerDefinitions'], td.ref), message: 'the task definition\'s containers' }];
+      const related = [{ uri: td.ref.uri, path: ctx.docPath(['containerDefinitions'], td.ref), message: "the task definition's containers" }];
       if (names.size === 0) {
         ctx.report({
           path,

@@ -68,8 +68,8 @@ export const serviceRegistryRecordType: Rule = {
   appliesTo: ['service'],
   title: 'Cloud Map record types must suit the network mode',
   description:
-    'Which DNS records ECS can register depends on where the task\'s address comes from. bridge and host tasks ' +
-    'share the instance\'s address, so only SRV records (address plus port) work; awsvpc tasks have their own ' +
+    "Which DNS records ECS can register depends on where the task's address comes from. bridge and host tasks " +
+    "share the instance's address, so only SRV records (address plus port) work; awsvpc tasks have their own " +
     'address and may use A, AAAA and SRV records; tasks in `none` mode have no address to register at all. An ' +
     'awsvpc registry whose Cloud Map service has only A/AAAA records takes no container port, and one with SRV ' +
     'records needs a port. Record types are read from an `AWS::ServiceDiscovery::Service` in the same template.',
@@ -82,7 +82,10 @@ export const serviceRegistryRecordType: Rule = {
       const entry = obj(r);
       if (!entry) return;
       if (mode === 'none') {
-        ctx.report({ path: ['serviceRegistries', i], message: "Service discovery is not supported with networkMode 'none': the tasks have no network address to register." });
+        ctx.report({
+          path: ['serviceRegistries', i],
+          message: "Service discovery is not supported with networkMode 'none': the tasks have no network address to register.",
+        });
         return;
       }
       const types = recordTypes(ctx.refs.cfnResourceOf(ctx.self, entry.registryArn));
@@ -98,7 +101,8 @@ export const serviceRegistryRecordType: Rule = {
         ctx.report({
           path: ['serviceRegistries', i, 'containerPort'],
           target: 'key',
-          message: "The values specified for serviceRegistries do not require a value for 'containerPort'. Remove the value and retry. (The Cloud Map service has only A/AAAA records.)",
+          message:
+            "The values specified for serviceRegistries do not require a value for 'containerPort'. Remove the value and retry. (The Cloud Map service has only A/AAAA records.)",
           fixes: [{ title: 'Remove containerPort', edits: [ctx.remove(['serviceRegistries', i, 'containerPort'])], preferred: true }],
         });
       } else if (mode === 'awsvpc' && hasSrv && !isKnown(entry.port) && !(isKnown(entry.containerName) && isKnown(entry.containerPort))) {

@@ -20,7 +20,11 @@ interface Row {
 function coverageRows(text: string): Row[] {
   const rows: Row[] = [];
   text.split('\n').forEach((raw, i) => {
-    const cells = raw.trim().split('|').slice(1, -1).map((c) => c.trim());
+    const cells = raw
+      .trim()
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.length < 2 || !/^\d+$/.test(cells[0])) return;
     const last = cells[cells.length - 1];
     rows.push({ line: i + 1, number: cells[0], ids: [...last.matchAll(/`([^`]+)`/g)].map((m) => m[1]) });

@@ -6,7 +6,9 @@ import { checkText } from '../../../server/src/cli/check';
 // finding starts and its code; these assert what it says.
 
 function messagesOf(text: object, ruleId: string): string[] {
-  return checkText(JSON.stringify(text), 'file:///messages.json').findings.filter((f) => f.ruleId === ruleId).map((f) => f.message);
+  return checkText(JSON.stringify(text), 'file:///messages.json')
+    .findings.filter((f) => f.ruleId === ruleId)
+    .map((f) => f.message);
 }
 
 const fargateTask = (cpu: string, memory: string) => ({
@@ -55,7 +57,12 @@ test('a Fargate service whose provider strategy decides the launch kind names th
     Resources: {
       Task: {
         Type: 'AWS::ECS::TaskDefinition',
-        Properties: { Family: 'api', NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'], ContainerDefinitions: [{ Name: 'api', Image: 'nginx:1.27', Memory: 256 }] },
+        Properties: {
+          Family: 'api',
+          NetworkMode: 'awsvpc',
+          RequiresCompatibilities: ['EC2'],
+          ContainerDefinitions: [{ Name: 'api', Image: 'nginx:1.27', Memory: 256 }],
+        },
       },
       Service: {
         Type: 'AWS::ECS::Service',
