@@ -82,7 +82,10 @@ export const fargateTaskSize: Rule = {
     const cpuWrong = result.validMemoryForCpu.length === 0;
     ctx.report({
       path: [cpuWrong ? 'cpu' : 'memory'],
-      message: `Invalid 'cpu' setting for task. ${result.reason ?? ''}`.trim(),
+      // ECS words both cases as a cpu problem; when only the memory is off, say so first.
+      message: cpuWrong
+        ? `Invalid 'cpu' setting for task. ${result.reason ?? ''}`.trim()
+        : `The memory does not fit this cpu. ${result.reason ?? ''} (ECS reports this as "Invalid 'cpu' setting for task.")`,
       fixes: size ? [sizeFix(ctx, size, `Use the nearest Fargate size: ${size.cpu} CPU / ${size.memoryMiB} MiB`)] : undefined,
     });
   },

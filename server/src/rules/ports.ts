@@ -40,7 +40,14 @@ export const awsvpcHostPort = hostPortMustMatch(
   'awsvpc',
   'With awsvpc, hostPort must be omitted or equal containerPort',
   'Each awsvpc task has its own IP address, so there is no host port to map to: the container port is reached ' +
-    'directly on the task ENI. ECS rejects a `hostPort` that differs from `containerPort`.',
+    'directly on the task ENI. ECS rejects a `hostPort` that differs from `containerPort`.\n\n' +
+    '`hostPort: 0` counts as different. The evidence: the current PortMapping API reference allows only leaving ' +
+    '`hostPort` out or repeating the container port for awsvpc. Older guide text and 2018 reports ' +
+    '(hashicorp/terraform-provider-aws#3401) said "0 or the container port", but what they observed is ECS filling an ' +
+    'omitted host port with the container port. A 2020 report (aws/amazon-ecs-cli#1014, a compose port with no host ' +
+    'side, registered as host port 0) shows RegisterTaskDefinition refusing it with this rule\'s message, and the ' +
+    'rewritten host port in aws/containers-roadmap#1776 (2022) was the console\'s doing, not the API\'s. So ' +
+    '`hostPort: 0` stays an error; the fix removes it.',
   'Deletes `hostPort` (ECS then uses the container port), or, as a second choice, sets `hostPort` to the value of `containerPort`.',
 );
 

@@ -29,11 +29,22 @@ import {
   serviceAwsvpcNetworkConfiguration,
   serviceFargateCompatibility,
   serviceNetworkConfigurationMode,
-  serviceRegistryPorts,
 } from './service';
+import { externalNetworkMode, externalServiceFeature } from './anywhere';
+import { reservedHostPort } from './reserved-ports';
+import { serviceConnectPortName } from './service-connect';
+import { serviceRegistryPorts, serviceRegistryRecordType } from './service-discovery';
+import { serviceRoleAwsvpc } from './service-role';
 import { invalidEnum, missingRequired, outOfRange, unknownProperty, wrongType } from './structure';
 import { documentTooLarge, syntaxError } from './syntax';
-import { classicLoadBalancerAwsvpc, loadBalancerContainer, targetGroupRequiredFields, targetTypeNetworkMode } from './target-group';
+import {
+  classicLoadBalancerAwsvpc,
+  loadBalancerContainer,
+  targetGroupAlbProtocol,
+  targetGroupHealthCheckPort,
+  targetGroupRequiredFields,
+  targetTypeNetworkMode,
+} from './target-group';
 import type { Rule } from './types';
 import { windowsNetworkMode, windowsUnsupportedOption } from './windows';
 
@@ -59,8 +70,10 @@ export const RULES: readonly Rule[] = [
   bridgeLinkTarget,
   portValueRange,
   containerPortRange,
+  reservedHostPort,
   windowsNetworkMode,
   windowsUnsupportedOption,
+  externalNetworkMode,
   serviceAwsvpcNetworkConfiguration,
   serviceNetworkConfigurationMode,
   awsvpcSubnetCount,
@@ -70,12 +83,18 @@ export const RULES: readonly Rule[] = [
   serviceFargateCompatibility,
   launchTypeWithCapacityProvider,
   platformVersionEc2,
+  serviceRoleAwsvpc,
+  externalServiceFeature,
   fargatePlatformTaskSize,
   classicLoadBalancerAwsvpc,
   targetTypeNetworkMode,
   loadBalancerContainer,
+  targetGroupHealthCheckPort,
   serviceRegistryPorts,
+  serviceRegistryRecordType,
+  serviceConnectPortName,
   targetGroupRequiredFields,
+  targetGroupAlbProtocol,
   ipv6OnlyRequirements,
   ipv6DualStackPlatform,
   ipv6SubnetMissing,

@@ -1,7 +1,7 @@
 import type { Json } from '../model/types';
 import { arr, isKnown, isUnset, obj, str } from '../model/values';
 import { serviceFacts } from '../semantics/facts';
-import { definitelyNotAwsvpc, linkedTask, runsAwsvpc, serviceNetworkMode } from '../semantics/service';
+import { definitelyNotAwsvpc, launchDescription, linkedTask, runsAwsvpc, serviceNetworkMode } from '../semantics/service';
 import { assignPublicIpVerdict, FARGATE_INCOMPATIBLE, LAUNCH_TYPE_AND_PROVIDERS, platformVersionVerdict } from '../semantics/verdicts';
 import type { Rule, RuleContext } from './types';
 
@@ -31,6 +31,7 @@ export const serviceAwsvpcNetworkConfiguration: Rule = {
   check(ctx) {
     if (ctx.unit.update) return; // UpdateService keeps the existing configuration when it is left out.
     const facts = serviceFacts(ctx.unit);
+    if (facts.launch === 'EXTERNAL') return; // awsvpc itself is the mistake there: external-service-feature.
     const networkConfiguration = ctx.unit.value.networkConfiguration;
     // Present, or an intrinsic function we cannot see into: either way nothing to say.
     if (!isUnset(networkConfiguration) && !obj(networkConfiguration)) return;
@@ -213,12 +214,14 @@ export const serviceFargateCompatibility: Rule = {
     'A service that runs on Fargate (launch type or FARGATE/FARGATE_SPOT capacity providers) can only use a task ' +
     'definition registered with FARGATE in `requiresCompatibilities`, which is also when ECS checks the Fargate rules.',
   check(ctx) {
-    if (serviceFacts(ctx.unit).launch !== 'FARGATE') return;
+    const facts = serviceFacts(ctx.unit);
+    if (facts.launch !== 'FARGATE') return;
     const td = linkedTask(ctx.self, ctx.refs);
     if (!td || td.facts.compatibilities === undefined || td.facts.fargate) return;
     ctx.report({
       path: anchor(ctx),
-      message: FARGATE_INCOMPATIBLE,
+      // A provider strategy decides the launch kind silently; name it, so the cause is visible.
+      message: facts.launchVia === 'capacityProviderStrategy' ? `${FARGATE_INCOMPATIBLE} This service runs on ${launchDescription(facts)}.` : FARGATE_INCOMPATIBLE,
       related: [{ uri: td.ref.uri, path: ctx.docPath(['requiresCompatibilities'], td.ref), message: 'the task definition\'s compatibilities' }],
       fixes: [
         {
@@ -272,42 +275,6 @@ export const platformVersionEc2: Rule = {
       target: 'key',
       message: refusal.reason,
       fixes: [{ title: 'Remove platformVersion', edits: [ctx.remove(['platformVersion'])], preferred: true, safe: true }],
-    });
-  },
-};
-
-export const serviceRegistryPorts: Rule = {
-  id: 'service-registry-ports',
-  fix: null,
-  family: 'service',
-  severity: 'error',
-  appliesTo: ['service'],
-  title: 'serviceRegistries: containerName/containerPort rules',
-  description:
-    'Service discovery SRV records need a port. With bridge or host mode ECS takes it from `containerName` and ' +
-    '`containerPort`, which must both be given; `port` and the container pair are never given together.',
-  check(ctx) {
-    const td = linkedTask(ctx.self, ctx.refs);
-    (arr(ctx.unit.value.serviceRegistries) ?? []).forEach((r, i) => {
-      const entry = obj(r);
-      if (!entry) return;
-      const hasName = isKnown(entry.containerName);
-      const hasPort = isKnown(entry.containerPort);
-      if (isKnown(entry.port) && (hasName || hasPort)) {
-        ctx.report({
-          path: ['serviceRegistries', i, 'port'],
-          target: 'key',
-          message: "Specify a value for either 'port' or the 'containerName' and 'containerPort' combination, but not both.",
-        });
-        return;
-      }
-      const mode = td?.facts.effectiveMode;
-      if ((mode === 'bridge' || mode === 'host') && !(hasName && hasPort)) {
-        ctx.report({
-          path: ['serviceRegistries', i],
-          message: `When specifying 'host' or 'bridge' for networkMode, values for 'containerName' and 'containerPort' must be specified from the task definition (this one uses ${mode}).`,
-        });
-      }
     });
   },
 };

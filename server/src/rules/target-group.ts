@@ -1,8 +1,8 @@
 import { arr, isUnset, num, obj, str } from '../model/values';
-import { containerNamed } from '../semantics/facts';
-import { exposesPort, portMappingsKnown } from '../semantics/ports';
-import { linkedTask, runsAwsvpc, serviceNetworkMode } from '../semantics/service';
+import { containerNamed, serviceFacts } from '../semantics/facts';
+import { linkedTask, runsAwsvpc, serviceNetworkMode, type LinkedTask } from '../semantics/service';
 import { targetTypeFor, targetTypeVerdict } from '../semantics/verdicts';
+import { checkContainerRef } from './container-ref';
 import type { Rule } from './types';
 
 /** Target types that route to instances or IPs, and so need a protocol, port and VPC (CreateTargetGroup API). */
@@ -31,7 +31,9 @@ export const targetGroupRequiredFields: Rule = {
     ctx.report({
       path: 'TargetType' in v ? ['TargetType'] : 'Name' in v ? ['Name'] : [],
       target: 'key',
-      message: `A target group of type ${type} needs ${missing.join(', ')}.`,
+      message: isUnset(rawType)
+        ? `This target group has no TargetType, so it is of type instance (the default), which needs ${missing.join(', ')}.`
+        : `A target group of type ${type} needs ${missing.join(', ')}.`,
     });
   },
 };
@@ -115,29 +117,89 @@ export const loadBalancerContainer: Rule = {
   needsCompleteDocument: true,
   check(ctx) {
     const td = linkedTask(ctx.self, ctx.refs);
-    if (!td || td.ref.doc?.hasSyntaxErrors) return;
-    if (!td.facts.containersKnown) return;
-    const style = td.ref.unit.style;
+    if (!td) return;
     (arr(ctx.unit.value.loadBalancers) ?? []).forEach((lb, i) => {
       const entry = obj(lb);
-      const name = str(entry?.containerName);
-      if (!entry || name === undefined) return;
-      const container = containerNamed(td.facts, name);
-      const names = td.facts.containers.length ? `containers: ${td.facts.containers.map((c) => c.name).join(', ')}` : 'it has no containers';
-      if (!container) {
-        ctx.report({
-          path: ['loadBalancers', i, 'containerName'],
-          message: `Container '${name}' is not in the task definition (${names}).`,
-        });
-        return;
-      }
-      const port = num(entry.containerPort, ctx.unit.style);
-      if (port === undefined || exposesPort(container, port, style) || !portMappingsKnown(container, style)) return;
-      ctx.report({
-        path: ['loadBalancers', i, 'containerPort'],
-        message: `Container '${name}' has no port mapping for container port ${port}.`,
-        related: [{ uri: td.ref.uri, path: ctx.docPath([...container.path, 'portMappings'], td.ref), message: `port mappings of '${name}'` }],
-      });
+      if (entry) checkContainerRef(ctx, td, ['loadBalancers', i], entry);
     });
+  },
+};
+
+/** The protocols an `alb` target group (a Network Load Balancer forwarding to an ALB) accepts: ELB user guide. */
+const ALB_TARGET_PROTOCOL = 'TCP';
+const ALB_HEALTH_CHECK_PROTOCOLS = new Set(['HTTP', 'HTTPS']);
+
+export const targetGroupAlbProtocol: Rule = {
+  id: 'target-group-alb-protocol',
+  fix: 'Sets `Protocol` to `TCP`. A wrong health check protocol has no automatic fix: choose `HTTP` or `HTTPS`.',
+  family: 'target-group',
+  severity: 'error',
+  appliesTo: ['target-group'],
+  title: 'alb target groups use protocol TCP and HTTP(S) health checks',
+  description:
+    'A target group of type `alb` lets a Network Load Balancer forward to an Application Load Balancer. The NLB ' +
+    'passes TCP connections through, so the target group protocol must be `TCP`, and the ALB is health-checked ' +
+    'over `HTTP` or `HTTPS`. Elastic Load Balancing refuses other combinations.',
+  check(ctx) {
+    const v = ctx.unit.value;
+    if (str(v.TargetType) !== 'alb') return;
+    const protocol = str(v.Protocol);
+    if (protocol !== undefined && protocol !== ALB_TARGET_PROTOCOL) {
+      ctx.report({
+        path: ['Protocol'],
+        message: `A target group of type alb must use protocol TCP (it forwards connections from a Network Load Balancer to an Application Load Balancer); this one uses ${protocol}.`,
+        fixes: [{ title: "Set Protocol to 'TCP'", edits: [ctx.set(['Protocol'], ALB_TARGET_PROTOCOL)], preferred: true }],
+      });
+    }
+    const check = str(v.HealthCheckProtocol);
+    if (check !== undefined && !ALB_HEALTH_CHECK_PROTOCOLS.has(check)) {
+      ctx.report({
+        path: ['HealthCheckProtocol'],
+        message: `The Application Load Balancer behind an alb target group is health-checked over HTTP or HTTPS, not ${check}.`,
+      });
+    }
+  },
+};
+
+/** True when the port mapping ECS would register for `containerPort` gets a dynamic host port. */
+function dynamicHostPort(td: LinkedTask, containerName: string, containerPort: number): boolean {
+  const container = containerNamed(td.facts, containerName);
+  if (!container) return false;
+  const mappings = td.facts.portMappings.filter((m) => m.container === container.index && m.containerPort === containerPort);
+  return mappings.length > 0 && mappings.every((m) => !m.hostPortSet || m.hostPort === 0);
+}
+
+export const targetGroupHealthCheckPort: Rule = {
+  id: 'target-group-health-check-port',
+  fix: "Sets the target group's `HealthCheckPort` to `traffic-port`.",
+  family: 'target-group',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: 'Dynamic host ports need the health check on traffic-port',
+  description:
+    'In bridge mode a port mapping without a host port (or with `hostPort: 0`) gets a different host port for ' +
+    'every task. The load balancer can only health-check such targets on the port it sends traffic to, so the ' +
+    "target group's `HealthCheckPort` must be `traffic-port` (the default). ECS refuses the service: \"The task " +
+    'definition is configured to use a dynamic host port, but the target group … has a health check port specified."',
+  needsCompleteDocument: true,
+  check(ctx) {
+    const td = linkedTask(ctx.self, ctx.refs);
+    if (!td || td.facts.effectiveMode !== 'bridge' || serviceFacts(ctx.unit).launch === 'FARGATE') return;
+    const entries = arr(ctx.unit.value.loadBalancers) ?? [];
+    for (const { index, ref } of ctx.refs.targetGroupsOf(ctx.self)) {
+      const raw = ref.unit.value.HealthCheckPort;
+      const port = typeof raw === 'number' ? String(raw) : str(raw);
+      if (port === undefined || port === 'traffic-port') continue;
+      const entry = obj(entries[index]);
+      const name = str(entry?.containerName);
+      const containerPort = num(entry?.containerPort, ctx.unit.style);
+      if (name === undefined || containerPort === undefined || !dynamicHostPort(td, name, containerPort)) continue;
+      ctx.report({
+        path: ['loadBalancers', index, 'targetGroupArn'],
+        message: `The task definition is configured to use a dynamic host port, but the target group ${ref.unit.logicalId ?? str(ref.unit.value.Name) ?? 'target group'} has a health check port specified (${port}); with dynamic host ports it must be traffic-port.`,
+        related: [{ uri: ref.uri, path: ctx.docPath(['HealthCheckPort'], ref), message: `health check port ${port}` }],
+        fixes: [{ title: "Set the target group's HealthCheckPort to 'traffic-port'", edits: [ctx.set(['HealthCheckPort'], 'traffic-port', ref)], preferred: true, safe: true }],
+      });
+    }
   },
 };

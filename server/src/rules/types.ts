@@ -16,6 +16,9 @@ export type RuleFamily =
   | 'service'
   | 'target-group'
   | 'ipv6'
+  | 'anywhere'
+  | 'service-discovery'
+  | 'service-connect'
   | 'environment';
 
 /** One JSON edit of a quick fix: set `value` at `path`, or remove the property when `remove`. */

@@ -431,7 +431,9 @@ test('"nothing throws" fails when a value provider throws, and holds for the sam
   const run = (providers?: ValueProviders) =>
     fc.check(
       fc.property(documentsArb, ([seed, picks]) => exercise(seed, picks, providers)),
-      { seed: SEED, numRuns: 300, endOnFailure: true },
+      // Unbiased: fast-check's default bias puts most picks at 0 or 1 (offsets at the ends of the text,
+      // where no value completes), so whether a run reached a provider depended on the fixture list.
+      { seed: SEED, numRuns: 300, endOnFailure: true, unbiased: true },
     );
   const withBug = run(planted);
   assert.equal(withBug.failed, true, 'completion swallowed the exception of a throwing provider');
