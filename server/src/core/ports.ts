@@ -15,3 +15,16 @@ export function parsePortRange(text: string): [number, number] | undefined {
   if (first < 1 || last > MAX_PORT || first >= last) return undefined;
   return [first, last];
 }
+
+// Task definition parameters, hostPort: every container instance reserves 22 (SSH), 2375 and 2376
+// (Docker) and 51678-51680 (the ECS agent); a task asking for one of them as a host port is never
+// placed (RESOURCE:PORTS). containerPort: Windows tasks on Fargate cannot use 3150.
+export const RESERVED_HOST_PORTS: ReadonlyMap<number, string> = new Map([
+  [22, 'SSH'],
+  [2375, 'the Docker daemon'],
+  [2376, 'Docker over TLS'],
+  [51678, 'the ECS container agent'],
+  [51679, 'the ECS container agent'],
+  [51680, 'the ECS container agent'],
+]);
+export const WINDOWS_FARGATE_RESERVED = 3150;

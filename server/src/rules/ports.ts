@@ -1,5 +1,5 @@
 import { taskFacts, type PortMappingFact } from '../semantics/facts';
-import { LINUX_EPHEMERAL_FIRST, MAX_PORT, MAX_PORT_RANGES_PER_CONTAINER, parsePortRange } from '../core/ports';
+import { LINUX_EPHEMERAL_FIRST, MAX_PORT, MAX_PORT_RANGES_PER_CONTAINER, parsePortRange, RESERVED_HOST_PORTS, WINDOWS_FARGATE_RESERVED } from '../core/ports';
 import type { Rule, RuleContext } from './types';
 
 
@@ -184,6 +184,45 @@ export const containerPortRange: Rule = {
           path: [...c.path, 'portMappings'],
           target: 'key',
           message: `Container${c.name ? ` '${c.name}'` : ''} has ${count} port ranges; ECS allows at most ${MAX_PORT_RANGES_PER_CONTAINER} per container.`,
+        });
+      }
+    }
+  },
+};
+
+export const reservedHostPort: Rule = {
+  id: 'reserved-host-port',
+  fix: null,
+  family: 'ports',
+  severity: 'warning',
+  appliesTo: ['task-definition'],
+  title: 'Host ports the container instance reserves',
+  description:
+    'ECS keeps some ports of every container instance for itself: 22 (SSH), 2375 and 2376 (Docker) and ' +
+    '51678-51680 (the container agent). In `bridge` and `host` mode a task that needs one of them as its host ' +
+    'port is accepted at registration but never placed: the scheduler reports RESOURCE:PORTS. Windows tasks on ' +
+    'Fargate cannot use container port 3150 either. awsvpc tasks on EC2 have their own ENI and are not affected.',
+  check(ctx) {
+    const facts = taskFacts(ctx.unit);
+    const mode = facts.effectiveMode;
+    if (mode === 'bridge' || mode === 'host') {
+      for (const m of facts.portMappings) {
+        // host mode binds the container port itself; bridge only a static host port.
+        const port = mode === 'host' ? (m.hostPort ?? m.containerPort) : m.hostPort;
+        const owner = port === undefined ? undefined : RESERVED_HOST_PORTS.get(port);
+        if (!owner) continue;
+        ctx.report({
+          path: [...m.path, m.hostPort !== undefined ? 'hostPort' : 'containerPort'],
+          message: `Host port ${port} is reserved on every container instance (${owner}); a task that needs it cannot be placed (RESOURCE:PORTS).`,
+        });
+      }
+    }
+    if (facts.fargate && facts.os === 'windows') {
+      for (const m of facts.portMappings) {
+        if (m.containerPort !== WINDOWS_FARGATE_RESERVED) continue;
+        ctx.report({
+          path: [...m.path, 'containerPort'],
+          message: `Container port ${WINDOWS_FARGATE_RESERVED} is reserved for Windows tasks on Fargate; use another port.`,
         });
       }
     }

@@ -18,6 +18,7 @@ import {
   hostModeHostPort,
   hostPortConflict,
   portValueRange,
+  reservedHostPort,
 } from './ports';
 import {
   assignPublicIpEc2,
@@ -29,12 +30,11 @@ import {
   serviceAwsvpcNetworkConfiguration,
   serviceFargateCompatibility,
   serviceNetworkConfigurationMode,
+  serviceRoleAwsvpc,
 } from './service';
 import { externalNetworkMode, externalServiceFeature } from './anywhere';
-import { reservedHostPort } from './reserved-ports';
 import { serviceConnectPortName } from './service-connect';
 import { serviceRegistryPorts, serviceRegistryRecordType } from './service-discovery';
-import { serviceRoleAwsvpc } from './service-role';
 import { invalidEnum, missingRequired, outOfRange, unknownProperty, wrongType } from './structure';
 import { documentTooLarge, syntaxError } from './syntax';
 import {
