@@ -10,6 +10,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputReader, outPath, parseArgs } from './data-inputs.mjs';
 import { renameTree } from './cfn-renames.mjs';
+import { createRequire } from 'node:module';
 
 const args = parseArgs(process.argv.slice(2));
 const inputs = inputReader(args);
@@ -28,11 +29,15 @@ const cfnFiles = {
 };
 
 // ------------------------------------------------------------------ our own descriptions
+// The network modes are described once, in the core (compile the server first: `tsc -b server`).
+/** @type {{ NETWORK_MODE_PROFILES: Record<string, { mode: string, shortly: string }> }} */
+const { NETWORK_MODE_PROFILES } = createRequire(import.meta.url)('../out/server/src/core/networkModes.js');
+const modeList = Object.values(NETWORK_MODE_PROFILES).map((p) => `${p.mode} (${p.shortly})`);
+
 // Keyed by "<definition>.<member>" of the published API schemas. Written for this project.
 const DESCRIPTIONS = {
   'TaskDefinition.family': 'Name shared by all revisions of this task definition.',
-  'TaskDefinition.networkMode':
-    'How the containers of a task reach the network: awsvpc (own ENI per task, required on Fargate), bridge (Docker bridge, Linux default), host (instance network stack) or none.',
+  'TaskDefinition.networkMode': `How the containers of a task reach the network: ${modeList.slice(0, -1).join(', ')} or ${modeList[modeList.length - 1]}.`,
   'TaskDefinition.requiresCompatibilities':
     'Launch types this task definition is checked against when registered (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).',
   'TaskDefinition.cpu':
