@@ -32,7 +32,7 @@ export const NETWORK_MODE_PROFILES: Readonly<Record<NetworkMode, NetworkModeProf
   },
   bridge: {
     mode: 'bridge',
-    summary: 'containers sit behind Docker’s virtual bridge on the instance; the default when `networkMode` is left out on Linux.',
+    summary: 'containers sit on Docker’s bridge network on the instance, behind a virtual bridge; the default when `networkMode` is left out on Linux.',
     runsOn: 'EC2 Linux, External',
     shortly: 'Docker bridge, the Linux default',
     ports: '`hostPort` 0 or left out picks a dynamic host port, so many copies fit on one instance; `links` work only in this mode',
