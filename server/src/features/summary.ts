@@ -17,6 +17,7 @@ export type DocumentSummary = ContractSummary<Exclude<DocumentKind, 'unknown'>>;
 
 const LABELS: Readonly<Record<Exclude<DocumentKind, 'unknown'>, string>> = {
   'task-definition': 'Task definition',
+  'container-definitions': 'Container definitions',
   service: 'Service',
   'target-group': 'Target group',
   cloudformation: 'CloudFormation',
@@ -51,6 +52,8 @@ function unitSummary(doc: EcsDocument, unit: Unit, settings: Settings, refs: Ref
   switch (unit.kind) {
     case 'task-definition':
       return taskSummary(unit, settings, env);
+    case 'container-definitions':
+      return containerListSummary(unit);
     case 'service':
       return serviceSummary(doc, unit, settings, refs, env);
     case 'target-group':
@@ -115,4 +118,10 @@ function targetGroupSummary(unit: Unit): string {
 function environmentSummary(unit: Unit): string {
   const v = unit.value;
   return `${plural(arr(v.subnets)?.length ?? 0, 'subnet')}, ${plural(arr(v.clusters)?.length ?? 0, 'cluster')}`;
+}
+
+/** The mode is not in a bare container list (the task definition reading the file sets it). */
+function containerListSummary(unit: Unit): string {
+  const count = arr(unit.value.containerDefinitions)?.length ?? 0;
+  return `${plural(count, 'container')} · network mode set by the task definition that reads this file`;
 }

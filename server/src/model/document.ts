@@ -7,6 +7,7 @@ import { LineIndex, type Position } from './lines';
 import { hasEnvironmentFileName, markedKind } from '../../../shared/src/ecsMarkers';
 import { editDistance } from '../core/suggest';
 import { DEFAULT_LIMITS, parseJson, type DocumentLimits } from './parse';
+import { containerDefinitionsUnit, isServiceInput } from './recognise';
 
 /** One ECS object inside a document: the whole file, the describe-output wrapper's inside, or a CloudFormation resource's Properties. */
 export interface Unit {
@@ -29,6 +30,8 @@ export interface Unit {
   readonly partial?: boolean;
   /** Maps a path in API spelling, relative to the unit, to a full document path. */
   toDocPath(path: JsonPath): JsonPath;
+  /** Maps a path in the document's own spelling, relative to `raw`, to a full document path. */
+  fromRaw(path: JsonPath): JsonPath;
 }
 
 /** A CloudFormation resource of any type, kept for references between resources. */
@@ -198,12 +201,17 @@ interface Found {
 
 function apiUnit(kind: UnitKind, value: JsonObject, basePath: JsonPath, partial: boolean, update = false): Unit {
   const norm = identity(value);
-  return { kind, style: 'api', basePath, value: norm.value, raw: value, update, partial, toDocPath: (p) => [...basePath, ...p] };
+  const toDocPath = (p: JsonPath) => [...basePath, ...p];
+  return { kind, style: 'api', basePath, value: norm.value, raw: value, update, partial, toDocPath, fromRaw: toDocPath };
 }
 
 /** Recognises a document by what it holds, not by its file name. */
 export function findUnits(root: Json | undefined, partial = false, uri = ''): Found {
   const none: Found = { kind: 'unknown', units: [], resources: new Map() };
+  if (Array.isArray(root)) {
+    const unit = containerDefinitionsUnit(root, partial);
+    return unit ? { kind: 'container-definitions', units: [unit], resources: new Map() } : none;
+  }
   if (!isObject(root)) return none;
 
   if (isEnvironmentFile(root, uri)) {
@@ -233,6 +241,7 @@ export function findUnits(root: Json | undefined, partial = false, uri = ''): Fo
         update: false,
         partial,
         toDocPath: (p) => [...path, ...norm.toDocPath(p)],
+        fromRaw: (p) => [...path, ...p],
       });
     }
     return found.units.length > 0 ? found : none;
@@ -246,7 +255,7 @@ export function findUnits(root: Json | undefined, partial = false, uri = ''): Fo
     return { kind: 'task-definition', units: [apiUnit('task-definition', root, [], partial)], resources: new Map() };
   }
   const serviceSignals = ['taskDefinition', 'cluster', 'desiredCount', 'launchType', 'networkConfiguration', 'loadBalancers'];
-  if (typeof root.serviceName === 'string' && serviceSignals.some((k) => k in root)) {
+  if ((typeof root.serviceName === 'string' && serviceSignals.some((k) => k in root)) || (!('service' in root) && isServiceInput(root))) {
     return { kind: 'service', units: [apiUnit('service', root, [], partial)], resources: new Map() };
   }
   if (typeof root.service === 'string' && serviceSignals.some((k) => k in root) || (typeof root.service === 'string' && 'forceNewDeployment' in root)) {

@@ -8,7 +8,7 @@ export interface JsonObject {
 export type JsonPath = (string | number)[];
 
 /** The ECS objects a document can hold. */
-export type UnitKind = 'task-definition' | 'service' | 'target-group' | 'environment';
+export type UnitKind = 'task-definition' | 'container-definitions' | 'service' | 'target-group' | 'environment';
 
 /** What a whole document is. `unknown` documents get no diagnostics at all. */
 export type DocumentKind = UnitKind | 'cloudformation' | 'unknown';

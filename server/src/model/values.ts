@@ -1,10 +1,9 @@
 import type { Json, JsonObject, Style } from './types';
+import { hasTemplateToken, isIdPlaceholder } from '../core/placeholders';
 
 // Readers that turn document values into what a rule can reason about. Anything a rule cannot be
-// sure of (an intrinsic function, a CodeDeploy placeholder, a wrong type) reads as `undefined`,
+// sure of (an intrinsic function, a template placeholder, a wrong type) reads as `undefined`,
 // so rules stay silent rather than guess.
-
-const PLACEHOLDER = /^<[A-Za-z0-9_]+>$/;
 
 /** A JSON object: not null, not an array. Takes any value, so parsed JSON from anywhere can be checked. */
 export function isObject(v: unknown): v is JsonObject {
@@ -18,9 +17,9 @@ export function isIntrinsic(v: Json | undefined): boolean {
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::'));
 }
 
-/** CodeDeploy `taskdef.json` placeholders such as `<IMAGE1_NAME>`. */
+/** A string holding a template variable (`${VAR}`, `{{ … }}`, `<IMAGE1_NAME>`…; core/placeholders.ts). */
 export function isPlaceholder(v: Json | undefined): boolean {
-  return typeof v === 'string' && PLACEHOLDER.test(v);
+  return typeof v === 'string' && hasTemplateToken(v);
 }
 
 /** `null`, `""`, `[]`, `{}` and `{"Ref": "AWS::NoValue"}` all mean "not set" (exports are full of them). */
@@ -38,6 +37,12 @@ export function isKnown(v: Json | undefined): boolean {
 
 export function str(v: Json | undefined): string | undefined {
   return typeof v === 'string' && v !== '' && !isPlaceholder(v) ? v : undefined;
+}
+
+/** An id (subnet, security group, ARN): also undefined for documentation stand-ins such as `sg-EXAMPLE`. */
+export function idStr(v: Json | undefined): string | undefined {
+  const s = str(v);
+  return s !== undefined && !isIdPlaceholder(s) ? s : undefined;
 }
 
 /** Numbers; in CloudFormation numeric strings too, since CloudFormation converts them. */

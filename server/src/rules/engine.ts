@@ -92,7 +92,7 @@ function createContext(
         ruleId: rule.id,
         severity,
         message: input.message,
-        path: input.raw ? [...self.unit.basePath, ...input.path] : docPathOf(self.unit, input.path),
+        path: input.raw ? self.unit.fromRaw(input.path) : docPathOf(self.unit, input.path),
         target: input.target ?? 'value',
         fixes: input.fixes as Fix[] | undefined,
         related: input.related,
@@ -105,10 +105,10 @@ function createContext(
       return { uri: editUri(on), path: docPathOf(on.unit, path), remove: true };
     },
     rename(rawPath, newName) {
-      return { path: [...self.unit.basePath, ...rawPath], renameTo: newName };
+      return { path: self.unit.fromRaw(rawPath), renameTo: newName };
     },
     setRaw(rawPath, value) {
-      return { path: [...self.unit.basePath, ...rawPath], value };
+      return { path: self.unit.fromRaw(rawPath), value };
     },
     docPath(path, on = self) {
       return docPathOf(on.unit, path);

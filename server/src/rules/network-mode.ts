@@ -97,7 +97,7 @@ export const bridgeLinkTarget: Rule = {
   fix: null,
   family: 'network-mode',
   severity: 'error',
-  appliesTo: ['task-definition'],
+  appliesTo: ['task-definition', 'container-definitions'],
   title: 'links must name a container of the same task definition',
   description:
     'In `bridge` mode a container can link to another container of the same task by name (`name` or `name:alias`). ' +
@@ -105,7 +105,9 @@ export const bridgeLinkTarget: Rule = {
   needsCompleteDocument: true,
   check(ctx) {
     const facts = taskFacts(ctx.unit);
-    if (facts.effectiveMode !== 'bridge' && !(facts.modeState === 'omitted' && facts.os === undefined)) return;
+    // In a bare container list the mode is unknown, but a link to a missing container is wrong in any mode.
+    const anyMode = ctx.unit.kind === 'container-definitions';
+    if (!anyMode && facts.effectiveMode !== 'bridge' && !(facts.modeState === 'omitted' && facts.os === undefined)) return;
     if (!facts.containersKnown) return;
     const names = new Set(facts.containers.map((c) => c.name));
     for (const c of facts.containers) {

@@ -124,7 +124,7 @@ export const portValueRange: Rule = {
   fix: null,
   family: 'ports',
   severity: 'error',
-  appliesTo: ['task-definition'],
+  appliesTo: ['task-definition', 'container-definitions'],
   title: 'Ports are whole numbers from 0 to 65535',
   description: '`containerPort` and `hostPort` are TCP/UDP port numbers: whole numbers from 0 to 65535.',
   check(ctx) {
@@ -144,7 +144,7 @@ export const containerPortRange: Rule = {
   fix: null,
   family: 'ports',
   severity: 'error',
-  appliesTo: ['task-definition'],
+  appliesTo: ['task-definition', 'container-definitions'],
   title: 'containerPortRange: bridge or awsvpc only, well-formed, at most 100, no overlaps',
   description:
     '`containerPortRange` maps a range of ports at once. ECS accepts it only in `bridge` and `awsvpc` mode, as ' +

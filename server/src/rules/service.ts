@@ -1,5 +1,5 @@
 import type { Json } from '../model/types';
-import { arr, isKnown, isUnset, obj, str } from '../model/values';
+import { arr, idStr, isKnown, isUnset, obj, str } from '../model/values';
 import { serviceFacts } from '../semantics/facts';
 import { definitelyNotAwsvpc, launchDescription, linkedTask, runsAwsvpc, serviceNetworkMode } from '../semantics/service';
 import { assignPublicIpVerdict, FARGATE_INCOMPATIBLE, LAUNCH_TYPE_AND_PROVIDERS, platformVersionVerdict } from '../semantics/verdicts';
@@ -158,7 +158,7 @@ export const awsvpcIdFormat: Rule = {
     for (const key of ['subnets', 'securityGroups'] as const) {
       const { prefix, re } = ID_FORMATS[key];
       (arr(config[key]) ?? []).forEach((item, i) => {
-        const id = str(item);
+        const id = idStr(item);
         if (id === undefined || re.test(id)) return;
         const trimmed = id.trim();
         ctx.report({

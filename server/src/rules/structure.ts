@@ -9,10 +9,16 @@ const issueCache = new WeakMap<Unit, StructuralIssue[]>();
 function issuesOf(ctx: RuleContext): StructuralIssue[] {
   let issues = issueCache.get(ctx.unit);
   if (!issues) {
-    issues = validateStructure(ctx.unit.raw, ctx.unit.kind as StructureRoot, ctx.unit.style, {
+    const list = ctx.unit.kind === 'container-definitions';
+    issues = validateStructure(ctx.unit.raw, list ? 'task-definition' : (ctx.unit.kind as StructureRoot), ctx.unit.style, {
       skipRequired: ctx.doc.hasSyntaxErrors,
+      // A container list is a fragment of a task definition: family and the rest live elsewhere.
+      skipRootRequired: list,
       update: ctx.unit.update,
     });
+    // A service file without its name is a CreateService input whose name comes from the command
+    // line (`--service-name`) or the deploy tool (ecspresso): not a missing member.
+    if (ctx.unit.kind === 'service' && ctx.unit.style === 'api') issues = issues.filter((i) => !(i.code === 'missing-required' && i.path.length === 0 && i.property === 'serviceName'));
     issueCache.set(ctx.unit, issues);
   }
   return issues;
@@ -31,7 +37,7 @@ function structuralRule(
     fix,
     family: 'structure',
     severity,
-    appliesTo: ['task-definition', 'service', 'target-group'],
+    appliesTo: ['task-definition', 'container-definitions', 'service', 'target-group'],
     title,
     description,
     check(ctx) {
@@ -62,7 +68,7 @@ export const unknownProperty = structuralRule(
   (ctx, issue) =>
     issue.suggestion
       ? [{ title: `Rename to '${issue.suggestion}'`, edits: [ctx.rename(issue.path, issue.suggestion)], preferred: true, safe: true }]
-      : [{ title: `Remove '${String(issue.path[issue.path.length - 1])}'`, edits: [{ path: [...ctx.unit.basePath, ...issue.path], remove: true }] }],
+      : [{ title: `Remove '${String(issue.path[issue.path.length - 1])}'`, edits: [{ path: ctx.unit.fromRaw(issue.path), remove: true }] }],
 );
 
 export const wrongType = structuralRule(

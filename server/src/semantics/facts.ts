@@ -66,7 +66,10 @@ function computeTaskFacts(unit: Unit): TaskFacts {
   let explicitMode: NetworkMode | undefined;
   // In a document with a syntax error a missing networkMode may be one the parser dropped; only a
   // complete document proves it omitted (and so bridge).
-  if (rawMode === undefined && unit.partial) modeState = 'unknown';
+  // A bare container list does not say its mode: it lives in the task definition that reads the
+  // file (a Terraform block, not read yet), so every mode-dependent check stays silent.
+  const fragment = unit.kind === 'container-definitions';
+  if (fragment || (rawMode === undefined && unit.partial)) modeState = 'unknown';
   else if (isUnset(rawMode)) modeState = 'omitted';
   else if (isNetworkMode(rawMode)) {
     modeState = 'explicit';
@@ -77,7 +80,7 @@ function computeTaskFacts(unit: Unit): TaskFacts {
   const os: Os | undefined = family === undefined ? undefined : family.startsWith('WINDOWS') ? 'windows' : family === 'LINUX' ? 'linux' : undefined;
 
   const compatibilities =
-    isIntrinsic(v.requiresCompatibilities) || (v.requiresCompatibilities === undefined && unit.partial)
+    fragment || isIntrinsic(v.requiresCompatibilities) || (v.requiresCompatibilities === undefined && unit.partial)
       ? undefined
       : strList(v.requiresCompatibilities) ?? [];
   const fargate = compatibilities?.includes('FARGATE') ?? false;

@@ -1,6 +1,6 @@
 import type { Environment } from '../core/environment';
 import type { SubnetInput } from '../core/ip';
-import { arr, bool, str } from '../model/values';
+import { arr, bool, idStr, str } from '../model/values';
 import { serviceFacts } from './facts';
 import type { References, UnitRef } from './references';
 
@@ -42,7 +42,7 @@ export function serviceSubnets(service: UnitRef, refs: References, env?: Environ
   const known: KnownSubnet[] = [];
   const unknownIds: { id: string; index: number }[] = [];
   list.forEach((entry, index) => {
-    const id = str(entry);
+    const id = idStr(entry);
     const listed = id !== undefined ? env?.subnets.find((s) => s.id === id) : undefined;
     if (listed) {
       known.push({

@@ -3,9 +3,10 @@
  * generated API and CloudFormation tables (data/). Pure: plain JSON values in, issues out.
  *
  * Precision first: a document the API or CloudFormation accepts gets no issues. Unset values
- * (null, "", [], {}), CodeDeploy placeholders ("<IMAGE1_NAME>") and CloudFormation intrinsic
+ * (null, "", [], {}), template placeholders ("<IMAGE1_NAME>", "${PORT}") and CloudFormation intrinsic
  * functions are never type, enum or range errors.
  */
+import { hasTemplateToken } from '../core/placeholders';
 import { closestMatches } from '../core/suggest';
 import { isObject } from '../model/values';
 import { API_ENUMS, API_ROOTS, API_SERVICE_UPDATE_REQUIRED, API_SHAPES } from './data/api-shapes';
@@ -39,6 +40,8 @@ export interface StructuralIssue {
 export interface ValidateOptions {
   /** Do not report missing required members anywhere (fragments, partially written documents). */
   skipRequired?: boolean;
+  /** Do not report the root object's missing members (a fragment such as a bare container list). */
+  skipRootRequired?: boolean;
   /** Service documents: check UpdateService's required members instead of CreateService's. */
   update?: boolean;
 }
@@ -124,7 +127,6 @@ function compile(rows: readonly ShapeRow[], enums: readonly EnumValues[], roots:
 
 /** Nesting deeper than this is not followed (no ECS document comes close). */
 const MAX_DEPTH = 200;
-const PLACEHOLDER = /^<[A-Za-z0-9_]+>$/;
 const CFN_NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 const ENUM_LIST_MAX = 8;
 
@@ -251,7 +253,7 @@ export function validateStructure(value: unknown, root: StructureRoot, style: St
     });
     return ctx.issues;
   }
-  const required = root === 'service' && style === 'api' && options.update ? API_SERVICE_UPDATE_REQUIRED : rootNode.required;
+  const required = options.skipRootRequired ? [] : root === 'service' && style === 'api' && options.update ? API_SERVICE_UPDATE_REQUIRED : rootNode.required;
   visitObject(ctx, value, rootNode, required, 0, true);
   return ctx.issues;
 }
@@ -259,7 +261,7 @@ export function validateStructure(value: unknown, root: StructureRoot, style: St
 function visit(ctx: Context, value: unknown, id: number, name: string, item: boolean, depth: number): void {
   if (depth > MAX_DEPTH) return;
   if (isUnset(value, ctx.style)) return;
-  if (typeof value === 'string' && PLACEHOLDER.test(value)) return;
+  if (typeof value === 'string' && hasTemplateToken(value)) return;
   if (ctx.style === 'cfn' && isObject(value) && isIntrinsic(value)) return;
   const node = ctx.nodes[id];
   switch (node.kind) {
