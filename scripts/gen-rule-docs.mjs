@@ -36,7 +36,10 @@ const FIGURES =
 const KIND_TEXT = {
   'task-definition':
     'task definitions: RegisterTaskDefinition input, `describe-task-definition` output, CodeDeploy `taskdef.json`, and `AWS::ECS::TaskDefinition` resources in CloudFormation templates',
-  service: 'services: CreateService and UpdateService input, and `AWS::ECS::Service` resources in CloudFormation templates',
+  'container-definitions':
+    'container definition lists: a top-level array of container definitions, such as the file Terraform reads for `container_definitions` (the network mode is not in it, so mode checks stay silent)',
+  service:
+    'services: CreateService and UpdateService input (recognised by `serviceName`, or without it by members only a service has), and `AWS::ECS::Service` resources in CloudFormation templates',
   'target-group':
     'target groups: CreateTargetGroup input, and `AWS::ElasticLoadBalancingV2::TargetGroup` resources in CloudFormation templates',
 };

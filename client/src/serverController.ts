@@ -94,6 +94,8 @@ export class ServerController implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [...SCHEMES].flatMap((scheme) => [...JSON_LANGUAGES].map((language) => ({ scheme, language }))),
       synchronize: { configurationSection: SECTION },
+      // VS Code's JSON language reports comments and trailing commas in `json` documents itself: one report is enough.
+      initializationOptions: { strictJsonReportedByEditor: true },
       outputChannel: this.output,
       errorHandler: restartingErrorHandler(),
       middleware: this.middleware,

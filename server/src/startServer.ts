@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './model/cache';
 import type { EcsDocument } from './model/document';
 import { runRules } from './rules/engine';
+import { expectsStrictJson } from './rules/syntax';
 import { RULES } from './rules/registry';
 import { createDocsUrl } from './features/docs';
 import { toDiagnostics } from './features/diagnostics';
@@ -56,6 +57,8 @@ export function startServer(connection: Connection): void {
   const envCache = new EnvironmentCache();
 
   const log = (message: string) => connection.console.error(message);
+  // The VS Code client says its JSON support already reports comments and trailing commas in `json` documents.
+  let strictJsonReportedByEditor = false;
 
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
@@ -63,8 +66,9 @@ export function startServer(connection: Connection): void {
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canChangeFolders = params.capabilities.workspace?.workspaceFolders === true;
     folders.add(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
-    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    const options = params.initializationOptions as { settings?: unknown; strictJsonReportedByEditor?: unknown } | undefined;
     if (options?.settings !== undefined) initialSettings = parseSettings(options.settings);
+    strictJsonReportedByEditor = options?.strictJsonReportedByEditor === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -140,7 +144,8 @@ export function startServer(connection: Connection): void {
     if (!isCurrent(uri, version)) return;
     const doc = modelOf(textDocument);
     index.set(doc);
-    const findings = runRules(doc, RULES, { ...contextFor(uri, settings), severities: settings.rules, log, isCancelled: () => !isCurrent(uri, version) });
+    const strictJson = expectsStrictJson(uri, textDocument.languageId, strictJsonReportedByEditor);
+    const findings = runRules(doc, RULES, { ...contextFor(uri, settings), severities: settings.rules, strictJson, log, isCancelled: () => !isCurrent(uri, version) });
     if (!isCurrent(uri, version)) return;
     const diagnostics = toDiagnostics(doc, findings, { docsUrl, documentFor });
     await connection.sendDiagnostics({ uri, version, diagnostics });

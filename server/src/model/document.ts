@@ -76,6 +76,8 @@ export class EcsDocument {
   readonly root: Node | undefined;
   readonly value: Json | undefined;
   readonly syntaxErrors: readonly SyntaxProblem[];
+  /** Comments and trailing commas: accepted in JSON with comments, errors where plain JSON is expected. */
+  readonly looseSyntax: readonly SyntaxProblem[];
   readonly kind: DocumentKind;
   readonly units: readonly Unit[];
   readonly cfnResources: ReadonlyMap<string, CfnResource>;
@@ -100,6 +102,12 @@ export class EcsDocument {
           length: Math.min(Math.max(1, e.length), text.length - e.offset),
           message: SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.',
         }));
+    this.looseSyntax = parsed.loose.map((l) => ({
+      offset: l.offset,
+      length: l.length,
+      message: l.kind === 'comment' ? LOOSE_MESSAGES.comment : LOOSE_MESSAGES.trailingComma,
+      ruleId: NON_STANDARD_JSON,
+    }));
     const found = parsed.limit ? unparsedKind(text, uri) : findUnits(this.value, this.syntaxErrors.length > 0, uri);
     this.kind = found.kind;
     this.units = found.units;
@@ -173,6 +181,14 @@ export function isEnvironmentFile(root: JsonObject, uri: string): boolean {
   const schema = str(root.$schema);
   return schema !== undefined && /ecs-network(\.schema)?\.json$|ecs-task-networking:schema:ecs-network/.test(schema);
 }
+
+/** The rule id of comments and trailing commas where plain JSON is expected (rules/syntax.ts). */
+export const NON_STANDARD_JSON = 'non-standard-json';
+
+const LOOSE_MESSAGES = {
+  comment: 'Comments are not JSON: CloudFormation and the AWS CLI refuse this file. Remove the comment, or name the file .jsonc if no AWS tool reads it.',
+  trailingComma: 'Trailing comma: CloudFormation and the AWS CLI refuse this file. Remove the comma.',
+};
 
 /** The rule id of the one problem a document past its limits gets (rules/syntax.ts). */
 export const DOCUMENT_TOO_LARGE = 'document-too-large';

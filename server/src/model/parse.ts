@@ -1,4 +1,4 @@
-import { createScanner, parseTree, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, ParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { Json, SyntaxProblem } from './types';
 import { fmt } from '../core/format';
 
@@ -34,12 +34,27 @@ export interface ParsedJson {
   readonly root: Node | undefined;
   readonly value: Json | undefined;
   readonly errors: readonly ParseError[];
+  /**
+   * Comments and trailing commas: fine in JSON with comments (`.jsonc`, VS Code settings), refused
+   * by CloudFormation and the AWS CLI. Kept apart so the caller decides which the document may hold.
+   */
+  readonly loose: readonly LooseSyntax[];
   /** Set when the text is past a limit; then nothing was parsed. */
   readonly limit?: SyntaxProblem;
 }
 
-/** Tolerant, as editors are: comments, trailing commas and empty text are fine. */
-const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+export interface LooseSyntax {
+  readonly kind: 'comment' | 'trailing-comma';
+  readonly offset: number;
+  readonly length: number;
+}
+
+/**
+ * Strict about comments and trailing commas, so the parser reports where they are; it builds the
+ * same tree as with them allowed (it skips a comment and closes after a trailing comma either
+ * way), so one parse serves `.json` and `.jsonc` alike. `splitLoose` sorts its errors.
+ */
+const PARSE_OPTIONS = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true };
 
 /**
  * Parses JSON with comments (and a byte order mark) within `limits`. Nesting is measured while the
@@ -49,22 +64,22 @@ const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
  */
 export function parseJson(text: string, limits: DocumentLimits = DEFAULT_LIMITS): ParsedJson {
   if (text.length > limits.maxLength) {
-    return { root: undefined, value: undefined, errors: [], limit: tooLarge(text.length, limits.maxLength) };
+    return { root: undefined, value: undefined, errors: [], loose: [], limit: tooLarge(text.length, limits.maxLength) };
   }
   // A byte order mark is not JSON; blank it so offsets stay those of the editor's text.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const errors: ParseError[] = [];
+  const reported: ParseError[] = [];
   let root: Node | undefined;
   let overflow: unknown;
   try {
-    root = parseTree(source, errors, PARSE_OPTIONS);
+    root = parseTree(source, reported, PARSE_OPTIONS);
   } catch (error) {
     // A stack overflow is a RangeError; anything else is a bug to surface, not a limit.
     if (!(error instanceof RangeError)) throw error;
     overflow = error;
   }
   const value = root ? nodeValue(root, limits.maxNestingDepth) : undefined;
-  if (overflow === undefined && value !== TOO_DEEP) return { root, value: value as Json | undefined, errors };
+  if (overflow === undefined && value !== TOO_DEEP) return { root, value: value as Json | undefined, ...splitLoose(source, reported) };
   const offset = tooDeepAt(source, limits.maxNestingDepth);
   // Deep enough for the parser to overflow, yet within the limit: the caller's stack is nearly
   // spent, which is not the document's doing.
@@ -73,8 +88,56 @@ export function parseJson(text: string, limits: DocumentLimits = DEFAULT_LIMITS)
     root: undefined,
     value: undefined,
     errors: [],
+    loose: [],
     limit: { offset: offset ?? 0, length: 1, message: `Nesting deeper than ${fmt(limits.maxNestingDepth)} levels is not checked: ECS networking checks skip this document.` },
   };
+}
+
+/**
+ * Separates comments and trailing commas from real syntax errors. A closed comment is loose; an
+ * unclosed one stays an error. A trailing comma shows as a missing property name or value right
+ * at a closing bracket whose previous token (skipping whitespace and the comments just found) is
+ * a comma; the parser reports it once or twice at that offset, and it counts once.
+ */
+function splitLoose(text: string, reported: readonly ParseError[]): { errors: ParseError[]; loose: LooseSyntax[] } {
+  const errors: ParseError[] = [];
+  const loose: LooseSyntax[] = [];
+  const commentStartByEnd = new Map<number, number>();
+  for (const e of reported) {
+    if (e.error !== ParseErrorCode.InvalidCommentToken) continue;
+    const comment = text.slice(e.offset, e.offset + e.length);
+    if (comment.startsWith('/*') && (comment.length < 4 || !comment.endsWith('*/'))) continue;
+    commentStartByEnd.set(e.offset + e.length, e.offset);
+  }
+  let lastComma = -1;
+  for (const e of reported) {
+    if (e.error === ParseErrorCode.InvalidCommentToken) {
+      if (commentStartByEnd.get(e.offset + e.length) === e.offset) loose.push({ kind: 'comment', offset: e.offset, length: e.length });
+      else errors.push({ ...e, error: ParseErrorCode.UnexpectedEndOfComment });
+      continue;
+    }
+    const comma = e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected ? trailingCommaBefore(text, e.offset, commentStartByEnd) : -1;
+    if (comma < 0) errors.push(e);
+    else if (comma !== lastComma) {
+      loose.push({ kind: 'trailing-comma', offset: comma, length: 1 });
+      lastComma = comma;
+    }
+  }
+  return { errors, loose };
+}
+
+/** The offset of the comma a closing bracket at `offset` follows, or -1. */
+function trailingCommaBefore(text: string, offset: number, commentStartByEnd: ReadonlyMap<number, number>): number {
+  const close = text.charCodeAt(offset);
+  if (close !== 0x7d && close !== 0x5d) return -1; // } ]
+  let i = offset;
+  for (;;) {
+    while (i > 0 && /\s/.test(text[i - 1])) i--;
+    const start = commentStartByEnd.get(i);
+    if (start === undefined) break;
+    i = start;
+  }
+  return i > 0 && text[i - 1] === ',' ? i - 1 : -1;
 }
 
 function tooLarge(length: number, maxLength: number): SyntaxProblem {

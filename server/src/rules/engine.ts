@@ -15,6 +15,11 @@ export interface EngineOptions {
   readonly log?: (message: string) => void;
   /** The environment (nearest ecs-network.json) for capacity, subnet and IPv6 checks. */
   readonly env?: Environment;
+  /**
+   * Report comments and trailing commas (`non-standard-json`). Default: for `.json` files. The
+   * server turns it off for `jsonc` documents, and for `json` ones when the editor reports them itself.
+   */
+  readonly strictJson?: boolean;
   /** Stop early (a newer edit arrived); the partial result is thrown away by the caller. */
   readonly isCancelled?: () => boolean;
 }
@@ -32,7 +37,8 @@ export function runRules(doc: EcsDocument, rules: readonly Rule[], options: Engi
 
   // Problems of the parse itself (a syntax error, a document past the model's limits) come with
   // the id of the syntax-family rule that reports them.
-  for (const problem of doc.syntaxErrors) {
+  const strict = options.strictJson ?? /\.json$/i.test(doc.uri);
+  for (const problem of strict ? [...doc.syntaxErrors, ...doc.looseSyntax] : doc.syntaxErrors) {
     const id = problem.ruleId ?? 'syntax-error';
     const syntaxRule = rules.find((r) => r.family === 'syntax' && r.id === id);
     const syntaxSeverity = syntaxRule && effective(syntaxRule);

@@ -35,8 +35,8 @@ import {
 import { externalNetworkMode, externalServiceFeature } from './anywhere';
 import { serviceConnectPortName } from './service-connect';
 import { serviceRegistryPorts, serviceRegistryRecordType } from './service-discovery';
-import { invalidEnum, missingRequired, outOfRange, unknownProperty, wrongType } from './structure';
-import { documentTooLarge, syntaxError } from './syntax';
+import { cfnUnsupportedProperty, invalidEnum, missingRequired, outOfRange, unknownProperty, wrongType } from './structure';
+import { documentTooLarge, nonStandardJson, syntaxError } from './syntax';
 import {
   classicLoadBalancerAwsvpc,
   loadBalancerContainer,
@@ -51,8 +51,10 @@ import { windowsNetworkMode, windowsUnsupportedOption } from './windows';
 /** Every rule, in the order findings are reported. Ids are stable: they are diagnostic codes and docs pages. */
 export const RULES: readonly Rule[] = [
   syntaxError,
+  nonStandardJson,
   documentTooLarge,
   unknownProperty,
+  cfnUnsupportedProperty,
   wrongType,
   invalidEnum,
   missingRequired,

@@ -1,5 +1,5 @@
 import type { Unit } from '../model/document';
-import type { Json } from '../model/types';
+import type { Json, Style } from '../model/types';
 import { validateStructure, type StructuralIssue, type StructureRoot } from '../structure/validate';
 import type { Fix, Rule, RuleContext } from './types';
 
@@ -31,9 +31,12 @@ function structuralRule(
   description: string,
   fix: string | null,
   fixes: (ctx: RuleContext, issue: StructuralIssue) => Fix[] | undefined,
+  /** A separate id for the issues of one document style (CloudFormation is stricter than the SDKs). */
+  only?: { id: string; style: Style },
+  except?: Style,
 ): Rule {
   return {
-    id: code,
+    id: only?.id ?? code,
     fix,
     family: 'structure',
     severity,
@@ -43,6 +46,7 @@ function structuralRule(
     check(ctx) {
       for (const issue of issuesOf(ctx)) {
         if (issue.code !== code) continue;
+        if ((only && ctx.unit.style !== only.style) || ctx.unit.style === except) continue;
         ctx.report({ path: issue.path, raw: true, target: issue.target, message: issue.message, fixes: fixes(ctx, issue) });
       }
     },
@@ -58,17 +62,34 @@ function valueAt(value: Json, path: (string | number)[]): Json | undefined {
   return cursor;
 }
 
+const renameOrRemove = (ctx: RuleContext, issue: StructuralIssue): Fix[] =>
+  issue.suggestion
+    ? [{ title: `Rename to '${issue.suggestion}'`, edits: [ctx.rename(issue.path, issue.suggestion)], preferred: true, safe: true }]
+    : [{ title: `Remove '${String(issue.path[issue.path.length - 1])}'`, edits: [{ path: ctx.unit.fromRaw(issue.path), remove: true }] }];
+
 export const unknownProperty = structuralRule(
   'unknown-property',
   'warning',
   'Property not known to the ECS or ELB API',
   'A property the API does not define does nothing: the AWS CLI rejects the file, and the SDKs and some tools ' +
-    'silently drop it, so a setting such as `portBindings` (for `portMappings`) never takes effect. Usually a typo.',
+    'silently drop it, so a setting such as `portBindings` (for `portMappings`) never takes effect. Usually a typo. ' +
+    'In CloudFormation templates the same mistake is an error: see `cfn-unsupported-property`.',
   'When the name is close to a property the API knows (or is a well-known mix-up such as `portBindings`), the fix renames the key and keeps its value. Otherwise it offers to delete the property.',
-  (ctx, issue) =>
-    issue.suggestion
-      ? [{ title: `Rename to '${issue.suggestion}'`, edits: [ctx.rename(issue.path, issue.suggestion)], preferred: true, safe: true }]
-      : [{ title: `Remove '${String(issue.path[issue.path.length - 1])}'`, edits: [{ path: ctx.unit.fromRaw(issue.path), remove: true }] }],
+  renameOrRemove,
+  undefined,
+  'cfn',
+);
+
+export const cfnUnsupportedProperty = structuralRule(
+  'unknown-property',
+  'error',
+  'Property not supported by the CloudFormation resource',
+  'CloudFormation refuses a template whose resource `Properties` hold a name the resource type does not define ' +
+    '("Encountered unsupported property"), and rolls the stack back. The usual cause is the API spelling pasted into ' +
+    'a template: `networkMode` or `containerDefinitions` where CloudFormation expects `NetworkMode` and `ContainerDefinitions`.',
+  'An API (camelCase) name or a near miss is renamed to the CloudFormation property, keeping its value; fix-all renames them all. Otherwise the fix offers to delete the property.',
+  renameOrRemove,
+  { id: 'cfn-unsupported-property', style: 'cfn' },
 );
 
 export const wrongType = structuralRule(

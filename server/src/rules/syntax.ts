@@ -9,7 +9,7 @@ export const syntaxError: Rule = {
   appliesTo: [],
   title: 'The document is not valid JSON',
   description:
-    'The first syntax error is reported where it is; comments and trailing commas are accepted. While the ' +
+    'The first syntax error is reported where it is (comments and trailing commas are `non-standard-json`). While the ' +
     'document has a syntax error, checks that need the whole document (required properties, references between ' +
     'resources) wait, so a half-typed line does not produce a cascade of follow-on errors.',
   check() {
@@ -34,3 +34,31 @@ export const documentTooLarge: Rule = {
     // Reported from the parse, like syntax-error.
   },
 };
+
+/** Reported by the engine from the parse: comments and trailing commas where plain JSON is expected. */
+export const nonStandardJson: Rule = {
+  id: 'non-standard-json',
+  fix: null,
+  family: 'syntax',
+  severity: 'error',
+  appliesTo: [],
+  title: 'Comments and trailing commas in a .json file',
+  description:
+    'CloudFormation and the AWS CLI (`--cli-input-json`, `file://`) read strict JSON and refuse a file with a comment ' +
+    'or a trailing comma. Reported in `.json` files; `.jsonc` files and documents in the `jsonc` language accept ' +
+    'both. In VS Code the editor\'s own JSON support already reports them in `json` documents, so this check leaves ' +
+    'them to it there and reports them in other editors and in `ecs-net check`.',
+  check() {
+    // Reported from the parse, like syntax-error.
+  },
+};
+
+/**
+ * Whether a document must be strict JSON for this check: `jsonc` documents and `.jsonc` files
+ * accept comments, and `json` documents in an editor that reports them itself need no second report.
+ */
+export function expectsStrictJson(uri: string, languageId: string | undefined, reportedByEditor: boolean): boolean {
+  if (languageId === 'jsonc' || /\.jsonc$/i.test(uri)) return false;
+  if (languageId === 'json' && reportedByEditor) return false;
+  return languageId === 'json' || /\.json$/i.test(uri);
+}

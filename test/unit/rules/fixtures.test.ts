@@ -11,8 +11,16 @@ import { loadFixtures, type Fixture } from '../../support/fixtures';
 
 const fixtures = loadFixtures();
 
+// Markers are comments, so fixtures are read as JSON with comments, except those of the rule that
+// reports comments: there a finding on a marker itself is the harness's, not the fixture's.
+const MARKER_COMMENT = /\/\*![a-z0-9-]+\*\//g;
+
 function run(fixture: Fixture) {
-  const { doc, findings } = checkText(fixture.text, 'file:///fixture.json', { env: fixture.env });
+  const strict = fixture.ruleDir === 'non-standard-json';
+  const checked = checkText(fixture.text, strict ? 'file:///fixture.json' : 'file:///fixture.jsonc', { env: fixture.env });
+  const { doc } = checked;
+  const markerAt = new Set([...fixture.text.matchAll(MARKER_COMMENT)].map((m) => m.index));
+  const findings = strict ? checked.findings.filter((f) => !(f.ruleId === 'non-standard-json' && f.range && markerAt.has(f.range.offset))) : checked.findings;
   const offsetOf = (f: Finding) => (f.range ?? doc.rangeOf(f.path, f.target)).offset;
   const pairs = findings.map((f) => `${offsetOf(f)}:${f.ruleId}`).sort();
   // A readable line per finding for assertion messages: where it starts and what it says.
