@@ -65,18 +65,22 @@ export const hostPortConflict: Rule = {
   fix: null,
   family: 'ports',
   severity: 'error',
-  appliesTo: ['task-definition'],
+  appliesTo: ['task-definition', 'container-definitions'],
   title: 'Two containers bind the same port in host mode',
   description:
     'In `host` mode every container binds on the instance itself, so two port mappings with the same port and ' +
-    'protocol collide. (It also means only one copy of the task fits on an instance.)',
+    'protocol collide. (It also means only one copy of the task fits on an instance.) In a bare list of container ' +
+    'definitions, whose mode is not known, only the same fixed `hostPort` written twice is reported: it collides in ' +
+    'every mode that takes port mappings.',
   needsCompleteDocument: true,
   check(ctx) {
     const facts = taskFacts(ctx.unit);
-    if (facts.effectiveMode !== 'host') return;
+    const list = ctx.unit.kind === 'container-definitions';
+    if (facts.effectiveMode !== 'host' && !list) return;
     const seen = new Map<string, PortMappingFact>();
     for (const m of facts.portMappings) {
-      const port = m.hostPort ?? m.containerPort;
+      // Mode unknown: a missing or zero host port may be dynamic (bridge), so only fixed ones count.
+      const port = list ? (m.hostPort ? m.hostPort : undefined) : m.hostPort ?? m.containerPort;
       if (port === undefined) continue;
       const key = `${port}/${m.protocol}`;
       const first = seen.get(key);
@@ -87,7 +91,7 @@ export const hostPortConflict: Rule = {
       const firstName = facts.containers.find((c) => c.index === first.container)?.name;
       ctx.report({
         path: [...m.path, m.hostPort !== undefined ? 'hostPort' : 'containerPort'],
-        message: `Port ${port}/${m.protocol} is already bound by ${firstName ? `container '${firstName}'` : 'another port mapping'}; in host mode each port can be bound once per instance.`,
+        message: `Port ${port}/${m.protocol} is already bound by ${firstName ? `container '${firstName}'` : 'another port mapping'}${list ? '; a host port can be bound once per instance' : '; in host mode each port can be bound once per instance'}.`,
         related: [{ path: ctx.docPath(first.path), message: `first binding of ${port}/${m.protocol}` }],
       });
     }
