@@ -28,6 +28,11 @@ export interface IpRequirementsInput {
   maximumPercent?: number;
   /** Effective awsvpc tasks per container instance (EC2); needed to count instance addresses. */
   tasksPerInstance?: number;
+  /**
+   * Container instances the cluster runs (an environment file says): counted instead of the
+   * instances the tasks would need, since they hold their addresses whether tasks fill them or not.
+   */
+  instances?: number;
   /** awsvpcTrunking on: every instance also holds a trunk ENI. */
   trunking?: boolean;
   subnets?: SubnetInput[];
@@ -68,7 +73,8 @@ export function ipRequirements(input: IpRequirementsInput): IpRequirements {
     warnings.push('External (ECS Anywhere) instances sit outside the VPC, so no instance addresses are counted.');
   }
 
-  const instancesFor = instanceCounter(input, tasks, warnings, errors);
+  const fixedInstances = input.instances;
+  const instancesFor = fixedInstances !== undefined && fixedInstances >= 0 ? () => fixedInstances : instanceCounter(input, tasks, warnings, errors);
   const instancesNeeded = instancesFor(tasks);
   const needed = tasks * perTask + (instancesNeeded ?? 0) * perInstance;
   // ECS launches new tasks up to maximumPercent of the desired count before stopping old ones.

@@ -14,6 +14,7 @@ import {
   type Os,
 } from '../core';
 import { networkModeMarkdown } from '../core/networkModes';
+import { hasTemplateToken, isIdPlaceholder } from '../core/placeholders';
 import type { EcsDocument, Unit } from '../model/document';
 import type { Environment } from '../core/environment';
 import { apiPathOf } from '../model/normalise';
@@ -26,6 +27,7 @@ import type { Settings } from '../settings';
 import { awsvpcDensity, instanceTypesInPlay } from '../semantics/inPlay';
 import { linkedTask, serviceNetworkMode } from '../semantics/service';
 import { serviceSubnets } from '../semantics/subnets';
+import { pendingText, servicePlacement } from '../semantics/placement';
 
 /** Markdown for a hover and the text range it describes. Plain data: the server wraps it in an LSP Hover. */
 export interface HoverContent {
@@ -74,6 +76,9 @@ export function hoverAt(
   }
 
   const key = lastKey(apiPath);
+  if (node.type === 'string' && typeof node.value === 'string' && isPlaceholderAt(node.value, key)) {
+    return { markdown: placeholderMarkdown(node.value), range };
+  }
   let markdown: string | undefined;
   if (unit.kind === 'task-definition') {
     if (key === 'networkMode' && apiPath.length === 1) markdown = networkModeHover(place);
@@ -87,6 +92,17 @@ export function hoverAt(
     }
   }
   return markdown ? { markdown, range } : undefined;
+}
+
+/** Where an id belongs, documentation stand-ins (`PRIVATE_SUBNET_ONE`, `sg-EXAMPLE`) are placeholders too. */
+const ID_KEYS = new Set(['subnets', 'securityGroups', 'targetGroupArn', 'VpcId', 'vpcId', 'cluster', 'taskDefinition', 'executionRoleArn', 'taskRoleArn']);
+
+function isPlaceholderAt(text: string, key: string | undefined): boolean {
+  return key !== undefined && ID_KEYS.has(key) ? isIdPlaceholder(text) : hasTemplateToken(text);
+}
+
+function placeholderMarkdown(text: string): string {
+  return `**Placeholder** \`${text.replace(/`/g, "'")}\`: a template value, filled in before the file reaches AWS. Checks that depend on it wait for the real value.`;
 }
 
 function lastKey(path: JsonPath): string | undefined {
@@ -168,7 +184,7 @@ function networkModeHover(place: Place): string | undefined {
       }
     }
     if (facts.fargate) lines.push('', 'On Fargate every task has its own ENI; ENI limits and trunking do not apply.');
-    lines.push('', ipv6Checklist(ipv6Eligibility({ mode: 'dual-stack', launchType: facts.fargate && !ec2Possible ? 'FARGATE' : undefined, os: facts.os, networkMode: 'awsvpc' }), 'IPv6 eligibility (dual-stack)'));
+    lines.push('', ipv6Checklist(ipv6Eligibility({ mode: 'dual-stack', launchType: onlyLaunchOf(facts), os: facts.os, networkMode: 'awsvpc' }), 'IPv6 eligibility (dual-stack)'));
   }
   return lines.join('\n');
 }
@@ -217,7 +233,7 @@ function fargateSizeMarkdown(place: Place, key: 'cpu' | 'memory'): string | unde
 function capacityMarkdown(place: Place): string | undefined {
   const v = place.unit.value;
   const tasks = num(v.desiredCount, place.unit.style);
-  if (tasks === undefined) return undefined;
+  if (tasks === undefined) return typeof v.desiredCount === 'string' && hasTemplateToken(v.desiredCount) ? placeholderMarkdown(v.desiredCount) : undefined;
   const maximumPercent = num(obj(v.deploymentConfiguration)?.maximumPercent, place.unit.style);
   const served = serviceNetworkMode(place.self, place.refs);
   const { facts } = served;
@@ -231,11 +247,14 @@ function capacityMarkdown(place: Place): string | undefined {
   const perInstance = density?.tasksPerInstance;
   const subnets = serviceSubnets(place.self, place.refs, place.env);
   const bad = subnets.ipv4Inputs.map((s) => parseSubnetCidr(s.cidr)).find((r) => !r.ok);
+  // The cluster's real instances when the environment file lists them (the same simulation as cluster-capacity).
+  const placement = launch === 'EC2' ? servicePlacement(place.self, place.refs, place.env) : undefined;
   const req = ipRequirements({
     networkMode: 'awsvpc',
     launchType: launch,
     tasks,
     maximumPercent,
+    instances: placement?.instances,
     tasksPerInstance: perInstance,
     trunking: trunked,
     subnets: bad ? [] : subnets.ipv4Inputs,
@@ -243,10 +262,16 @@ function capacityMarkdown(place: Place): string | undefined {
   const lines = [
     `**IPv4 addresses for ${fmt(tasks)} awsvpc tasks** (${launch === 'EC2' ? 'EC2' : 'Fargate'}${facts.launch ? '' : ', launch type not set: Fargate assumed'})`,
     '',
-    `- steady state: **${fmt(req.needed)}** (${req.perTask} per task${req.instancesNeeded !== null && req.perInstance ? ` + ${req.perInstance} per instance × ${fmt(req.instancesNeeded)} ${type?.name ?? ''} instances${trunked ? ', trunking on' : ''}` : ''})`,
+    `- steady state: **${fmt(req.needed)}** (${req.perTask} per task${req.instancesNeeded !== null && req.perInstance ? ` + ${req.perInstance} per instance × ${placement ? `the ${fmt(req.instancesNeeded)} instances of cluster ${placement.cluster.name}` : `${fmt(req.instancesNeeded)} ${type?.name ?? ''} instances`}${trunked ? ', trunking on' : ''}` : ''})`,
     `- during a deployment at ${maximumPercent ?? 200}%: **${fmt(req.peakDuringDeployment)}** (${fmt(req.peakTasksDuringDeployment)} tasks)`,
   ];
-  if (type) lines.push(`- EC2 figures use \`${type.name}\` (${inPlay.source})`);
+  if (placement) {
+    const pending = pendingText(placement.result, fmt);
+    lines.push(
+      `- cluster ${placement.cluster.name} (${placement.instancesText}${placement.trunking ? ', trunking on' : ''}): ` +
+        (pending.length ? `only ${fmt(placement.result.placed)} of ${fmt(tasks)} tasks fit; ${pending.join('; ')}` : `all ${fmt(tasks)} tasks fit`),
+    );
+  } else if (type) lines.push(`- EC2 figures use \`${type.name}\` (${inPlay.source})`);
   if (bad && !bad.ok) lines.push('', `Subnet capacity not computed: ${bad.message}`);
   else if (req.perSubnet.length) {
     lines.push('', '| subnet | CIDR | usable | expected use | fits |', '|---|---|---:|---:|---|');
@@ -265,7 +290,7 @@ function serviceIpv6(place: Place): Ipv6Eligibility {
   const subnets = serviceSubnets(place.self, place.refs, place.env);
   return ipv6Eligibility({
     mode: 'dual-stack',
-    launchType: facts.launch,
+    launchType: facts.launch ?? (task && onlyLaunchOf(task)),
     os: task?.os,
     networkMode: task?.effectiveMode,
     platformVersion: str(place.unit.value.platformVersion),
@@ -273,6 +298,21 @@ function serviceIpv6(place: Place): Ipv6Eligibility {
     enableExecuteCommand: bool(place.unit.value.enableExecuteCommand, place.unit.style),
     dualStackIPv6Setting: place.env?.accountSettings.dualStackIPv6,
   });
+}
+
+/**
+ * The one launch type a task definition allows, so the IPv6 checklist leaves out the rows of the
+ * others (no Fargate platform row for an EC2-only task, no agent row for a Fargate-only one).
+ * Without `requiresCompatibilities` a task definition is EC2 only.
+ */
+function onlyLaunchOf(facts: TaskFacts): 'FARGATE' | 'EC2' | 'EXTERNAL' | undefined {
+  const list = facts.compatibilities;
+  if (!list) return undefined;
+  if (list.length === 0) return 'EC2';
+  const kinds = new Set(list);
+  if (kinds.size !== 1) return undefined;
+  const only = list[0];
+  return only === 'FARGATE' || only === 'EC2' || only === 'EXTERNAL' ? only : undefined;
 }
 
 const STATUS_MARK: Readonly<Record<string, string>> = { met: '✅', unmet: '❌', unknown: '❔' };

@@ -8,11 +8,11 @@ import {
 } from '../core/environment';
 import { getInstanceType } from '../core/instances';
 import { ipRequirements } from '../core/ip';
-import { simulatePlacement, type PlacementFailureReason } from '../core/placement';
 import type { Unit } from '../model/document';
 import { num, obj, str } from '../model/values';
-import { serviceFacts, taskFacts, type TaskFacts } from '../semantics/facts';
+import { serviceFacts, type TaskFacts } from '../semantics/facts';
 import { awsvpcDensity, type AwsvpcDensity } from '../semantics/inPlay';
+import { pendingText, servicePlacement } from '../semantics/placement';
 import { runsAwsvpc, serviceNetworkMode } from '../semantics/service';
 import { serviceSubnets } from '../semantics/subnets';
 import type { Rule, RuleContext } from './types';
@@ -161,13 +161,6 @@ export const subnetCapacity: Rule = {
   },
 };
 
-const RESOURCE_TEXT: Partial<Record<PlacementFailureReason, string>> = {
-  'RESOURCE:ENI': 'free ENI slots',
-  'RESOURCE:CPU': 'CPU',
-  'RESOURCE:MEMORY': 'memory',
-  'RESOURCE:PORTS': 'free host ports',
-};
-
 export const clusterCapacity: Rule = {
   id: 'cluster-capacity',
   fix: 'No automatic fix: turn on ENI trunking (`awsvpcTrunking`) on a supported instance type, use larger instance types, or add instances.',
@@ -179,40 +172,16 @@ export const clusterCapacity: Rule = {
     'On EC2, every awsvpc task needs an ENI of its own: an instance runs (ENIs − 1) such tasks, or the ECS trunking figure with `awsvpcTrunking`. The environment file\'s capacity is simulated the way ECS places tasks; when even this service alone does not fit, ECS reports "RESOURCE:ENI" (or CPU, MEMORY, PORTS) and tasks stay pending.',
   needsCompleteDocument: true,
   check(ctx) {
-    const env = ctx.env;
-    if (!env || serviceFacts(ctx.unit).launch !== 'EC2') return;
-    const tasks = num(ctx.unit.value.desiredCount, ctx.unit.style);
-    const cluster = clusterFor(env, str(ctx.unit.value.cluster), str(ctx.unit.value.serviceName) ?? str(ctx.unit.value.service));
-    const td = ctx.refs.taskDefinitionOf(ctx.self);
-    if (tasks === undefined || tasks === 0 || !cluster || cluster.capacity.length === 0 || !td) return;
-    const task = taskFacts(td.unit);
-    const mode = task.effectiveMode;
-    if (!mode) return;
-    const hostPorts =
-      mode === 'host'
-        ? task.portMappings.map((m) => m.containerPort).filter((p): p is number => p !== undefined)
-        : mode === 'bridge'
-          ? task.portMappings.map((m) => m.hostPort).filter((p): p is number => p !== undefined && p !== 0)
-          : [];
-    const result = simulatePlacement({
-      capacity: cluster.capacity.map((c) => ({ ...c })),
-      trunking: env.accountSettings.awsvpcTrunking === true,
-      os: cluster.os,
-      task: { count: tasks, cpu: task.cpu, memoryMiB: task.memoryMiB, networkMode: mode, hostPorts },
-      strategy: 'spread',
-    });
-    if (result.unplaced === 0) return;
-    const reasons = result.failures.filter((f) => f.tasks > 0 && RESOURCE_TEXT[f.reason]);
-    if (reasons.length === 0) return;
-    const byType = new Map<string, number>();
-    for (const c of cluster.capacity) byType.set(c.instanceType, (byType.get(c.instanceType) ?? 0) + c.count);
-    const azs = new Set(cluster.capacity.map((c) => c.az)).size;
-    const instances = `${[...byType].map(([type, n]) => `${n} × ${type}`).join(' + ')} in ${azs} AZ${azs === 1 ? '' : 's'}`;
+    const placement = servicePlacement(ctx.self, ctx.refs, ctx.env);
+    if (!placement || placement.result.unplaced === 0) return;
+    const { result, tasks, cluster, instancesText: instances, trunking } = placement;
+    const pending = pendingText(result, fmt);
+    if (pending.length === 0) return;
     ctx.report({
       path: ['desiredCount'],
       message:
-        `Only ${fmt(result.placed)} of ${fmt(tasks)} tasks fit on cluster ${cluster.name} (${instances}${env.accountSettings.awsvpcTrunking ? ', trunking on' : ''}), even with no other services: ` +
-        reasons.map((f) => `${fmt(f.tasks)} stay pending with "${f.reason}" (out of ${RESOURCE_TEXT[f.reason]})`).join('; ') +
+        `Only ${fmt(result.placed)} of ${fmt(tasks)} tasks fit on cluster ${cluster.name} (${instances}${trunking ? ', trunking on' : ''}), even with no other services: ` +
+        pending.join('; ') +
         '.',
     });
   },
