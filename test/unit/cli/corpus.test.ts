@@ -34,11 +34,18 @@ test('no JSON file of node_modules or code-server is taken for an ECS document',
     });
     const copied = readdirSync(corpus).length;
     assert.ok(copied > 1000, `expected a corpus of thousands of files, found ${copied}`);
-    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', corpus], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', corpus], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     assert.equal(run.stderr, '', run.stderr);
     const checked = JSON.parse(run.stdout) as { file: string; kind: string }[];
     console.log(`corpus: ${copied} JSON files, ${checked.length} taken for ECS documents`);
-    assert.deepEqual(checked.map((c) => `${c.kind}: ${c.file}`), [], 'files taken for ECS documents');
+    assert.deepEqual(
+      checked.map((c) => `${c.kind}: ${c.file}`),
+      [],
+      'files taken for ECS documents',
+    );
   } finally {
     rmSync(corpus, { recursive: true, force: true });
   }

@@ -14,7 +14,11 @@ test('the README plan example prints the figures its text quotes', () => {
   const section = README.slice(README.indexOf('## The simulation core and `ecs-net plan`'));
   const block = /```sh\n([\s\S]*?)```/.exec(section);
   assert.ok(block, 'no command block in the plan section');
-  const command = block[1].replace(/\\\n/g, ' ').replace(/\[[^\]]*\]/g, ' ').trim().split(/\s+/);
+  const command = block[1]
+    .replace(/\\\n/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .trim()
+    .split(/\s+/);
   assert.deepEqual(command.slice(0, 3), ['node', 'dist/cli.js', 'plan']);
   const run = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), ...command.slice(2)], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
@@ -25,7 +29,10 @@ test('the README plan example prints the figures its text quotes', () => {
     return Number(m[1].replace(/,/g, ''));
   };
   const text = section.slice(block.index + block[0].length).replace(/\s+/g, ' ');
-  const quoted = /(\d+) tasks need (\d+) instances and (\d+) \+ (\d+) × (\d+) = ([\d,]+) IPv4 addresses \(([\d,]+) at the (\d+)% deployment peak, ([\d,]+) tasks on ([\d,]+) instances\)/.exec(text);
+  const quoted =
+    /(\d+) tasks need (\d+) instances and (\d+) \+ (\d+) × (\d+) = ([\d,]+) IPv4 addresses \(([\d,]+) at the (\d+)% deployment peak, ([\d,]+) tasks on ([\d,]+) instances\)/.exec(
+      text,
+    );
   assert.ok(quoted, `the sentence under the command changed: ${text.slice(0, 300)}`);
   const n = quoted.slice(1).map((x) => Number(x.replace(/,/g, '')));
   const [tasks, instances, tasksAgain, instancesAgain, perInstance, needed, peak, , peakTasks, peakInstances] = n;
