@@ -6,7 +6,24 @@
 import { ENV_FILE_NAME } from './protocol';
 
 /** The kinds a marker can suggest (the server's DocumentKind has these among others). */
-export type MarkedKind = 'cloudformation' | 'task-definition' | 'service' | 'target-group';
+export type MarkedKind = 'cloudformation' | 'task-definition' | 'container-definitions' | 'service' | 'target-group';
+
+/**
+ * ContainerDefinition members no other tool's JSON uses as keys. A bare container list must hold
+ * one of them to be recognised (name and image alone are everybody's), and each is a marker.
+ */
+export const CONTAINER_ONLY_MEMBERS: readonly string[] = [
+  'portMappings',
+  'essential',
+  'logConfiguration',
+  'memoryReservation',
+  'mountPoints',
+  'volumesFrom',
+  'dependsOn',
+  'repositoryCredentials',
+  'firelensConfiguration',
+  'linuxParameters',
+];
 
 /** In priority order: the first marker found in a text names its kind. */
 export const ECS_CONTENT_MARKERS: readonly { readonly text: string; readonly kind: MarkedKind }[] = [
@@ -21,6 +38,15 @@ export const ECS_CONTENT_MARKERS: readonly { readonly text: string; readonly kin
   // A service's (or a describe-task-definition wrapper's) key; checked after containerDefinitions.
   { text: '"taskDefinition"', kind: 'service' },
   { text: '"TargetType"', kind: 'target-group' },
+  // A CreateService input without its name (ecspresso, CodeDeploy create-service.json): members only a service has.
+  { text: '"awsvpcConfiguration"', kind: 'service' },
+  { text: '"deploymentConfiguration"', kind: 'service' },
+  { text: '"deploymentController"', kind: 'service' },
+  { text: '"schedulingStrategy"', kind: 'service' },
+  { text: '"serviceRegistries"', kind: 'service' },
+  { text: '"serviceConnectConfiguration"', kind: 'service' },
+  // A bare list of container definitions (Terraform's container_definitions file): members only a container has.
+  ...CONTAINER_ONLY_MEMBERS.map((name) => ({ text: `"${name}"`, kind: 'container-definitions' as const })),
 ];
 
 const ANY_MARKER = new RegExp(ECS_CONTENT_MARKERS.map((m) => m.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));

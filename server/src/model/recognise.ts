@@ -3,6 +3,7 @@ import { closestMatches } from '../core/suggest';
 import type { Json, JsonObject, JsonPath } from './types';
 import { arr, isObject, obj, str } from './values';
 import type { Unit } from './document';
+import { CONTAINER_ONLY_MEMBERS } from '../../../shared/src/ecsMarkers';
 
 // Recognition of the shapes that carry no name saying what they are: a CreateService input
 // without `serviceName`, and the bare container-definition list Terraform reads from a file.
@@ -51,13 +52,15 @@ export function isServiceInput(root: JsonObject): boolean {
 
 /**
  * A top-level array of container definitions (Terraform's `container_definitions` file): every
- * element an object, at least one with a string `name` and `image`, and every key a
- * ContainerDefinition member, or a near miss of one (at most one in the whole list).
+ * element an object, at least one with a string `name` and `image`, one member at least that only
+ * a container definition has (`portMappings`, `essential`…: name and image alone are every tool's),
+ * and every key a ContainerDefinition member, or a near miss of one (at most one in the whole list).
  */
 export function isContainerDefinitionList(root: readonly Json[]): boolean {
   if (root.length === 0 || !root.every(isObject)) return false;
   const items = root as JsonObject[];
   if (!items.some((c) => str(c.name) !== undefined && typeof c.image === 'string')) return false;
+  if (!items.some((c) => CONTAINER_ONLY_MEMBERS.some((m) => m in c))) return false;
   const members = knownContainerKeys();
   const exact = new Set(members);
   let nearMisses = 0;
