@@ -4,6 +4,8 @@ import { EcsDocument } from '../../../server/src/model/document';
 import { ParseErrorCode } from 'jsonc-parser';
 import { parseJson } from '../../../server/src/model/parse';
 import { checkText } from '../../../server/src/cli/check';
+import { fixAllText } from '../../../server/src/features/codeActions';
+import { RULES } from '../../../server/src/rules/registry';
 import { hasTemplateToken, isIdPlaceholder } from '../../../server/src/core/placeholders';
 
 const kindOf = (value: unknown, uri = 'file:///ws/x.json') => new EcsDocument(uri, 1, JSON.stringify(value)).kind;
@@ -103,4 +105,34 @@ test('placeholders: template syntaxes anywhere, id stand-ins only where an id be
   for (const s of ['subnet-12345', 'subnet-0a1b2c3d4e5f60718 ', 'aws_lb_target_group.main.arn', 'sg-0123456789abcdef0', 'Subnet_A']) {
     assert.ok(!isIdPlaceholder(s), s);
   }
+});
+
+test('fix-all renames every API spelling in a CloudFormation resource to its PascalCase name', () => {
+  const text = JSON.stringify(
+    {
+      Resources: {
+        Web: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            Family: 'web',
+            networkMode: 'awsvpc',
+            RequiresCompatibilities: ['FARGATE'],
+            Cpu: '256',
+            Memory: '512',
+            containerDefinitions: [{ name: 'web', image: 'nginx:1.27', portMappings: [{ containerPort: 80 }] }],
+          },
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const doc = new EcsDocument('file:///ws/stack.json', 1, text);
+  assert.ok(checkText(text, 'file:///ws/stack.json').findings.every((f) => f.ruleId === 'cfn-unsupported-property' && f.severity === 'error'));
+  const fixed = fixAllText(doc, RULES);
+  assert.deepEqual(checkText(fixed, 'file:///ws/stack.json').findings, []);
+  assert.deepEqual(JSON.parse(fixed).Resources.Web.Properties.ContainerDefinitions, [
+    { Name: 'web', Image: 'nginx:1.27', PortMappings: [{ ContainerPort: 80 }] },
+  ]);
+  assert.equal(JSON.parse(fixed).Resources.Web.Properties.NetworkMode, 'awsvpc');
 });
