@@ -11,6 +11,7 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import { getLanguageService, TextDocument, type LanguageService } from 'vscode-json-languageservice';
 import { checkText } from '../server/src/cli/check';
 import { EcsDocument } from '../server/src/model/document';
+import { PARSE_OPTIONS } from '../server/src/model/parse';
 import { runRules } from '../server/src/rules/engine';
 import { RULES } from '../server/src/rules/registry';
 import { cloudFormationTemplateText, fargateTaskDefinitionText, mistakeCases, repoFile, type GeneratedTemplate } from './documents';
@@ -75,7 +76,7 @@ export interface ValidationBenchResult {
   readonly matrix: readonly MatrixRow[];
 }
 
-const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
+// The model's own options (strict about comments and trailing commas, which it sorts out of the errors).
 
 // Results are summed into this so the engine cannot drop work whose result goes unused.
 let sink = 0;

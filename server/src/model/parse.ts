@@ -54,7 +54,7 @@ export interface LooseSyntax {
  * same tree as with them allowed (it skips a comment and closes after a trailing comma either
  * way), so one parse serves `.json` and `.jsonc` alike. `splitLoose` sorts its errors.
  */
-const PARSE_OPTIONS = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true };
+export const PARSE_OPTIONS = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true };
 
 /**
  * Parses JSON with comments (and a byte order mark) within `limits`. Nesting is measured while the
