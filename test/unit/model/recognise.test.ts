@@ -6,6 +6,7 @@ import { parseJson } from '../../../server/src/model/parse';
 import { checkText } from '../../../server/src/cli/check';
 import { fixAllText } from '../../../server/src/features/codeActions';
 import { RULES } from '../../../server/src/rules/registry';
+import { expectsStrictJson } from '../../../server/src/rules/syntax';
 import { hasTemplateToken, isIdPlaceholder } from '../../../server/src/core/placeholders';
 
 const kindOf = (value: unknown, uri = 'file:///ws/x.json') => new EcsDocument(uri, 1, JSON.stringify(value)).kind;
@@ -135,4 +136,14 @@ test('fix-all renames every API spelling in a CloudFormation resource to its Pas
     { Name: 'web', Image: 'nginx:1.27', PortMappings: [{ ContainerPort: 80 }] },
   ]);
   assert.equal(JSON.parse(fixed).Resources.Web.Properties.NetworkMode, 'awsvpc');
+});
+
+test('strict JSON is expected in .json files and json documents, unless the editor reports it itself', () => {
+  assert.equal(expectsStrictJson('file:///ws/taskdef.json', undefined, false), true);
+  assert.equal(expectsStrictJson('file:///ws/taskdef.json', 'json', false), true);
+  // VS Code: its JSON language reports comments and trailing commas in json documents.
+  assert.equal(expectsStrictJson('file:///ws/taskdef.json', 'json', true), false);
+  assert.equal(expectsStrictJson('file:///ws/taskdef.json', 'jsonc', false), false);
+  assert.equal(expectsStrictJson('file:///ws/taskdef.jsonc', undefined, false), false);
+  assert.equal(expectsStrictJson('untitled:Untitled-1', 'json', false), true);
 });
