@@ -18,7 +18,8 @@ function issuesOf(ctx: RuleContext): StructuralIssue[] {
     });
     // A service file without its name is a CreateService input whose name comes from the command
     // line (`--service-name`) or the deploy tool (ecspresso): not a missing member.
-    if (ctx.unit.kind === 'service' && ctx.unit.style === 'api') issues = issues.filter((i) => !(i.code === 'missing-required' && i.path.length === 0 && i.property === 'serviceName'));
+    if (ctx.unit.kind === 'service' && ctx.unit.style === 'api')
+      issues = issues.filter((i) => !(i.code === 'missing-required' && i.path.length === 0 && i.property === 'serviceName'));
     issueCache.set(ctx.unit, issues);
   }
   return issues;

@@ -46,7 +46,7 @@ export const nonStandardJson: Rule = {
   description:
     'CloudFormation and the AWS CLI (`--cli-input-json`, `file://`) read strict JSON and refuse a file with a comment ' +
     'or a trailing comma. Reported in `.json` files; `.jsonc` files and documents in the `jsonc` language accept ' +
-    'both. In VS Code the editor\'s own JSON support already reports them in `json` documents, so this check leaves ' +
+    "both. In VS Code the editor's own JSON support already reports them in `json` documents, so this check leaves " +
     'them to it there and reports them in other editors and in `ecs-net check`.',
   check() {
     // Reported from the parse, like syntax-error.
