@@ -51,6 +51,8 @@ export class LspTestClient {
       processId: process.pid,
       rootUri: null,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      // As the VS Code client says: its JSON support reports comments and trailing commas in json documents.
+      initializationOptions: { strictJsonReportedByEditor: true },
       ...extra,
     });
     await this.connection.sendNotification('initialized', {});
