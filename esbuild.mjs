@@ -28,6 +28,8 @@ await Promise.all([
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // The GitHub Action (action.yml): the check, annotations, summary and SARIF, for the runner's Node.
+  esbuild.build({ ...common, entryPoints: ['server/src/action.ts'], outfile: 'dist/action.js' }),
   // `ecs-net env pull` and the AWS SDK: loaded by dist/cli.js only when that command runs.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/env-pull.ts'], outfile: 'dist/env-pull.js' }),
 ]);

@@ -36,12 +36,15 @@ test('the ecs-net tarball installs into an empty folder and check, plan and help
   const good = npx('check', '--format', 'json', 'examples/fargate-service');
   assert.equal(good.status, 0, good.stderr);
   const files = JSON.parse(good.stdout) as { file: string; diagnostics: unknown[] }[];
-  assert.deepEqual(files.map((f) => [f.file, f.diagnostics.length]), [
-    ['examples/fargate-service/ecs-network.json', 0],
-    ['examples/fargate-service/service.json', 0],
-    ['examples/fargate-service/target-group.json', 0],
-    ['examples/fargate-service/taskdef.json', 0],
-  ]);
+  assert.deepEqual(
+    files.map((f) => [f.file, f.diagnostics.length]),
+    [
+      ['examples/fargate-service/ecs-network.json', 0],
+      ['examples/fargate-service/service.json', 0],
+      ['examples/fargate-service/target-group.json', 0],
+      ['examples/fargate-service/taskdef.json', 0],
+    ],
+  );
 
   const plan = npx('plan', '--instance-type', 'c5.large', '--trunking', '--tasks', '300', '--subnets', '10.0.0.0/20,10.0.16.0/20');
   assert.equal(plan.status, 0, plan.stderr);

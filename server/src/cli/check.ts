@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EcsDocument } from '../model/document';
 import type { DocumentKind } from '../model/types';
@@ -38,7 +39,7 @@ const CHECK_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-interface CheckOptions {
+export interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
   maxWarnings: number | undefined;
   env: string | undefined;
@@ -46,7 +47,7 @@ interface CheckOptions {
 }
 
 /** The options, or undefined when help was asked for; a UsageError for anything wrong. */
-function checkOptions(argv: readonly string[]): CheckOptions | undefined {
+export function checkOptions(argv: readonly string[]): CheckOptions | undefined {
   const parsed = parseCommand(argv, CHECK_OPTIONS, true);
   if (parsed.help) return undefined;
   const { values, positionals } = parsed;
@@ -93,11 +94,26 @@ function readDocument(file: string): EcsDocument | { error: string } {
   }
 }
 
-export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd()): number {
-  const options = commandOptions(out, 'check', CHECK_USAGE, () => checkOptions(argv));
-  if (typeof options === 'number') return options;
-  const selection = selectFiles(options.paths, cwd);
-  if (selection.unmatched.length) return reportUsageError(out, 'check', `no such file, folder or match: ${selection.unmatched.join(', ')}`);
+export interface CheckRun {
+  readonly results: CheckedFile[];
+  /** Files that could not be read (each reported on stderr). */
+  readonly unreadable: number;
+}
+
+export interface CheckCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/**
+ * Checks the files, folders and globs in `paths` (relative to `cwd`), with the environment file
+ * `env` or else the nearest one above each file. Returns the exit code once a usage problem has
+ * been written. The CLI and the GitHub Action both run this.
+ */
+export function checkPaths(paths: readonly string[], env: string | undefined, out: Output, cwd: string, command = 'check'): CheckRun | number {
+  const selection = selectFiles(paths, cwd);
+  if (selection.unmatched.length) return reportUsageError(out, command, `no such file, folder or match: ${selection.unmatched.join(', ')}`);
 
   // Parse every file once, index them all, then check: a service may name a task definition from another file.
   const docs: { file: string; doc: EcsDocument }[] = [];
@@ -116,9 +132,9 @@ export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd
   const refs = createReferences(index);
 
   let fixedEnv: LoadedEnvironment | undefined;
-  if (options.env) {
-    fixedEnv = readEnvironment(options.env);
-    if (fixedEnv.error) return reportUsageError(out, 'check', fixedEnv.error);
+  if (env) {
+    fixedEnv = readEnvironment(resolve(cwd, env));
+    if (fixedEnv.error) return reportUsageError(out, command, fixedEnv.error);
   }
   const envCache = new EnvironmentCache();
 
@@ -130,10 +146,37 @@ export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd
     const { kind, diagnostics } = checkDocument(doc, { refs, env: loaded?.env });
     results.push({ file: displayPath(file, cwd), kind, diagnostics });
   }
+  return { results, unreadable };
+}
 
+export function countFindings(results: readonly CheckedFile[]): CheckCounts {
   const all = results.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
+  return { errors, warnings, infos: all.length - errors - warnings };
+}
+
+/** 1 for an error, more warnings than allowed or an unreadable file; 0 otherwise. */
+export function checkExitCode(run: CheckRun, maxWarnings: number | undefined): number {
+  const { errors, warnings } = countFindings(run.results);
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  return errors > 0 || tooManyWarnings || run.unreadable > 0 ? 1 : 0;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The one-line tally the text format ends with. */
+export function checkSummary(results: readonly CheckedFile[]): string {
+  const { errors, warnings, infos } = countFindings(results);
+  return `${plural(results.length, 'ECS document')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info.`;
+}
+
+export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd()): number {
+  const options = commandOptions(out, 'check', CHECK_USAGE, () => checkOptions(argv));
+  if (typeof options === 'number') return options;
+  const run = checkPaths(options.paths, options.env, out, cwd);
+  if (typeof run === 'number') return run;
+  const { results } = run;
 
   if (options.format === 'json') out.stdout(JSON.stringify(results, null, 2));
   else if (options.format === 'sarif') out.stdout(JSON.stringify(toSarif(results), null, 2));
@@ -143,10 +186,7 @@ export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd
         out.stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
       }
     }
-    const infos = all.length - errors - warnings;
-    out.stderr(`${results.length} ECS document${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info.`);
+    out.stderr(checkSummary(results));
   }
-
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  return errors > 0 || tooManyWarnings || unreadable > 0 ? 1 : 0;
+  return checkExitCode(run, options.maxWarnings);
 }
