@@ -20,10 +20,20 @@ export async function pullEnvironment(
   output: vscode.OutputChannel,
   environmentFile: string,
 ): Promise<PullResult | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    refuseInRestrictedMode();
+    return undefined;
+  }
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
-  if (!folder || folder.uri.scheme !== 'file') {
+  if (!folder) {
     void vscode.window.showErrorMessage('Open a folder first: the environment file is written into the workspace folder.');
+    return undefined;
+  }
+  if (folder.uri.scheme !== 'file') {
+    void vscode.window.showErrorMessage(
+      `Pulling the environment needs a folder on this computer's disk; this workspace is virtual (${folder.uri.scheme}:). Clone it and open the clone to pull.`,
+    );
     return undefined;
   }
   const config = vscode.workspace.getConfiguration(SECTION, folder.uri);
@@ -81,4 +91,15 @@ export async function pullEnvironment(
       });
   }
   return result;
+}
+
+/** The message Restricted Mode gets instead of a pull, with the way to leave it. */
+export const RESTRICTED_MODE_MESSAGE =
+  'Pull Environment from AWS is disabled in Restricted Mode: it runs the AWS SDK with your credentials and writes a file into this folder, so it waits until you trust the workspace.';
+
+function refuseInRestrictedMode(): void {
+  const manage = 'Manage Workspace Trust';
+  void vscode.window.showWarningMessage(RESTRICTED_MODE_MESSAGE, manage).then((choice) => {
+    if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+  });
 }

@@ -46,7 +46,12 @@ export function sendContractRequest<P, R>(client: LanguageClient, request: Contr
 }
 
 export const JSON_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
-export const SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled']);
+/**
+ * Documents the server checks: files, unsaved documents and those of a virtual workspace
+ * (`vscode-vfs`: GitHub and Azure Repos opened without a clone), which the server checks on their
+ * own, with no workspace index and no environment file, since it reads those from disk.
+ */
+export const SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-vfs']);
 
 export type ServerState = 'stopped' | 'starting' | 'running';
 
