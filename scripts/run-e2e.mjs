@@ -64,7 +64,10 @@ const results = [];
 results.push(await run('extension tests', process.execPath, ['out/e2e/runTest.js']));
 const packaged = await run('package', npm, ['run', '--silent', 'package']);
 results.push(packaged);
-if (packaged.code === 0) results.push(await run('UI smoke test', process.execPath, ['out/e2e/smoke/uiSmoke.js', vsix]));
+if (packaged.code === 0) {
+  results.push(await run('UI smoke test', process.execPath, ['out/e2e/smoke/uiSmoke.js', vsix]));
+  results.push(await run('Restricted Mode', process.execPath, ['out/e2e/smoke/restrictedMode.js', vsix]));
+}
 results.push(await run('Neovim client', process.execPath, ['out/e2e/neovim/neovimClient.js']));
 results.push(await run('grammar', process.execPath, ['out/e2e/grammar/grammarCheck.js']));
 

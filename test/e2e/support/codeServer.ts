@@ -53,6 +53,8 @@ export interface CodeServerOptions {
   readonly onLine?: (line: string) => void;
   /** User settings added to (or replacing) the quiet defaults. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Keep workspace trust on (Restricted Mode for folders not yet trusted); off by default. */
+  readonly workspaceTrust?: boolean;
 }
 
 /**
@@ -115,7 +117,7 @@ export class CodeServer {
       '--bind-addr', `127.0.0.1:${this.port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(this.options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...this.baseArgs(),
       ...(this.options.vscodeOptions ?? []).flatMap((o) => ['--vscode-option', o]),

@@ -19,6 +19,8 @@ export interface WorkbenchOptions {
   /** User settings on top of the quiet test defaults, e.g. a colour theme. */
   readonly settings?: Readonly<Record<string, unknown>>;
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** Open the folder untrusted, in Restricted Mode (workspace trust is off otherwise). */
+  readonly restricted?: boolean;
 }
 
 export interface Workbench {
@@ -33,7 +35,8 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   const scratch = mkdtempSync(join(tmpdir(), 'ecs-net-workbench-'));
   const workspace = join(scratch, 'workspace');
   cpSync(options.folder, workspace, { recursive: true });
-  const server = new CodeServer(e2eTools(), { settings: options.settings });
+  const trust = options.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  const server = new CodeServer(e2eTools(), { settings: { ...options.settings, ...trust }, workspaceTrust: options.restricted });
   let context: BrowserContext | undefined;
   const close = async () => {
     await context?.close().catch(() => undefined);
