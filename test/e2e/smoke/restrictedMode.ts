@@ -5,15 +5,13 @@
  *
  * Usage: node out/e2e/smoke/restrictedMode.js path/to/ecs-task-networking-X.vsix
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/tools';
-import { openFile, openWorkbench, runCommand, STEP_MS, type Workbench } from '../support/workbench';
+import { RESULTS, runUiChecks, type UiCheck } from '../support/uiChecks';
+import { openFile, runCommand, STEP_MS } from '../support/workbench';
 
-const RESULTS = join(REPO_ROOT, 'test-results');
-
-const checks: { name: string; run: (page: Page, workspace: string) => Promise<void> }[] = [
+const checks: UiCheck[] = [
   {
     name: 'the folder is open in Restricted Mode',
     run: async (page) => {
@@ -43,37 +41,9 @@ const checks: { name: string; run: (page: Page, workspace: string) => Promise<vo
   },
 ];
 
-async function main(): Promise<number> {
-  const vsix = process.argv[2] ? resolve(process.argv[2]) : undefined;
-  if (!vsix) {
-    console.error('usage: restrictedMode.js path/to/extension.vsix');
-    return 2;
-  }
-  mkdirSync(RESULTS, { recursive: true });
-  let workbench: Workbench | undefined;
-  let passed = 0;
-  let failed = 0;
-  try {
-    workbench = await openWorkbench({ vsix, folder: join(REPO_ROOT, 'test', 'e2e', 'workspace'), restricted: true });
-    for (const check of checks) {
-      try {
-        await check.run(workbench.page, workbench.workspace);
-        passed++;
-        console.log(`  ✔ ${check.name}`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✘ ${check.name}\n    ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-        await workbench.page.screenshot({ path: join(RESULTS, `restricted-failure-${failed}.png`) }).catch(() => undefined);
-      }
-    }
-  } catch (error) {
-    failed++;
-    console.log(`  ✘ opening code-server in Restricted Mode with the VSIX\n    ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await workbench?.close();
-  }
-  console.log(`restricted-mode: ${passed} passed, ${failed} failed`);
-  return failed ? 1 : 0;
+const vsix = process.argv[2] ? resolve(process.argv[2]) : undefined;
+if (!vsix) {
+  console.error('usage: restrictedMode.js path/to/extension.vsix');
+  process.exit(2);
 }
-
-main().then((code) => process.exit(code));
+void runUiChecks('restricted-mode', { vsix, folder: join(REPO_ROOT, 'test', 'e2e', 'workspace'), restricted: true }, checks).then((code) => process.exit(code));

@@ -5,25 +5,19 @@
  *
  * Usage: node out/e2e/smoke/uiSmoke.js path/to/ecs-task-networking-X.vsix
  */
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/tools';
-import { openFile, openQuickFixMenu, openWorkbench, runCommand, showCapacityPlan, STEP_MS, type Workbench } from '../support/workbench';
+import { RESULTS, runUiChecks, type UiCheck } from '../support/uiChecks';
+import { openFile, openQuickFixMenu, runCommand, showCapacityPlan, STEP_MS } from '../support/workbench';
 
-const RESULTS = join(REPO_ROOT, 'test-results');
 const WALKTHROUGH = 'ecs-task-networking.ecs-task-networking#getStarted';
-
-interface Check {
-  readonly name: string;
-  readonly run: (page: Page) => Promise<void>;
-}
 
 /** A walkthrough step's check mark, which the workbench marks `complete` when the step's event happened. */
 const stepMark = (page: Page, step: string, done = false) =>
   page.locator(`.gettingStartedContainer [data-done-step-id="${WALKTHROUGH}#${step}"]${done ? '.complete' : ''}`);
 
-const checks: Check[] = [
+const checks: UiCheck[] = [
   {
     // First: any ECS document opened before would complete the step already.
     name: 'the walkthrough opens, and its first three steps complete as the example is opened from it, shows its errors and gets a quick fix',
@@ -38,7 +32,10 @@ const checks: Check[] = [
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
       await openQuickFixMenu(page, /^"bridge"$/, "Set networkMode to 'awsvpc'");
       await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-lines span', { hasText: /^"awsvpc"$/ }).first().waitFor({ timeout: STEP_MS });
+      await page
+        .locator('.monaco-editor .view-lines span', { hasText: /^"awsvpc"$/ })
+        .first()
+        .waitFor({ timeout: STEP_MS });
       // Back to the walkthrough, whose tab the workbench titles "Welcome".
       await page.locator('.editor-group-container .tab', { hasText: 'Welcome' }).first().click({ timeout: STEP_MS });
       for (const step of ['openExample', 'seeProblem', 'applyQuickFix']) await stepMark(page, step, true).waitFor({ state: 'attached', timeout: STEP_MS });
@@ -60,7 +57,10 @@ const checks: Check[] = [
   {
     name: 'hovering the value shows the rule message and the computed network mode text',
     run: async (page) => {
-      await page.locator('.monaco-editor .view-lines span', { hasText: /^"bridge"$/ }).last().hover();
+      await page
+        .locator('.monaco-editor .view-lines span', { hasText: /^"bridge"$/ })
+        .last()
+        .hover();
       const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: "Fargate only supports network mode 'awsvpc'" });
       await hover.first().waitFor({ state: 'visible', timeout: STEP_MS });
       await page.locator('.monaco-hover:not(.hidden)', { hasText: 'bridge network' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
@@ -83,7 +83,10 @@ const checks: Check[] = [
   {
     name: 'the status bar shows the document kind and summary from the server',
     run: async (page) => {
-      await page.locator('.statusbar-item', { hasText: 'Task definition: bridge · 1 container, 1 port mapping' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+      await page
+        .locator('.statusbar-item', { hasText: 'Task definition: bridge · 1 container, 1 port mapping' })
+        .first()
+        .waitFor({ state: 'visible', timeout: STEP_MS });
     },
   },
   {
@@ -96,39 +99,9 @@ const checks: Check[] = [
   },
 ];
 
-async function main(): Promise<number> {
-  const vsix = process.argv[2] ? resolve(process.argv[2]) : undefined;
-  if (!vsix) {
-    console.error('usage: uiSmoke.js path/to/extension.vsix');
-    return 2;
-  }
-  mkdirSync(RESULTS, { recursive: true });
-  let workbench: Workbench | undefined;
-  let passed = 0;
-  let failed = 0;
-  try {
-    workbench = await openWorkbench({ vsix, folder: join(REPO_ROOT, 'test', 'e2e', 'workspace') });
-    const { page } = workbench;
-    for (const check of checks) {
-      try {
-        await check.run(page);
-        passed++;
-        console.log(`  ✔ ${check.name}`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✘ ${check.name}\n    ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-        await page.screenshot({ path: join(RESULTS, `smoke-failure-${failed}.png`) }).catch(() => undefined);
-      }
-    }
-  } catch (error) {
-    failed++;
-    console.log(`  ✘ setting up code-server with the VSIX\n    ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await workbench?.close();
-  }
-  console.log(`screenshots: ${RESULTS}`);
-  console.log(`smoke: ${passed} passed, ${failed} failed`);
-  return failed ? 1 : 0;
+const vsix = process.argv[2] ? resolve(process.argv[2]) : undefined;
+if (!vsix) {
+  console.error('usage: uiSmoke.js path/to/extension.vsix');
+  process.exit(2);
 }
-
-main().then((code) => process.exit(code));
+void runUiChecks('smoke', { vsix, folder: join(REPO_ROOT, 'test', 'e2e', 'workspace') }, checks).then((code) => process.exit(code));
