@@ -2,6 +2,7 @@
 // Everything they need is inlined, so the VSIX and `npx ecs-net` ship no node_modules.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -19,6 +20,19 @@ const common = {
   define: { __ECS_NET_VERSION__: JSON.stringify(version) },
 };
 
+/** Fails the build when a browser bundle would import a Node built-in (`fs`, `node:path`, ...). */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const builtins = new Set(builtinModules);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const bare = args.path.replace(/^node:/, '');
+      if (!args.path.startsWith('node:') && !builtins.has(bare) && !builtins.has(bare.split('/')[0])) return undefined;
+      return { errors: [{ text: `the browser bundle imports the Node built-in '${args.path}' (from ${args.importer})` }] };
+    });
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
@@ -32,4 +46,15 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/action.ts'], outfile: 'dist/action.js' }),
   // `ecs-net env pull` and the AWS SDK: loaded by dist/cli.js only when that command runs.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/env-pull.ts'], outfile: 'dist/env-pull.js' }),
+  // The language server for a web worker (vscode.dev, github.dev): no Node built-ins may reach it.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    mainFields: ['browser', 'module', 'main'],
+    entryPoints: ['server/src/browserServer.ts'],
+    outfile: 'dist/browserServer.js',
+    plugins: [noNodeBuiltins],
+  }),
 ]);

@@ -1,9 +1,11 @@
 // @ts-check
 // Runs the real-editor layers after the unit and protocol tests (VSCODE-E2E.md):
 //   1. extension tests with the `vscode` API (mocha, @vscode/test-electron's runTests, hosted in code-server);
-//   2. the VSIX (npm run package) installed into code-server and driven in headless Chromium (screenshots in test-results/);
+//   2. the VSIX (npm run package) installed into code-server and driven in headless Chromium (screenshots in test-results/),
+//      then again with the folder untrusted (Restricted Mode);
 //   3. Neovim as a second LSP client;
-//   4. the TextMate grammar injection tokenized with VS Code's own JSON grammars.
+//   4. the TextMate grammar injection tokenized with VS Code's own JSON grammars;
+//   5. the browser language server (dist/browserServer.js) in a Web Worker of headless Chromium.
 // Fails, never skips, when the tools are missing: scripts/install-e2e-tools.sh installs them.
 // Each layer prints "<layer>: N passed, N failed"; the last line sums them.
 import { spawn, spawnSync } from 'node:child_process';
@@ -70,6 +72,7 @@ if (packaged.code === 0) {
 }
 results.push(await run('Neovim client', process.execPath, ['out/e2e/neovim/neovimClient.js']));
 results.push(await run('grammar', process.execPath, ['out/e2e/grammar/grammarCheck.js']));
+results.push(await run('browser server', process.execPath, ['out/e2e/browser/workerServer.js']));
 
 let passed = 0;
 let failed = 0;

@@ -17,7 +17,6 @@ import type { EcsDocument } from './model/document';
 import { runRules } from './rules/engine';
 import { expectsStrictJson } from './rules/syntax';
 import { RULES } from './rules/registry';
-import { createDocsUrl } from './features/docs';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { completionsAt } from './features/completion/index';
@@ -25,36 +24,32 @@ import { registerCustomRequests } from './features/customRequests';
 import { registerDiagnosticsRequests } from './features/diagnosticsRequests';
 import { FIX_ALL_KIND, fixAllAction, quickFixes, type TextSource } from './features/codeActions';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { sep } from 'node:path';
 import type { EngineOptions } from './rules/engine';
 import { createReferences } from './semantics/references';
 import { WorkspaceIndex } from './workspace/index';
-import { pathOf, WorkspaceFolders } from './workspace/folders';
-import { EnvironmentCache } from './workspace/files';
-import { walkJsonFiles } from './workspace/walk';
+import { WorkspaceFolders } from './workspace/workspaceFolders';
+import type { Disk } from './workspace/disk';
 import { SETTINGS_SECTION } from '../../shared/src/protocol';
 
 /**
  * Wires the language server to a connection: the only module that talks LSP. Handlers stay thin:
- * get the cached model, call one feature, and never let an exception escape.
+ * get the cached model, call one feature, and never let an exception escape. `disk` is what the
+ * server may read besides open documents (workspace/disk.ts); the browser server has none.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, disk: Disk): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new DocumentCache();
-  const docsUrl = createDocsUrl(__dirname);
+  const docsUrl = (ruleId: string) => disk.docsUrl(ruleId);
   const settingsByUri = new Map<string, Promise<Settings>>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let canAskConfiguration = false;
   let canReportProgress = false;
   let canWatchFiles = false;
   let canChangeFolders = false;
   let initialSettings: Settings = DEFAULT_SETTINGS;
-  const folders = new WorkspaceFolders();
+  const folders = new WorkspaceFolders(disk);
   const index = new WorkspaceIndex();
   const refs = createReferences(index);
-  const envCache = new EnvironmentCache();
 
   const log = (message: string) => connection.console.error(message);
   // The VS Code client says its JSON support already reports comments and trailing commas in `json` documents.
@@ -86,19 +81,16 @@ export function startServer(connection: Connection): void {
     if (!canAskConfiguration) return Promise.resolve(initialSettings);
     let pending = settingsByUri.get(uri);
     if (!pending) {
-      pending = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(parseSettings, (error: unknown) => {
-          log(`could not read settings for ${uri}: ${String(error)}`);
-          return initialSettings;
-        });
+      pending = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(parseSettings, (error: unknown) => {
+        log(`could not read settings for ${uri}: ${String(error)}`);
+        return initialSettings;
+      });
       settingsByUri.set(uri, pending);
     }
     return pending;
   };
 
-  const modelOf = (textDocument: TextDocument): EcsDocument =>
-    cache.get(textDocument.uri, textDocument.version, () => textDocument.getText());
+  const modelOf = (textDocument: TextDocument): EcsDocument => cache.get(textDocument.uri, textDocument.version, () => textDocument.getText());
 
   const isCurrent = (uri: string, version: number) => documents.get(uri)?.version === version;
 
@@ -108,7 +100,7 @@ export function startServer(connection: Connection): void {
     try {
       return fn();
     } catch (error) {
-      log(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     }
   }
@@ -127,10 +119,10 @@ export function startServer(connection: Connection): void {
 
   /** What the rules, hovers and completions need besides the document: references across files and the environment. */
   const contextFor = (uri: string, settings: Settings): EngineOptions => {
-    const path = pathOf(uri);
+    const path = disk.pathOf(uri);
     if (!path) return { refs };
     const root = folders.folderOf(path);
-    const loaded = envCache.forFile(path, settings.environmentFile, root, (envPath) => documents.get(pathToFileURL(envPath).href)?.getText());
+    const loaded = disk.environmentFor(path, settings.environmentFile, root, (envPath) => documents.get(disk.uriOf(envPath))?.getText());
     if (loaded?.error) log(loaded.error);
     return { refs, env: loaded?.env };
   };
@@ -185,7 +177,7 @@ export function startServer(connection: Connection): void {
     settingsByUri.delete(uri);
     // Inside the workspace the file on disk counts again (unsaved edits were discarded); a file
     // from elsewhere was only context while it was open.
-    const path = pathOf(uri);
+    const path = disk.pathOf(uri);
     if (path && folders.folderOf(path)) reindexFromDisk(uri);
     else index.remove(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -193,10 +185,10 @@ export function startServer(connection: Connection): void {
   });
 
   function reindexFromDisk(uri: string): void {
-    const path = pathOf(uri);
+    const path = disk.pathOf(uri);
     if (!path) return void index.remove(uri);
     try {
-      index.update(uri, readFileSync(path, 'utf8'));
+      index.update(uri, disk.readText(path));
     } catch {
       index.remove(uri);
     }
@@ -216,12 +208,12 @@ export function startServer(connection: Connection): void {
     let seen = 0;
     const yieldNow = () => new Promise((resolve) => setImmediate(resolve));
     for (const folder of roots) {
-      for await (const batch of walkJsonFiles(folder, undefined, SLICE_MS)) {
+      for await (const batch of disk.walkJsonFiles(folder, SLICE_MS)) {
         // The folder left the workspace while it was being read.
         if (!folders.has(folder)) break;
         let sliceStart = performance.now();
         for (const file of batch) {
-          const uri = pathToFileURL(file).href;
+          const uri = disk.uriOf(file);
           // Only while the file is still in the workspace: its folder may have been removed meanwhile.
           if (!documents.get(uri) && folders.folderOf(file)) reindexFromDisk(uri);
           seen++;
@@ -256,9 +248,9 @@ export function startServer(connection: Connection): void {
     const added = folders.add(event.added.map((f) => f.uri));
     if (removed.length) {
       for (const uri of index.uris()) {
-        const path = pathOf(uri);
+        const path = disk.pathOf(uri);
         if (!path || documents.get(uri) || folders.folderOf(path)) continue;
-        if (removed.some((folder) => path.startsWith(folder + sep))) index.remove(uri);
+        if (removed.some((folder) => disk.contains(folder, path))) index.remove(uri);
       }
       revalidateOthers('', 0);
     }

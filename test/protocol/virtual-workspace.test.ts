@@ -2,7 +2,9 @@
 // folder to walk and no environment file to read, and checks the open documents on their own.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { LspTestClient } from '../support/lsp-client';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspTestClient, REPO_ROOT } from '../support/lsp-client';
 
 const ROOT = 'vscode-vfs://github/example/infra';
 
@@ -23,18 +25,7 @@ before(async () => {
 after(() => client.shutdown());
 
 test('a Fargate task definition with bridge mode in a virtual folder gets its diagnostics', async () => {
-  const text = JSON.stringify(
-    {
-      family: 'web',
-      networkMode: 'bridge',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: '256',
-      memory: '512',
-      containerDefinitions: [{ name: 'web', image: 'nginx', essential: true }],
-    },
-    null,
-    2,
-  );
+  const text = readFileSync(join(REPO_ROOT, 'test', 'e2e', 'workspace', 'fargate-bridge.json'), 'utf8');
   const diagnostics = await client.open(`${ROOT}/deploy/taskdef.json`, text);
   assert.deepEqual(
     diagnostics.map((d) => d.code),

@@ -55,7 +55,12 @@ export class EnvironmentCache {
    * document's folder and above (up to `workspaceRoot`), or a path (relative to the workspace root)
    * naming one file. An open editor's text wins over the file on disk.
    */
-  forFile(filePath: string, setting: string = ENV_FILE_NAME, workspaceRoot?: string, openText?: (path: string) => string | undefined): LoadedEnvironment | undefined {
+  forFile(
+    filePath: string,
+    setting: string = ENV_FILE_NAME,
+    workspaceRoot?: string,
+    openText?: (path: string) => string | undefined,
+  ): LoadedEnvironment | undefined {
     const isPath = setting.includes('/') || setting.includes('\\');
     const found = isPath ? locate(setting, workspaceRoot ?? dirname(filePath)) : findUp(dirname(filePath), setting, workspaceRoot);
     if (!found) return undefined;

@@ -1,0 +1,23 @@
+// The Node server's disk: files, the workspace walk, environment files and rule pages.
+import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createDocsUrl } from '../features/docs';
+import type { Disk } from './disk';
+import { EnvironmentCache } from './files';
+import { pathOf } from './folders';
+import { walkJsonFiles } from './walk';
+
+/** `bundleDir`: where the server bundle is, beside which the rule pages ship. */
+export function nodeDisk(bundleDir: string): Disk {
+  const environments = new EnvironmentCache();
+  return {
+    pathOf,
+    uriOf: (path) => pathToFileURL(path).href,
+    contains: (folder, path) => path.startsWith(folder + sep),
+    readText: (path) => readFileSync(path, 'utf8'),
+    walkJsonFiles: (folder, sliceMs) => walkJsonFiles(folder, undefined, sliceMs),
+    environmentFor: (path, setting, root, openText) => environments.forFile(path, setting, root, openText),
+    docsUrl: createDocsUrl(bundleDir),
+  };
+}
