@@ -70,13 +70,13 @@ test('a faulty task definition fails the step with annotations, a summary row, o
     step.stdout,
   );
   assert.match(step.stdout, /^::warning file=examples\/mistakes\/fargate-taskdef\.json,line=13,col=7,.*title=ecs-net unknown-property::/m);
-  assert.deepEqual(step.outputs, { errors: '3', warnings: '1', infos: '0', files: '5', 'sarif-file': join(dir, 'runner-temp', 'ecs-net.sarif') });
-  assert.match(step.summary, /^5 ECS documents checked: 3 errors, 1 warning, 0 info\.$/m);
+  assert.deepEqual(step.outputs, { errors: '5', warnings: '1', infos: '0', files: '5', 'sarif-file': join(dir, 'runner-temp', 'ecs-net.sarif') });
+  assert.match(step.summary, /^5 ECS documents checked: 5 errors, 1 warning, 0 info\.$/m);
   assert.match(step.summary, /^\| error \| `fargate-network-mode` \| `examples\/mistakes\/fargate-taskdef\.json`:4:18 \| Fargate only supports /m);
   const results = step.sarif?.runs[0].results ?? [];
   assert.deepEqual(
     results.map((r) => r.ruleId),
-    ['fargate-network-mode', 'fargate-task-size', 'unknown-property', 'wrong-type'],
+    ['non-standard-json', 'fargate-network-mode', 'fargate-task-size', 'unknown-property', 'wrong-type', 'non-standard-json'],
   );
   assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uri, 'examples/mistakes/fargate-taskdef.json');
 });
