@@ -26,6 +26,7 @@ import { FIX_ALL_KIND, fixAllAction, quickFixes, type TextSource } from './featu
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import type { EngineOptions } from './rules/engine';
 import { createReferences } from './semantics/references';
+import { referencesFor } from './semantics/account';
 import { WorkspaceIndex } from './workspace/index';
 import { WorkspaceFolders } from './workspace/workspaceFolders';
 import type { Disk } from './workspace/disk';
@@ -124,7 +125,7 @@ export function startServer(connection: Connection, disk: Disk): void {
     const root = folders.folderOf(path);
     const loaded = disk.environmentFor(path, settings.environmentFile, root, (envPath) => documents.get(disk.uriOf(envPath))?.getText());
     if (loaded?.error) log(loaded.error);
-    return { refs, env: loaded?.env };
+    return { refs: referencesFor(index, loaded?.env, refs), env: loaded?.env };
   };
 
   async function validate(uri: string): Promise<void> {
@@ -317,7 +318,11 @@ export function startServer(connection: Connection, disk: Disk): void {
     });
   });
 
-  registerCustomRequests(connection, { documents, modelOf, settingsFor, log, refs, environmentFor: (uri, settings) => contextFor(uri, settings).env });
+  registerCustomRequests(connection, { documents, modelOf, settingsFor, log,
+    refs,
+    environmentFor: (uri, settings) => contextFor(uri, settings).env,
+    referencesFor: (uri, settings) => contextFor(uri, settings).refs ?? refs,
+  });
   registerDiagnosticsRequests(connection);
   documents.listen(connection);
   connection.listen();

@@ -5,6 +5,7 @@ import { EcsDocument } from '../model/document';
 import type { DocumentKind } from '../model/types';
 import { runRules, type EngineOptions } from '../rules/engine';
 import { createReferences } from '../semantics/references';
+import { referencesFor } from '../semantics/account';
 import { WorkspaceIndex } from '../workspace/index';
 import { EnvironmentCache, readEnvironment, type LoadedEnvironment } from '../workspace/files';
 import { RULES } from '../rules/registry';
@@ -143,7 +144,7 @@ export function checkPaths(paths: readonly string[], env: string | undefined, ou
     if (doc.kind === 'unknown' && !selection.explicit.has(file)) continue;
     const loaded = fixedEnv ?? envCache.forFile(file);
     if (loaded?.error) out.stderr(`${displayPath(file, cwd)}: ${loaded.error}`);
-    const { kind, diagnostics } = checkDocument(doc, { refs, env: loaded?.env });
+    const { kind, diagnostics } = checkDocument(doc, { refs: referencesFor(index, loaded?.env, refs), env: loaded?.env });
     results.push({ file: displayPath(file, cwd), kind, diagnostics });
   }
   return { results, unreadable };

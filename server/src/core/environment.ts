@@ -8,6 +8,9 @@ import type { Os } from './kinds';
 import { resolveInstanceType } from './instances';
 import { MAX_SIMULATED_INSTANCES } from './placement';
 import { fmt } from './format';
+import { parseTargetGroups, parseTaskDefinitions, type EnvTargetGroup, type EnvTaskDefinition } from './environment-objects';
+
+export type { EnvContainer, EnvPortMapping, EnvTargetGroup, EnvTaskDefinition } from './environment-objects';
 
 export interface EnvSubnet {
   readonly id: string;
@@ -44,6 +47,12 @@ export interface Environment {
   readonly subnets: readonly EnvSubnet[];
   readonly clusters: readonly EnvCluster[];
   readonly accountSettings: { readonly awsvpcTrunking?: boolean; readonly dualStackIPv6?: boolean };
+  /** Target groups that live in the account (pulled or written by hand). */
+  readonly targetGroups: readonly EnvTargetGroup[];
+  /** Task definition revisions that live in the account. */
+  readonly taskDefinitions: readonly EnvTaskDefinition[];
+  /** When `env pull` last wrote the file (ISO 8601), from `source.pulledAt`. */
+  readonly pulledAt?: string;
 }
 
 export type EnvProblemCode = 'env-invalid-cidr' | 'env-subnet-outside-vpc' | 'env-unknown-instance-type' | 'env-duplicate-subnet' | 'env-invalid-entry';
@@ -80,6 +89,9 @@ export function parseEnvironment(value: unknown): { env: Environment; problems: 
       subnets: parseSubnets(root.subnets, vpcCidr, problems),
       clusters: parseClusters(root.clusters, problems),
       accountSettings: parseAccountSettings(root.accountSettings),
+      targetGroups: parseTargetGroups(root.targetGroups, problems),
+      taskDefinitions: parseTaskDefinitions(root.taskDefinitions, problems),
+      pulledAt: isObj(root.source) && text(root.source.pulledAt) && !Number.isNaN(Date.parse(text(root.source.pulledAt)!)) ? text(root.source.pulledAt) : undefined,
     },
     problems,
   };

@@ -25,6 +25,8 @@ export interface CustomRequestDeps {
   readonly refs?: References;
   /** The environment file that applies to a document, when there is one. */
   readonly environmentFor?: (uri: string, settings: Settings) => Environment | undefined;
+  /** References for one document, when they depend on its environment file (objects pulled from the account). */
+  readonly referencesFor?: (uri: string, settings: Settings) => References;
   readonly log?: (message: string) => void;
 }
 
@@ -53,7 +55,7 @@ export function registerCustomRequests(connection: Connection, deps: CustomReque
   }
 
   connection.onRequest(CapacityPlanRequest, (params) =>
-    answer('capacityPlan', params.uri, (doc, settings, text) => capacityPlanFor(doc, text.offsetAt(params.position), settings, refs, deps.environmentFor?.(params.uri, settings))),
+    answer('capacityPlan', params.uri, (doc, settings, text) => capacityPlanFor(doc, text.offsetAt(params.position), settings, deps.referencesFor?.(params.uri, settings) ?? refs, deps.environmentFor?.(params.uri, settings))),
   );
-  connection.onRequest(SummaryRequest, (params) => answer('summary', params.uri, (doc, settings) => summaryFor(doc, settings, refs, deps.environmentFor?.(params.uri, settings))));
+  connection.onRequest(SummaryRequest, (params) => answer('summary', params.uri, (doc, settings) => summaryFor(doc, settings, deps.referencesFor?.(params.uri, settings) ?? refs, deps.environmentFor?.(params.uri, settings))));
 }

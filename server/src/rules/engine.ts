@@ -5,6 +5,7 @@ import { createReferences } from '../semantics/references';
 import type { Environment } from '../core/environment';
 import type { Finding, Fix, Rule, RuleContext, Severity, SeveritySetting } from './types';
 import type { References, UnitRef } from '../semantics/references';
+import { isAccountUri, referencesFor } from '../semantics/account';
 
 export interface EngineOptions {
   /** Per-rule severity overrides (`off` silences a rule). */
@@ -29,7 +30,7 @@ export function runRules(doc: EcsDocument, rules: readonly Rule[], options: Engi
   if (doc.kind === 'unknown') return [];
   const findings: Finding[] = [];
   const severities = options.severities ?? {};
-  const refs = options.refs ?? createReferences();
+  const refs = options.refs ?? referencesFor(undefined, options.env, createReferences());
   const effective = (rule: Rule): Severity | undefined => {
     const setting = severities[rule.id] ?? rule.severity;
     return setting === 'off' ? undefined : setting;
@@ -94,14 +95,17 @@ function createContext(
     refs,
     env,
     report(input) {
+      // An object that exists only in the account has no document: no fix can edit it and no related place can show it.
+      const fixes = input.fixes?.filter((fix) => !fix.edits.some((edit) => isAccountUri(edit.uri)));
+      const related = input.related?.filter((place) => !isAccountUri(place.uri));
       sink.push({
         ruleId: rule.id,
         severity,
         message: input.message,
         path: input.raw ? self.unit.fromRaw(input.path) : docPathOf(self.unit, input.path),
         target: input.target ?? 'value',
-        fixes: input.fixes as Fix[] | undefined,
-        related: input.related,
+        fixes: (fixes?.length === input.fixes?.length ? input.fixes : fixes?.length ? fixes : undefined) as Fix[] | undefined,
+        related: related?.length === input.related?.length ? input.related : related?.length ? related : undefined,
       });
     },
     set(path, value, on = self) {

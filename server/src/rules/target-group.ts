@@ -3,6 +3,7 @@ import { containerNamed, serviceFacts } from '../semantics/facts';
 import { linkedTask, runsAwsvpc, serviceNetworkMode, type LinkedTask } from '../semantics/service';
 import { targetTypeFor, targetTypeVerdict } from '../semantics/verdicts';
 import { checkContainerRef } from './container-ref';
+import { accountOrigin } from '../semantics/account';
 import type { Rule } from './types';
 
 /** Target types that route to instances or IPs, and so need a protocol, port and VPC (CreateTargetGroup API). */
@@ -89,9 +90,12 @@ export const targetTypeNetworkMode: Rule = {
       const name = ref.unit.logicalId ?? str(ref.unit.value.Name) ?? 'target group';
       const refusal = targetTypeVerdict(mode, name).refuse(actual);
       if (!refusal) continue;
+      const origin = accountOrigin(ref.unit);
+      // A target group's type cannot change: one that lives only in the account is replaced there, not edited here.
+      const where = origin ? ` The target group exists only in the account (${origin.pulledAt ? `pulled ${origin.pulledAt.slice(0, 10)}` : 'environment file'}): point the service at a target group of type ${needs}.` : '';
       ctx.report({
         path: ['loadBalancers', index, 'targetGroupArn'],
-        message: omitted ? `${refusal.reason} (TargetType is not set, and defaults to instance.)` : refusal.reason,
+        message: (omitted ? `${refusal.reason} (TargetType is not set, and defaults to instance.)` : refusal.reason) + where,
         related: [{ uri: ref.uri, path: ctx.docPath(['TargetType'], ref), message: `target type ${actual}` }],
         fixes: [
           { title: `Set the target group's TargetType to '${needs}'`, edits: [ctx.set(['TargetType'], needs, ref)], preferred: true },

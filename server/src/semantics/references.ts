@@ -50,14 +50,20 @@ function unitByLogicalId(doc: EcsDocument | undefined, uri: string, logicalId: s
   return unit ? { unit, uri, doc } : undefined;
 }
 
-export function createReferences(workspace?: WorkspaceLookup): References {
+/**
+ * References resolved in the same template first, then in the workspace, then among the objects
+ * the environment file holds from the account (`account`): a workspace document always wins.
+ */
+export function createReferences(workspace?: WorkspaceLookup, account?: WorkspaceLookup): References {
+  const taskDefinition = (name: string) => workspace?.taskDefinition(name) ?? account?.taskDefinition(name);
+  const targetGroup = (arn: string) => workspace?.targetGroup(arn) ?? account?.targetGroup(arn);
   return {
     taskDefinitionOf(service) {
       const value = service.unit.value.taskDefinition;
       const local = unitByLogicalId(service.doc, service.uri, referencedLogicalId(value));
       if (local) return local.unit.kind === 'task-definition' ? local : undefined;
       const name = str(value);
-      return name && workspace ? workspace.taskDefinition(name) : undefined;
+      return name ? taskDefinition(name) : undefined;
     },
     targetGroupsOf(service) {
       const found: { index: number; ref: UnitRef }[] = [];
@@ -66,7 +72,7 @@ export function createReferences(workspace?: WorkspaceLookup): References {
         const local = unitByLogicalId(service.doc, service.uri, referencedLogicalId(arnValue));
         let ref: UnitRef | undefined = local?.unit.kind === 'target-group' ? local : undefined;
         const arn = str(arnValue);
-        if (!ref && arn && workspace) ref = workspace.targetGroup(arn);
+        if (!ref && arn) ref = targetGroup(arn);
         if (ref) found.push({ index, ref });
       });
       return found;

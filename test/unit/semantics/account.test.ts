@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { checkText } from '../../../server/src/cli/check';
+import { parseEnvironment } from '../../../server/src/core/environment';
+import { referencesFor } from '../../../server/src/semantics/account';
+import { createReferences } from '../../../server/src/semantics/references';
+import { WorkspaceIndex } from '../../../server/src/workspace/index';
+import { REPO_ROOT } from '../../support/lsp-client';
+
+// Target groups and task definitions that exist only in the account (the environment file's
+// targetGroups and taskDefinitions) must be read by the rules exactly like workspace documents,
+// lose to a workspace document of the same name, and never be offered as something to edit.
+
+const DIR = join(REPO_ROOT, 'test', 'fixtures', 'account');
+const ENV_JSON = JSON.parse(readFileSync(join(DIR, 'ecs-network.json'), 'utf8'));
+const SERVICE = readFileSync(join(DIR, 'service-instance.json'), 'utf8');
+const INSTANCE_ARN = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web-instance/0a1b2c3d4e5f6789';
+const IP_ARN = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web-ip/1b2c3d4e5f6a7b8c';
+
+function check(text: string, index?: WorkspaceIndex, envJson: unknown = ENV_JSON) {
+  const { env, problems } = parseEnvironment(envJson);
+  assert.deepEqual(problems, []);
+  const refs = referencesFor(index, env, createReferences(index));
+  return checkText(text, 'file:///work/service.json', { env, refs }).findings;
+}
+
+test('an instance target group from the account against a Fargate task from the account is an error, with no fix and no related place', () => {
+  const findings = check(SERVICE);
+  assert.deepEqual(findings.map((f) => f.ruleId), ['target-type-network-mode']);
+  const [finding] = findings;
+  assert.match(finding.message, /target group web-instance has target type instance/);
+  assert.match(finding.message, /exists only in the account \(pulled 2026-12-01\)/);
+  assert.equal(finding.fixes, undefined, 'the target group cannot be edited from here');
+  assert.equal(finding.related, undefined, 'there is no document to point at');
+});
+
+test('the matching pair (ip target group, awsvpc task) stays silent', () => {
+  assert.deepEqual(check(SERVICE.replace(INSTANCE_ARN, IP_ARN)), []);
+});
+
+test('a revision that is not on file, or a target group named by another ARN, resolves to nothing', () => {
+  assert.deepEqual(check(SERVICE.replace('"web:7"', '"web:8"').replace(INSTANCE_ARN, IP_ARN)), []);
+  const otherAccount = INSTANCE_ARN.replace('123456789012', '210987654321');
+  assert.deepEqual(check(SERVICE.replace(INSTANCE_ARN, otherAccount)), []);
+});
+
+test('a workspace target group of the same name wins over the account', () => {
+  const index = new WorkspaceIndex();
+  index.update('file:///work/tg.json', JSON.stringify({ Name: 'web-instance', TargetType: 'ip', Protocol: 'HTTP', Port: 8080, VpcId: 'vpc-0a1b2c3d4e5f67890' }));
+  // The environment entry carries an ARN the workspace document does not: drop it so the lookup is by name.
+  const byName = { ...ENV_JSON, targetGroups: ENV_JSON.targetGroups.map((g: Record<string, unknown>) => ({ ...g, arn: undefined })) };
+  assert.deepEqual(check(SERVICE.replace(INSTANCE_ARN, 'web-instance'), index, byName), []);
+  const withoutWorkspace = check(SERVICE.replace(INSTANCE_ARN, 'web-instance'), undefined, byName);
+  assert.deepEqual(withoutWorkspace.map((f) => f.ruleId), ['target-type-network-mode']);
+});
+
+test('a workspace bridge task definition with an ip target group from the account: only the task definition fix is offered', () => {
+  const index = new WorkspaceIndex();
+  const task = { family: 'worker', networkMode: 'bridge', requiresCompatibilities: ['EC2'], containerDefinitions: [{ name: 'web', memory: 256, portMappings: [{ containerPort: 8080 }] }] };
+  index.update('file:///work/worker.json', JSON.stringify(task));
+  const service = { cluster: 'prod', serviceName: 'worker', taskDefinition: 'worker', launchType: 'EC2', loadBalancers: [{ targetGroupArn: IP_ARN, containerName: 'web', containerPort: 8080 }] };
+  const findings = check(JSON.stringify(service), index);
+  assert.deepEqual(findings.map((f) => f.ruleId), ['target-type-network-mode']);
+  assert.deepEqual(findings[0].fixes?.map((f) => f.title), ["Set the task definition's networkMode to 'awsvpc'"]);
+  assert.equal(findings[0].fixes?.[0].edits[0].uri, 'file:///work/worker.json');
+});
+
+test('the load balancer container and port, and Fargate compatibility, are checked against an account task definition', () => {
+  const wrongContainer = check(SERVICE.replace(INSTANCE_ARN, IP_ARN).replace('"containerName": "web"', '"containerName": "api"'));
+  assert.deepEqual(wrongContainer.map((f) => f.ruleId), ['load-balancer-container']);
+  assert.match(wrongContainer[0].message, /Container 'api' is not in the task definition \(containers: web\)/);
+  const wrongPort = check(SERVICE.replace(INSTANCE_ARN, IP_ARN).replace('"containerPort": 8080', '"containerPort": 9090'));
+  assert.deepEqual(wrongPort.map((f) => f.ruleId), ['load-balancer-container']);
+  assert.equal(wrongPort[0].related, undefined);
+
+  const ec2Only = { ...ENV_JSON, taskDefinitions: [{ ...ENV_JSON.taskDefinitions[0], requiresCompatibilities: ['EC2'] }] };
+  const fargate = check(SERVICE.replace(INSTANCE_ARN, IP_ARN), undefined, ec2Only);
+  assert.deepEqual(fargate.map((f) => f.ruleId), ['service-fargate-compatibility']);
+  assert.equal(fargate[0].fixes, undefined, 'the registered revision cannot be edited from here');
+});
+
+test('networkConfiguration against a bridge task definition from the account: only the fix on the service remains', () => {
+  const bridge = { ...ENV_JSON, taskDefinitions: [{ ...ENV_JSON.taskDefinitions[0], networkMode: 'bridge', requiresCompatibilities: ['EC2'] }] };
+  const service = SERVICE.replace('"FARGATE"', '"EC2"').replace(INSTANCE_ARN, IP_ARN);
+  const findings = check(service, undefined, bridge).filter((f) => f.ruleId === 'service-network-configuration-mode');
+  assert.equal(findings.length, 1);
+  assert.deepEqual(findings[0].fixes?.map((f) => f.title), ['Remove networkConfiguration']);
+});
+
+test('environment entries that cannot be used are problems, and the rest still counts', () => {
+  const { env, problems } = parseEnvironment({
+    targetGroups: [{ arn: 'arn:aws:ecs:eu-west-1:1:service/x' }, { name: 'a', targetType: 'ip' }, { name: 'a' }, 'x'],
+    taskDefinitions: [{ family: 'web', revision: 2, containerDefinitions: [{ portMappings: [] }] }, { family: 'web', revision: 3, containerDefinitions: [] }, { family: 'api' }],
+  });
+  assert.deepEqual(env.targetGroups.map((g) => g.name), ['a']);
+  assert.deepEqual(env.taskDefinitions.map((t) => `${t.family}:${t.revision}`), ['web:3']);
+  assert.deepEqual(problems.map((p) => p.path.join('.')), ['targetGroups.0', 'targetGroups.2', 'targetGroups.3', 'taskDefinitions.0.containerDefinitions', 'taskDefinitions.2']);
+});
