@@ -11,6 +11,7 @@ import { isObject } from '../model/values';
 import { getInstanceType } from '../core/instances';
 import { compareVersions } from '../core/platform';
 import { clusterName, type PulledAccount, type PulledInstance } from './env-pull-aws';
+import type { PulledObjects } from './env-pull-objects';
 
 export interface PullSource {
   readonly pulledAt: string;
@@ -26,6 +27,9 @@ export interface PulledEnvironment {
   readonly subnets: readonly JsonObject[];
   readonly clusters: readonly JsonObject[];
   readonly accountSettings: JsonObject;
+  /** Pulled target groups and task definitions (empty when those parts were not pulled). */
+  readonly targetGroups: readonly JsonObject[];
+  readonly taskDefinitions: readonly JsonObject[];
   readonly source: JsonObject;
   /** Things the user should know: skipped subnets, ENI limits that disagree with the bundled table. */
   readonly notes: readonly string[];
@@ -38,8 +42,8 @@ function ipv4Number(cidr: string): number {
   return ((a * 256 + b) * 256 + c) * 256 + d;
 }
 
-export function toEnvironment(account: PulledAccount, source: PullSource): PulledEnvironment {
-  const notes: string[] = [];
+export function toEnvironment(account: PulledAccount, source: PullSource, objects?: PulledObjects): PulledEnvironment {
+  const notes: string[] = [...(objects?.notes ?? [])];
 
   // IPv6-only (Ipv6Native) subnets have no IPv4 block: they are written with `ipv6Only` and their IPv6 CIDR.
   const unusable = account.subnets.filter((s) => !s.cidr && !(s.ipv6Native && s.ipv6Cidr));
@@ -80,7 +84,7 @@ export function toEnvironment(account: PulledAccount, source: PullSource): Pulle
     ['profile', source.profile],
     ['cluster', source.cluster],
   ]);
-  return { vpc, subnets, clusters, accountSettings, source: sourceJson, notes };
+  return { vpc, subnets, clusters, accountSettings, targetGroups: objects?.targetGroups ?? [], taskDefinitions: objects?.taskDefinitions ?? [], source: sourceJson, notes };
 }
 
 function toCluster(name: string, instances: readonly PulledInstance[], notes: string[]): JsonObject {
@@ -159,7 +163,8 @@ export interface MergeResult {
   readonly notes: readonly string[];
 }
 
-const KEY_ORDER = ['vpc', 'subnets', 'clusters', 'accountSettings', 'source'] as const;
+const KEY_ORDER = ['vpc', 'subnets', 'clusters', 'accountSettings', 'targetGroups', 'taskDefinitions', 'source'] as const;
+const str = (v: Json | undefined) => (typeof v === 'string' ? v : undefined);
 
 /** The new file text: `existing` undefined writes a fresh file, otherwise only the pulled keys change. */
 export function mergeEnvironment(existing: EnvironmentFile | undefined, pulled: PulledEnvironment): MergeResult {
@@ -170,6 +175,11 @@ export function mergeEnvironment(existing: EnvironmentFile | undefined, pulled: 
     subnets: pulled.subnets.length ? mergeById(root.subnets, pulled.subnets, (e) => (typeof e.id === 'string' ? e.id : undefined), ['otherConsumers']) : root.subnets,
     clusters: pulled.clusters.length ? mergeById(root.clusters, pulled.clusters, (e) => (typeof e.name === 'string' ? clusterName(e.name) : undefined), ['services']) : root.clusters,
     accountSettings: Object.keys(pulled.accountSettings).length ? { ...(isObject(root.accountSettings) ? root.accountSettings : {}), ...pulled.accountSettings } : root.accountSettings,
+    // Target groups by ARN (a hand-written entry may have only a name); task definitions by family and revision.
+    targetGroups: pulled.targetGroups.length ? mergeById(root.targetGroups, pulled.targetGroups, (e) => str(e.arn) ?? str(e.name), []) : root.targetGroups,
+    taskDefinitions: pulled.taskDefinitions.length
+      ? mergeById(root.taskDefinitions, pulled.taskDefinitions, (e) => (str(e.family) ? `${str(e.family)}:${typeof e.revision === 'number' ? e.revision : ''}` : undefined), [])
+      : root.taskDefinitions,
     source: pulled.source,
   };
   let vpc: Json | undefined = root.vpc;

@@ -20,11 +20,14 @@ import {
   type ContainerInstance,
   type ECSClient,
 } from '@aws-sdk/client-ecs';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 
-/** What the pull needs from the SDK: two clients, and credentials and region resolved up front. */
+/** What the pull needs from the SDK: the clients, and credentials and region resolved up front. */
 export interface PullClients {
   readonly ec2: Pick<EC2Client, 'send'>;
   readonly ecs: Pick<ECSClient, 'send'>;
+  /** Only for target groups; a caller that pulls none may leave it out. */
+  readonly elbv2?: Pick<ElasticLoadBalancingV2Client, 'send'>;
   /** Resolves the credentials once, so a missing profile or key is reported before any call. */
   resolveCredentials(): Promise<void>;
   /** The region the clients send to (from --region, AWS_REGION or the profile). */
@@ -90,7 +93,7 @@ export class AwsCallError extends Error {
   }
 }
 
-async function call<T>(action: string, send: () => Promise<T>): Promise<T> {
+export async function call<T>(action: string, send: () => Promise<T>): Promise<T> {
   try {
     return await send();
   } catch (error) {
@@ -99,7 +102,7 @@ async function call<T>(action: string, send: () => Promise<T>): Promise<T> {
 }
 
 /** Follows NextToken/nextToken until the last page; a repeated token ends the loop rather than spinning. */
-async function allPages<T>(fetch: (token: string | undefined) => Promise<{ items: readonly T[] | undefined; next: string | undefined }>): Promise<T[]> {
+export async function allPages<T>(fetch: (token: string | undefined) => Promise<{ items: readonly T[] | undefined; next: string | undefined }>): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
@@ -115,7 +118,7 @@ async function allPages<T>(fetch: (token: string | undefined) => Promise<{ items
   return items;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
