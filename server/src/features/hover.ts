@@ -28,6 +28,7 @@ import { awsvpcDensity, instanceTypesInPlay } from '../semantics/inPlay';
 import { linkedTask, serviceNetworkMode } from '../semantics/service';
 import { serviceSubnets } from '../semantics/subnets';
 import { pendingText, servicePlacement } from '../semantics/placement';
+import { accountObjectHover } from './hoverAccount';
 
 /** Markdown for a hover and the text range it describes. Plain data: the server wraps it in an LSP Hover. */
 export interface HoverContent {
@@ -85,7 +86,8 @@ export function hoverAt(
     else if ((key === 'containerPort' || key === 'hostPort') && apiPath.includes('portMappings')) markdown = portMarkdown(place);
     else if ((key === 'cpu' || key === 'memory') && apiPath.length === 1) markdown = fargateSizeMarkdown(place, key);
   } else if (unit.kind === 'service') {
-    if (key === 'desiredCount' || key === 'maximumPercent' || key === 'subnets' || (apiPath.includes('subnets') && apiPath.length === 4)) {
+    if (key === 'taskDefinition' || key === 'targetGroupArn') markdown = accountObjectHover(place.self, refs, apiPath);
+    else if (key === 'desiredCount' || key === 'maximumPercent' || key === 'subnets' || (apiPath.includes('subnets') && apiPath.length === 4)) {
       markdown = capacityMarkdown(place);
     } else if (key === 'platformVersion' || key === 'enableExecuteCommand') {
       markdown = ipv6Checklist(serviceIpv6(place), 'IPv6 eligibility of this service’s tasks');

@@ -8,6 +8,10 @@ import { referencesFor } from '../../../server/src/semantics/account';
 import { createReferences } from '../../../server/src/semantics/references';
 import { WorkspaceIndex } from '../../../server/src/workspace/index';
 import { REPO_ROOT } from '../../support/lsp-client';
+import { EcsDocument } from '../../../server/src/model/document';
+import { hoverAt } from '../../../server/src/features/hover';
+import { pulledLine } from '../../../server/src/features/hoverAccount';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 
 // Target groups and task definitions that exist only in the account (the environment file's
 // targetGroups and taskDefinitions) must be read by the rules exactly like workspace documents,
@@ -97,4 +101,33 @@ test('environment entries that cannot be used are problems, and the rest still c
   assert.deepEqual(env.targetGroups.map((g) => g.name), ['a']);
   assert.deepEqual(env.taskDefinitions.map((t) => `${t.family}:${t.revision}`), ['web:3']);
   assert.deepEqual(problems.map((p) => p.path.join('.')), ['targetGroups.0', 'targetGroups.2', 'targetGroups.3', 'taskDefinitions.0.containerDefinitions', 'taskDefinitions.2']);
+});
+
+function hoverOn(text: string, needle: string, envJson: unknown = ENV_JSON) {
+  const { env } = parseEnvironment(envJson);
+  const doc = new EcsDocument('file:///work/service.json', 1, text);
+  return hoverAt(doc, text.indexOf(needle) + 1, DEFAULT_SETTINGS, referencesFor(undefined, env, createReferences()), env)?.markdown;
+}
+
+test('hovers on targetGroupArn and taskDefinition show what the account has', () => {
+  const tg = hoverOn(SERVICE, INSTANCE_ARN)!;
+  assert.match(tg, /Target group `web-instance`\*\* in the account/);
+  assert.match(tg, /target type: instance/);
+  assert.match(tg, /listens: HTTP port 8080/);
+  assert.match(tg, /load balancers: `web`/);
+  assert.match(tg, /pulled 2026-12-01/i);
+  const td = hoverOn(SERVICE, '"web:7"')!;
+  assert.match(td, /Task definition `web:7`\*\* in the account/);
+  assert.match(td, /network mode: awsvpc/);
+  assert.match(td, /compatibilities: FARGATE/);
+  assert.match(td, /container `web`: 8080\/tcp/);
+  // A workspace object (or nothing found) gets no account hover.
+  assert.equal(hoverOn(SERVICE.replace('"web:7"', '"web:8"'), '"web:8"'), undefined);
+});
+
+test('a pull older than 7 days is called out', () => {
+  const origin = { pulledAt: '2026-12-01T09:00:00.000Z' };
+  assert.match(pulledLine(origin, new Date('2026-12-08T09:00:00Z')), /^From the account, pulled 2026-12-01 \(7 days ago\)/);
+  assert.match(pulledLine(origin, new Date('2026-12-09T10:00:00Z')), /^\*\*Pulled 8 days ago\*\* \(2026-12-01\)/);
+  assert.match(pulledLine({}, new Date()), /no pull date/);
 });
