@@ -10,10 +10,28 @@ export interface PullResult {
   readonly message: string;
 }
 
+interface PartItem extends vscode.QuickPickItem {
+  /** The CLI flags that select this part. */
+  readonly flags: readonly string[];
+}
+
+const PARTS: readonly PartItem[] = [
+  { label: 'Subnets and capacity', description: 'subnets, VPC, cluster capacity, ECS account settings', flags: [], picked: true },
+  { label: 'Target groups', description: "the ones this workspace's services name", flags: ['--target-groups'], picked: true },
+  { label: 'Task definitions', description: "the families this workspace's services name", flags: ['--task-definitions'], picked: true },
+];
+
+/** The CLI flags for the parts picked: without subnets and capacity, those keys of the file stay as they are. */
+export function partFlags(picked: readonly { readonly flags: readonly string[] }[]): string[] {
+  const flags = picked.flatMap((p) => p.flags);
+  return picked.some((p) => p.flags.length === 0) ? flags : [...flags, '--no-subnets'];
+}
+
 /**
- * Runs the bundled CLI, `ecs-net env pull --out FILE [--profile P] [--region R]`, in the workspace
- * folder, with its output in the extension's output channel. Success and failure are the CLI's
- * own: a non-zero exit shows its message, never a success notice.
+ * Asks which parts to pull, then runs the bundled CLI, `ecs-net env pull --out FILE [parts]
+ * [--profile P] [--region R]`, in the workspace folder, with its output in the extension's output
+ * channel. Success and failure are the CLI's own: a non-zero exit shows its message, never a
+ * success notice.
  */
 export async function pullEnvironment(
   context: vscode.ExtensionContext,
@@ -39,9 +57,15 @@ export async function pullEnvironment(
   const config = vscode.workspace.getConfiguration(SECTION, folder.uri);
   const profile = config.get<string>('aws.profile')?.trim() ?? '';
   const region = config.get<string>('aws.region')?.trim() ?? '';
+  const picked = await vscode.window.showQuickPick(PARTS, {
+    canPickMany: true,
+    title: 'ECS: what to pull from AWS',
+    placeHolder: 'Read-only calls; the environment file is merged, not replaced',
+  });
+  if (!picked || picked.length === 0) return undefined;
   const file = path.resolve(folder.uri.fsPath, environmentFile);
   const cli = context.asAbsolutePath(path.join('dist', 'cli.js'));
-  const args = [cli, 'env', 'pull', '--out', file, ...(profile ? ['--profile', profile] : []), ...(region ? ['--region', region] : [])];
+  const args = [cli, 'env', 'pull', '--out', file, ...partFlags(picked), ...(profile ? ['--profile', profile] : []), ...(region ? ['--region', region] : [])];
   // The editor's own runtime runs the CLI: Electron acts as Node with ELECTRON_RUN_AS_NODE.
   const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
   if (profile) env.AWS_PROFILE = profile;
@@ -51,8 +75,9 @@ export async function pullEnvironment(
   output.show(true);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'ECS: pulling the environment from AWS', cancellable: true },
-    (_progress, token) =>
+    (progress, token) =>
       new Promise<PullResult>((resolve) => {
+        progress.report({ message: picked.map((p) => p.label.toLowerCase()).join(', ') });
         const child = spawn(process.execPath, args, { cwd: folder.uri.fsPath, env, stdio: ['ignore', 'pipe', 'pipe'] });
         let lastError = '';
         child.stdout.on('data', (chunk: Buffer) => output.append(chunk.toString()));
@@ -63,7 +88,10 @@ export async function pullEnvironment(
             .split('\n')
             .map((l) => l.trim())
             .filter(Boolean);
-          if (lines.length) lastError = lines[lines.length - 1];
+          if (lines.length) {
+            lastError = lines[lines.length - 1];
+            progress.report({ message: lastError });
+          }
         });
         const cancel = token.onCancellationRequested(() => child.kill());
         child.on('error', (error) => {
