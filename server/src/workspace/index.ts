@@ -75,7 +75,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
     return this.entries.get(uri)?.doc;
   }
 
-  private *units(kind: Unit['kind']): Generator<UnitRef> {
+  /** Every indexed unit of one kind, with its document. */
+  *units(kind: Unit['kind']): Generator<UnitRef> {
     for (const [uri, { doc }] of this.entries) {
       for (const unit of doc.units) if (unit.kind === kind) yield { unit, uri, doc };
     }
