@@ -28,6 +28,8 @@ export interface PulledObjects {
 }
 
 const defined = (entries: [string, Json | undefined][]): JsonObject => Object.fromEntries(entries.filter((e): e is [string, Json] => e[1] !== undefined));
+// The query protocol's error code is TargetGroupNotFound; the SDK names the modelled exception with the suffix.
+const NOT_FOUND = new Set(['TargetGroupNotFoundException', 'TargetGroupNotFound']);
 const innerName = (error: unknown): string => {
   const inner = error instanceof AwsCallError ? error.error : error;
   return typeof inner === 'object' && inner !== null && 'name' in inner ? String((inner as { name: unknown }).name) : '';
@@ -80,12 +82,12 @@ async function namedTargetGroups(clients: PullClients, refs: readonly string[], 
       try {
         found.push(...(await describeTargetGroups(clients, { [kind]: batch })));
       } catch (error) {
-        if (innerName(error) !== 'TargetGroupNotFoundException') throw error;
+        if (!NOT_FOUND.has(innerName(error))) throw error;
         for (const one of batch) {
           try {
             found.push(...(await describeTargetGroups(clients, { [kind]: [one] })));
           } catch (inner) {
-            if (innerName(inner) !== 'TargetGroupNotFoundException') throw inner;
+            if (!NOT_FOUND.has(innerName(inner))) throw inner;
             notes.push(`target group ${one} was not found in this account and region; it is left out.`);
           }
         }
