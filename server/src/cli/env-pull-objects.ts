@@ -40,13 +40,16 @@ const TARGET_GROUPS_PER_CALL = 20;
 
 export async function pullObjects(clients: PullClients, request: ObjectsRequest): Promise<PulledObjects> {
   const notes: string[] = [];
-  const groups = request.allTargetGroupsOf ? await allTargetGroups(clients, request.allTargetGroupsOf) : await namedTargetGroups(clients, request.targetGroups ?? [], notes);
+  const groups = request.allTargetGroupsOf
+    ? await allTargetGroups(clients, request.allTargetGroupsOf)
+    : await namedTargetGroups(clients, request.targetGroups ?? [], notes);
   const targetGroups = groups
     .map(toTargetGroupEntry)
     .filter((g): g is JsonObject => g !== undefined)
     .sort((a, b) => String(a.name).localeCompare(String(b.name)) || String(a.arn).localeCompare(String(b.arn)));
   for (const g of targetGroups) {
-    if (Array.isArray(g.loadBalancerArns) && g.loadBalancerArns.length === 0) notes.push(`target group ${String(g.name)} is attached to no load balancer: ECS refuses to create a service with it.`);
+    if (Array.isArray(g.loadBalancerArns) && g.loadBalancerArns.length === 0)
+      notes.push(`target group ${String(g.name)} is attached to no load balancer: ECS refuses to create a service with it.`);
   }
   const taskDefinitions = await pullTaskDefinitions(clients, request.taskDefinitions ?? [], notes);
   return { targetGroups, taskDefinitions, notes };
@@ -57,7 +60,9 @@ function describeTargetGroups(clients: PullClients, input: { TargetGroupArns?: s
   if (!elbv2) throw new Error('no Elastic Load Balancing client');
   return allPages((marker) =>
     call('elasticloadbalancing:DescribeTargetGroups', async () => {
-      const page = await elbv2.send(new DescribeTargetGroupsCommand({ ...input, Marker: marker, ...(input.TargetGroupArns || input.Names ? {} : { PageSize: 400 }) }));
+      const page = await elbv2.send(
+        new DescribeTargetGroupsCommand({ ...input, Marker: marker, ...(input.TargetGroupArns || input.Names ? {} : { PageSize: 400 }) }),
+      );
       return { items: page.TargetGroups, next: page.NextMarker };
     }),
   );
@@ -115,7 +120,11 @@ function toTargetGroupEntry(g: TargetGroup): JsonObject | undefined {
 
 /** The family of `family`, `family:3` or a task definition ARN. */
 export function familyOf(ref: string): string | undefined {
-  const tail = ref.startsWith('arn:') ? (ref.includes(':task-definition/') ? ref.slice(ref.indexOf(':task-definition/') + ':task-definition/'.length) : undefined) : ref;
+  const tail = ref.startsWith('arn:')
+    ? ref.includes(':task-definition/')
+      ? ref.slice(ref.indexOf(':task-definition/') + ':task-definition/'.length)
+      : undefined
+    : ref;
   const family = tail?.split(':')[0];
   return family && /^[A-Za-z0-9_-]{1,255}$/.test(family) ? family : undefined;
 }
@@ -155,7 +164,12 @@ async function pullTaskDefinitions(clients: PullClients, refs: readonly string[]
 }
 
 function toTaskDefinitionEntry(td: TaskDefinition): JsonObject {
-  const platform = td.runtimePlatform && defined([['cpuArchitecture', td.runtimePlatform.cpuArchitecture], ['operatingSystemFamily', td.runtimePlatform.operatingSystemFamily]]);
+  const platform =
+    td.runtimePlatform &&
+    defined([
+      ['cpuArchitecture', td.runtimePlatform.cpuArchitecture],
+      ['operatingSystemFamily', td.runtimePlatform.operatingSystemFamily],
+    ]);
   return defined([
     ['family', td.family],
     ['revision', td.revision],
@@ -173,7 +187,13 @@ function toTaskDefinitionEntry(td: TaskDefinition): JsonObject {
           [
             'portMappings',
             (c.portMappings ?? []).map((m) =>
-              defined([['containerPort', m.containerPort], ['hostPort', m.hostPort], ['protocol', m.protocol], ['name', m.name], ['containerPortRange', m.containerPortRange]]),
+              defined([
+                ['containerPort', m.containerPort],
+                ['hostPort', m.hostPort],
+                ['protocol', m.protocol],
+                ['name', m.name],
+                ['containerPortRange', m.containerPortRange],
+              ]),
             ),
           ],
         ]),

@@ -68,13 +68,17 @@ export function parseTargetGroups(value: unknown, problems: EnvProblem[]): EnvTa
   const seen = new Set<string>();
   (Array.isArray(value) ? value : []).forEach((entry, i) => {
     const arn = isObj(entry) ? text(entry.arn) : undefined;
-    const name = isObj(entry) ? text(entry.name) ?? (arn ? targetGroupNameOfArn(arn) : undefined) : undefined;
+    const name = isObj(entry) ? (text(entry.name) ?? (arn ? targetGroupNameOfArn(arn) : undefined)) : undefined;
     if (!isObj(entry) || !name) {
       problems.push({ code: 'env-invalid-entry', path: ['targetGroups', i], message: 'A target group entry needs a "name" or a target group "arn".' });
       return;
     }
     if (arn !== undefined && targetGroupNameOfArn(arn) === undefined) {
-      problems.push({ code: 'env-invalid-entry', path: ['targetGroups', i, 'arn'], message: `'${arn}' is not a target group ARN (arn:aws:elasticloadbalancing:region:account:targetgroup/name/id); the entry is ignored.` });
+      problems.push({
+        code: 'env-invalid-entry',
+        path: ['targetGroups', i, 'arn'],
+        message: `'${arn}' is not a target group ARN (arn:aws:elasticloadbalancing:region:account:targetgroup/name/id); the entry is ignored.`,
+      });
       return;
     }
     const key = arn ?? name;
@@ -105,19 +109,31 @@ export function parseTaskDefinitions(value: unknown, problems: EnvProblem[]): En
   (Array.isArray(value) ? value : []).forEach((entry, i) => {
     const family = isObj(entry) ? text(entry.family) : undefined;
     if (!isObj(entry) || !family || !Array.isArray(entry.containerDefinitions)) {
-      problems.push({ code: 'env-invalid-entry', path: ['taskDefinitions', i], message: 'A task definition entry needs a "family" and its "containerDefinitions".' });
+      problems.push({
+        code: 'env-invalid-entry',
+        path: ['taskDefinitions', i],
+        message: 'A task definition entry needs a "family" and its "containerDefinitions".',
+      });
       return;
     }
     const revision = typeof entry.revision === 'number' && Number.isInteger(entry.revision) && entry.revision > 0 ? entry.revision : undefined;
     const key = `${family}:${revision ?? ''}`;
     if (seen.has(key)) {
-      problems.push({ code: 'env-invalid-entry', path: ['taskDefinitions', i], message: `Task definition ${revision ? key : family} is listed twice; the later entry is ignored.` });
+      problems.push({
+        code: 'env-invalid-entry',
+        path: ['taskDefinitions', i],
+        message: `Task definition ${revision ? key : family} is listed twice; the later entry is ignored.`,
+      });
       return;
     }
     seen.add(key);
     // A container without a name would make "no container named X" a guess: the entry is dropped instead.
     if (!entry.containerDefinitions.every((c) => isObj(c) && text(c.name))) {
-      problems.push({ code: 'env-invalid-entry', path: ['taskDefinitions', i, 'containerDefinitions'], message: 'Every container of a task definition entry needs a "name"; the entry is ignored.' });
+      problems.push({
+        code: 'env-invalid-entry',
+        path: ['taskDefinitions', i, 'containerDefinitions'],
+        message: 'Every container of a task definition entry needs a "name"; the entry is ignored.',
+      });
       return;
     }
     const containers: EnvContainer[] = [];

@@ -47,7 +47,10 @@ function targetGroupMarkdown(v: JsonObject, origin: AccountOrigin, now: Date): s
   if (str(v.HealthCheckPort)) lines.push(`- health check port: ${str(v.HealthCheckPort)}`);
   if (str(v.IpAddressType)) lines.push(`- IP address type: ${str(v.IpAddressType)}`);
   if (str(v.VpcId)) lines.push(`- VPC: ${str(v.VpcId)}`);
-  if (lbs) lines.push(`- load balancers: ${lbs.length === 0 ? '**none** (ECS refuses a target group without one)' : lbs.map((a) => `\`${String(a).split('/').slice(-2, -1)[0] ?? a}\``).join(', ')}`);
+  if (lbs)
+    lines.push(
+      `- load balancers: ${lbs.length === 0 ? '**none** (ECS refuses a target group without one)' : lbs.map((a) => `\`${String(a).split('/').slice(-2, -1)[0] ?? a}\``).join(', ')}`,
+    );
   return [...lines, '', pulledLine(origin, now)].join('\n');
 }
 

@@ -55,7 +55,14 @@ export function taskDefinitionValue(td: EnvTaskDefinition): JsonObject {
     ['taskDefinitionArn', td.arn],
     ['networkMode', td.networkMode],
     ['requiresCompatibilities', [...td.requiresCompatibilities]],
-    ['runtimePlatform', td.runtimePlatform && defined([['cpuArchitecture', td.runtimePlatform.cpuArchitecture], ['operatingSystemFamily', td.runtimePlatform.operatingSystemFamily]])],
+    [
+      'runtimePlatform',
+      td.runtimePlatform &&
+        defined([
+          ['cpuArchitecture', td.runtimePlatform.cpuArchitecture],
+          ['operatingSystemFamily', td.runtimePlatform.operatingSystemFamily],
+        ]),
+    ],
     ['cpu', td.cpu],
     ['memory', td.memory],
     [
@@ -63,7 +70,13 @@ export function taskDefinitionValue(td: EnvTaskDefinition): JsonObject {
       td.containers.map((c) => ({
         name: c.name,
         portMappings: c.portMappings.map((m) =>
-          defined([['containerPort', m.containerPort], ['hostPort', m.hostPort], ['protocol', m.protocol], ['name', m.name], ['containerPortRange', m.containerPortRange]]),
+          defined([
+            ['containerPort', m.containerPort],
+            ['hostPort', m.hostPort],
+            ['protocol', m.protocol],
+            ['name', m.name],
+            ['containerPortRange', m.containerPortRange],
+          ]),
         ),
       })),
     ],
@@ -72,7 +85,11 @@ export function taskDefinitionValue(td: EnvTaskDefinition): JsonObject {
 
 /** `family`, `family:3` or a task definition ARN → family and revision. */
 function taskRef(ref: string): { family: string; revision?: number } | undefined {
-  const tail = ref.startsWith('arn:') ? (ref.includes(':task-definition/') ? ref.slice(ref.indexOf(':task-definition/') + ':task-definition/'.length) : undefined) : ref;
+  const tail = ref.startsWith('arn:')
+    ? ref.includes(':task-definition/')
+      ? ref.slice(ref.indexOf(':task-definition/') + ':task-definition/'.length)
+      : undefined
+    : ref;
   if (!tail) return undefined;
   const [family, revision, extra] = tail.split(':');
   if (!family || extra !== undefined) return undefined;
@@ -97,7 +114,10 @@ export class AccountObjects implements WorkspaceLookup {
     }));
     this.tasks = env.taskDefinitions.map((td) => ({
       td,
-      ref: { unit: accountUnit('task-definition', taskDefinitionValue(td), origin), uri: `${ACCOUNT_URI_SCHEME}${td.arn ?? `task-definition/${td.family}:${td.revision ?? ''}`}` },
+      ref: {
+        unit: accountUnit('task-definition', taskDefinitionValue(td), origin),
+        uri: `${ACCOUNT_URI_SCHEME}${td.arn ?? `task-definition/${td.family}:${td.revision ?? ''}`}`,
+      },
     }));
   }
 

@@ -82,8 +82,14 @@ test('all target groups of a VPC: every page is read, other VPCs are left out', 
           : { TargetGroups: [group('a-instance', { TargetType: 'instance', LoadBalancerArns: [] })] },
     },
   );
-  assert.deepEqual(calls.map((c) => c.input.Marker), [undefined, 'm2']);
-  assert.deepEqual(targetGroups.map((g) => g.name), ['a-instance', 'b-ip']);
+  assert.deepEqual(
+    calls.map((c) => c.input.Marker),
+    [undefined, 'm2'],
+  );
+  assert.deepEqual(
+    targetGroups.map((g) => g.name),
+    ['a-instance', 'b-ip'],
+  );
   assert.deepEqual(targetGroups[1], {
     arn: ARN('b-ip'),
     name: 'b-ip',
@@ -98,7 +104,10 @@ test('all target groups of a VPC: every page is read, other VPCs are left out', 
 });
 
 test('a target group with no load balancer is kept and named in a note', async () => {
-  const { targetGroups, notes } = await run({ targetGroups: [ARN('lonely')] }, { DescribeTargetGroups: () => ({ TargetGroups: [group('lonely', { LoadBalancerArns: [] })] }) });
+  const { targetGroups, notes } = await run(
+    { targetGroups: [ARN('lonely')] },
+    { DescribeTargetGroups: () => ({ TargetGroups: [group('lonely', { LoadBalancerArns: [] })] }) },
+  );
   assert.deepEqual(targetGroups[0].loadBalancerArns, []);
   assert.match(notes.join('\n'), /target group lonely is attached to no load balancer/);
 });
@@ -127,7 +136,14 @@ test('access denied and throttling on DescribeTargetGroups fail the pull with th
     ['Throttling', /AWS throttled elasticloadbalancing:DescribeTargetGroups/],
   ] as const) {
     await assert.rejects(
-      run({ targetGroups: [ARN('web')] }, { DescribeTargetGroups: () => { throw failure(name); } }),
+      run(
+        { targetGroups: [ARN('web')] },
+        {
+          DescribeTargetGroups: () => {
+            throw failure(name);
+          },
+        },
+      ),
       (error: unknown) => {
         assert.match(describePullError(error, { region: 'eu-west-1' }), expected);
         return true;
@@ -137,10 +153,20 @@ test('access denied and throttling on DescribeTargetGroups fail the pull with th
 });
 
 test('access denied on DescribeTaskDefinition names ecs:DescribeTaskDefinition', async () => {
-  await assert.rejects(run({ taskDefinitions: ['web:3'] }, { DescribeTaskDefinition: () => { throw failure('AccessDeniedException'); } }), (error: unknown) => {
-    assert.match(describePullError(error, {}), /access denied for ecs:DescribeTaskDefinition/);
-    return true;
-  });
+  await assert.rejects(
+    run(
+      { taskDefinitions: ['web:3'] },
+      {
+        DescribeTaskDefinition: () => {
+          throw failure('AccessDeniedException');
+        },
+      },
+    ),
+    (error: unknown) => {
+      assert.match(describePullError(error, {}), /access denied for ecs:DescribeTaskDefinition/);
+      return true;
+    },
+  );
 });
 
 test('task definitions: the named revision and the latest; an INACTIVE revision is not written; nothing secret is kept', async () => {
@@ -157,10 +183,26 @@ test('task definitions: the named revision and the latest; an INACTIVE revision 
       },
     },
   );
-  assert.deepEqual(calls.map((c) => c.input.taskDefinition).sort(), ['api', 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1', 'gone', 'web', 'web:2', 'web:3']);
-  assert.deepEqual(taskDefinitions.map((t) => `${t.family}:${t.revision}`), ['api:1', 'web:3', 'web:5']);
-  assert.deepEqual(notes, ['task definition gone was not found in this account and region; it is left out.', 'task definition web:2 is INACTIVE, so it is not written; services must name an ACTIVE revision.']);
+  assert.deepEqual(calls.map((c) => c.input.taskDefinition).sort(), [
+    'api',
+    'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1',
+    'gone',
+    'web',
+    'web:2',
+    'web:3',
+  ]);
+  assert.deepEqual(
+    taskDefinitions.map((t) => `${t.family}:${t.revision}`),
+    ['api:1', 'web:3', 'web:5'],
+  );
+  assert.deepEqual(notes, [
+    'task definition gone was not found in this account and region; it is left out.',
+    'task definition web:2 is INACTIVE, so it is not written; services must name an ACTIVE revision.',
+  ]);
   const written = JSON.stringify(taskDefinitions);
-  for (const secret of ['hunter2', 'DB_PASSWORD', 'TOKEN', 'registry.example', 'role/exec', 'compatibilities":["EC2","FARGATE']) assert.ok(!written.includes(secret), `${secret} must not be written`);
-  assert.deepEqual(taskDefinitions[1].containerDefinitions, [{ name: 'web', portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp', name: 'http' }] }]);
+  for (const secret of ['hunter2', 'DB_PASSWORD', 'TOKEN', 'registry.example', 'role/exec', 'compatibilities":["EC2","FARGATE'])
+    assert.ok(!written.includes(secret), `${secret} must not be written`);
+  assert.deepEqual(taskDefinitions[1].containerDefinitions, [
+    { name: 'web', portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp', name: 'http' }] },
+  ]);
 });

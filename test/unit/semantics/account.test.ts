@@ -32,7 +32,10 @@ function check(text: string, index?: WorkspaceIndex, envJson: unknown = ENV_JSON
 
 test('an instance target group from the account against a Fargate task from the account is an error, with no fix and no related place', () => {
   const findings = check(SERVICE);
-  assert.deepEqual(findings.map((f) => f.ruleId), ['target-type-network-mode']);
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['target-type-network-mode'],
+  );
   const [finding] = findings;
   assert.match(finding.message, /target group web-instance has target type instance/);
   assert.match(finding.message, /exists only in the account \(pulled 2026-12-01\)/);
@@ -52,36 +55,68 @@ test('a revision that is not on file, or a target group named by another ARN, re
 
 test('a workspace target group of the same name wins over the account', () => {
   const index = new WorkspaceIndex();
-  index.update('file:///work/tg.json', JSON.stringify({ Name: 'web-instance', TargetType: 'ip', Protocol: 'HTTP', Port: 8080, VpcId: 'vpc-0a1b2c3d4e5f67890' }));
+  index.update(
+    'file:///work/tg.json',
+    JSON.stringify({ Name: 'web-instance', TargetType: 'ip', Protocol: 'HTTP', Port: 8080, VpcId: 'vpc-0a1b2c3d4e5f67890' }),
+  );
   // The environment entry carries an ARN the workspace document does not: drop it so the lookup is by name.
   const byName = { ...ENV_JSON, targetGroups: ENV_JSON.targetGroups.map((g: Record<string, unknown>) => ({ ...g, arn: undefined })) };
   assert.deepEqual(check(SERVICE.replace(INSTANCE_ARN, 'web-instance'), index, byName), []);
   const withoutWorkspace = check(SERVICE.replace(INSTANCE_ARN, 'web-instance'), undefined, byName);
-  assert.deepEqual(withoutWorkspace.map((f) => f.ruleId), ['target-type-network-mode']);
+  assert.deepEqual(
+    withoutWorkspace.map((f) => f.ruleId),
+    ['target-type-network-mode'],
+  );
 });
 
 test('a workspace bridge task definition with an ip target group from the account: only the task definition fix is offered', () => {
   const index = new WorkspaceIndex();
-  const task = { family: 'worker', networkMode: 'bridge', requiresCompatibilities: ['EC2'], containerDefinitions: [{ name: 'web', memory: 256, portMappings: [{ containerPort: 8080 }] }] };
+  const task = {
+    family: 'worker',
+    networkMode: 'bridge',
+    requiresCompatibilities: ['EC2'],
+    containerDefinitions: [{ name: 'web', memory: 256, portMappings: [{ containerPort: 8080 }] }],
+  };
   index.update('file:///work/worker.json', JSON.stringify(task));
-  const service = { cluster: 'prod', serviceName: 'worker', taskDefinition: 'worker', launchType: 'EC2', loadBalancers: [{ targetGroupArn: IP_ARN, containerName: 'web', containerPort: 8080 }] };
+  const service = {
+    cluster: 'prod',
+    serviceName: 'worker',
+    taskDefinition: 'worker',
+    launchType: 'EC2',
+    loadBalancers: [{ targetGroupArn: IP_ARN, containerName: 'web', containerPort: 8080 }],
+  };
   const findings = check(JSON.stringify(service), index);
-  assert.deepEqual(findings.map((f) => f.ruleId), ['target-type-network-mode']);
-  assert.deepEqual(findings[0].fixes?.map((f) => f.title), ["Set the task definition's networkMode to 'awsvpc'"]);
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['target-type-network-mode'],
+  );
+  assert.deepEqual(
+    findings[0].fixes?.map((f) => f.title),
+    ["Set the task definition's networkMode to 'awsvpc'"],
+  );
   assert.equal(findings[0].fixes?.[0].edits[0].uri, 'file:///work/worker.json');
 });
 
 test('the load balancer container and port, and Fargate compatibility, are checked against an account task definition', () => {
   const wrongContainer = check(SERVICE.replace(INSTANCE_ARN, IP_ARN).replace('"containerName": "web"', '"containerName": "api"'));
-  assert.deepEqual(wrongContainer.map((f) => f.ruleId), ['load-balancer-container']);
+  assert.deepEqual(
+    wrongContainer.map((f) => f.ruleId),
+    ['load-balancer-container'],
+  );
   assert.match(wrongContainer[0].message, /Container 'api' is not in the task definition \(containers: web\)/);
   const wrongPort = check(SERVICE.replace(INSTANCE_ARN, IP_ARN).replace('"containerPort": 8080', '"containerPort": 9090'));
-  assert.deepEqual(wrongPort.map((f) => f.ruleId), ['load-balancer-container']);
+  assert.deepEqual(
+    wrongPort.map((f) => f.ruleId),
+    ['load-balancer-container'],
+  );
   assert.equal(wrongPort[0].related, undefined);
 
   const ec2Only = { ...ENV_JSON, taskDefinitions: [{ ...ENV_JSON.taskDefinitions[0], requiresCompatibilities: ['EC2'] }] };
   const fargate = check(SERVICE.replace(INSTANCE_ARN, IP_ARN), undefined, ec2Only);
-  assert.deepEqual(fargate.map((f) => f.ruleId), ['service-fargate-compatibility']);
+  assert.deepEqual(
+    fargate.map((f) => f.ruleId),
+    ['service-fargate-compatibility'],
+  );
   assert.equal(fargate[0].fixes, undefined, 'the registered revision cannot be edited from here');
 });
 
@@ -90,17 +125,33 @@ test('networkConfiguration against a bridge task definition from the account: on
   const service = SERVICE.replace('"FARGATE"', '"EC2"').replace(INSTANCE_ARN, IP_ARN);
   const findings = check(service, undefined, bridge).filter((f) => f.ruleId === 'service-network-configuration-mode');
   assert.equal(findings.length, 1);
-  assert.deepEqual(findings[0].fixes?.map((f) => f.title), ['Remove networkConfiguration']);
+  assert.deepEqual(
+    findings[0].fixes?.map((f) => f.title),
+    ['Remove networkConfiguration'],
+  );
 });
 
 test('environment entries that cannot be used are problems, and the rest still counts', () => {
   const { env, problems } = parseEnvironment({
     targetGroups: [{ arn: 'arn:aws:ecs:eu-west-1:1:service/x' }, { name: 'a', targetType: 'ip' }, { name: 'a' }, 'x'],
-    taskDefinitions: [{ family: 'web', revision: 2, containerDefinitions: [{ portMappings: [] }] }, { family: 'web', revision: 3, containerDefinitions: [] }, { family: 'api' }],
+    taskDefinitions: [
+      { family: 'web', revision: 2, containerDefinitions: [{ portMappings: [] }] },
+      { family: 'web', revision: 3, containerDefinitions: [] },
+      { family: 'api' },
+    ],
   });
-  assert.deepEqual(env.targetGroups.map((g) => g.name), ['a']);
-  assert.deepEqual(env.taskDefinitions.map((t) => `${t.family}:${t.revision}`), ['web:3']);
-  assert.deepEqual(problems.map((p) => p.path.join('.')), ['targetGroups.0', 'targetGroups.2', 'targetGroups.3', 'taskDefinitions.0.containerDefinitions', 'taskDefinitions.2']);
+  assert.deepEqual(
+    env.targetGroups.map((g) => g.name),
+    ['a'],
+  );
+  assert.deepEqual(
+    env.taskDefinitions.map((t) => `${t.family}:${t.revision}`),
+    ['web:3'],
+  );
+  assert.deepEqual(
+    problems.map((p) => p.path.join('.')),
+    ['targetGroups.0', 'targetGroups.2', 'targetGroups.3', 'taskDefinitions.0.containerDefinitions', 'taskDefinitions.2'],
+  );
 });
 
 function hoverOn(text: string, needle: string, envJson: unknown = ENV_JSON) {
