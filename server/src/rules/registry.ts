@@ -42,6 +42,7 @@ import {
   loadBalancerContainer,
   targetGroupAlbProtocol,
   targetGroupHealthCheckPort,
+  targetGroupNoLoadBalancer,
   targetGroupRequiredFields,
   targetTypeNetworkMode,
 } from './target-group';
@@ -92,6 +93,7 @@ export const RULES: readonly Rule[] = [
   targetTypeNetworkMode,
   loadBalancerContainer,
   targetGroupHealthCheckPort,
+  targetGroupNoLoadBalancer,
   serviceRegistryPorts,
   serviceRegistryRecordType,
   serviceConnectPortName,

@@ -207,3 +207,28 @@ export const targetGroupHealthCheckPort: Rule = {
     }
   },
 };
+
+export const targetGroupNoLoadBalancer: Rule = {
+  id: 'target-group-no-load-balancer',
+  fix: null,
+  family: 'target-group',
+  severity: 'error',
+  appliesTo: ['service'],
+  title: "A service's target group must be attached to a load balancer",
+  description:
+    'ECS registers tasks with a target group only through a load balancer that forwards to it (a listener or ' +
+    'listener rule). A target group no load balancer uses is refused when the service is created. This is known ' +
+    'only for target groups whose load balancers are listed, as `ecs-net env pull` writes them into the ' +
+    "environment file's `targetGroups`; attach it with a listener rule, or name another target group.",
+  check(ctx) {
+    for (const { index, ref } of ctx.refs.targetGroupsOf(ctx.self)) {
+      const attached = arr(ref.unit.value.LoadBalancerArns);
+      if (!attached || attached.length !== 0) continue;
+      ctx.report({
+        path: ['loadBalancers', index, 'targetGroupArn'],
+        message: `The target group ${ref.unit.logicalId ?? str(ref.unit.value.Name) ?? 'named here'} does not have an associated load balancer: attach it to a listener (or listener rule) first, or use another target group.`,
+        related: [{ uri: ref.uri, path: ctx.docPath(['LoadBalancerArns'], ref), message: 'no load balancers' }],
+      });
+    }
+  },
+};

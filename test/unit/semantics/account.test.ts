@@ -182,3 +182,30 @@ test('a pull older than 7 days is called out', () => {
   assert.match(pulledLine(origin, new Date('2026-12-09T10:00:00Z')), /^\*\*Pulled 8 days ago\*\* \(2026-12-01\)/);
   assert.match(pulledLine({}, new Date()), /no pull date/);
 });
+
+test('health check port against dynamic host ports, with the target group in the account: reported without the fix that would edit it', () => {
+  const index = new WorkspaceIndex();
+  const task = {
+    family: 'worker',
+    networkMode: 'bridge',
+    requiresCompatibilities: ['EC2'],
+    containerDefinitions: [{ name: 'web', memory: 256, portMappings: [{ containerPort: 8080 }] }],
+  };
+  index.update('file:///work/worker.json', JSON.stringify(task));
+  const env = { ...ENV_JSON, targetGroups: ENV_JSON.targetGroups.map((g: Record<string, unknown>) => ({ ...g, healthCheckPort: '8081' })) };
+  const service = {
+    cluster: 'prod',
+    serviceName: 'worker',
+    taskDefinition: 'worker',
+    launchType: 'EC2',
+    loadBalancers: [{ targetGroupArn: INSTANCE_ARN, containerName: 'web', containerPort: 8080 }],
+  };
+  const findings = check(JSON.stringify(service), index, env);
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['target-group-health-check-port'],
+  );
+  assert.match(findings[0].message, /target group web-instance has a health check port specified \(8081\)/);
+  assert.equal(findings[0].fixes, undefined);
+  assert.equal(findings[0].related, undefined);
+});
