@@ -6,6 +6,7 @@
  */
 import { DescribeTaskDefinitionCommand, type TaskDefinition } from '@aws-sdk/client-ecs';
 import { DescribeTargetGroupsCommand, type TargetGroup } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { PORT_MAPPING_FIELDS, TARGET_GROUP_FIELDS, taskDefinitionRef } from '../core/environment-objects';
 import { allPages, AwsCallError, call, chunks, type PullClients } from './env-pull-aws';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -105,28 +106,7 @@ async function namedTargetGroups(clients: PullClients, refs: readonly string[], 
 
 function toTargetGroupEntry(g: TargetGroup): JsonObject | undefined {
   if (!g.TargetGroupArn || !g.TargetGroupName) return undefined;
-  return defined([
-    ['arn', g.TargetGroupArn],
-    ['name', g.TargetGroupName],
-    ['targetType', g.TargetType],
-    ['protocol', g.Protocol],
-    ['port', g.Port],
-    ['healthCheckPort', g.HealthCheckPort],
-    ['ipAddressType', g.IpAddressType],
-    ['vpcId', g.VpcId],
-    ['loadBalancerArns', [...(g.LoadBalancerArns ?? [])].sort()],
-  ]);
-}
-
-/** The family of `family`, `family:3` or a task definition ARN. */
-export function familyOf(ref: string): string | undefined {
-  const tail = ref.startsWith('arn:')
-    ? ref.includes(':task-definition/')
-      ? ref.slice(ref.indexOf(':task-definition/') + ':task-definition/'.length)
-      : undefined
-    : ref;
-  const family = tail?.split(':')[0];
-  return family && /^[A-Za-z0-9_-]{1,255}$/.test(family) ? family : undefined;
+  return defined(TARGET_GROUP_FIELDS.map(([key, awsKey]) => [key, awsKey === 'LoadBalancerArns' ? [...(g.LoadBalancerArns ?? [])].sort() : g[awsKey]]));
 }
 
 /**
@@ -137,7 +117,7 @@ export function familyOf(ref: string): string | undefined {
 async function pullTaskDefinitions(clients: PullClients, refs: readonly string[], notes: string[]): Promise<JsonObject[]> {
   const asks = new Set<string>();
   for (const ref of refs) {
-    const family = familyOf(ref);
+    const family = taskDefinitionRef(ref)?.family;
     if (!family) continue;
     asks.add(family);
     if (ref !== family) asks.add(ref);
@@ -184,18 +164,7 @@ function toTaskDefinitionEntry(td: TaskDefinition): JsonObject {
       (td.containerDefinitions ?? []).map((c) =>
         defined([
           ['name', c.name],
-          [
-            'portMappings',
-            (c.portMappings ?? []).map((m) =>
-              defined([
-                ['containerPort', m.containerPort],
-                ['hostPort', m.hostPort],
-                ['protocol', m.protocol],
-                ['name', m.name],
-                ['containerPortRange', m.containerPortRange],
-              ]),
-            ),
-          ],
+          ['portMappings', (c.portMappings ?? []).map((m) => defined(PORT_MAPPING_FIELDS.map((k) => [k, m[k]])))],
         ]),
       ),
     ],

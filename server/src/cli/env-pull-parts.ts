@@ -36,9 +36,11 @@ export async function pullParts(clients: PullClients, request: PartsRequest): Pr
 
   const notes: string[] = [];
   const names = request.targetGroups === 'named' || request.taskDefinitions ? namesInWorkspace(request.workspace) : undefined;
-  if (names && names.services === 0) notes.push(`no ECS services found below ${request.workspace}, so none of their target groups or task definitions were asked for.`);
+  if (names && names.services === 0)
+    notes.push(`no ECS services found below ${request.workspace}, so none of their target groups or task definitions were asked for.`);
   const vpcs = account.vpcIds.length ? account.vpcIds : request.fileVpcId ? [request.fileVpcId] : [];
-  if (request.targetGroups === 'all' && vpcs.length === 0) notes.push('no VPC known (no subnets pulled and no "vpc" in the file): every target group of the region is pulled.');
+  if (request.targetGroups === 'all' && vpcs.length === 0)
+    notes.push('no VPC known (no subnets pulled and no "vpc" in the file): every target group of the region is pulled.');
   const objects = await pullObjects(clients, {
     targetGroups: request.targetGroups === 'named' ? names?.targetGroups : undefined,
     allTargetGroupsOf: request.targetGroups === 'all' ? vpcs : undefined,

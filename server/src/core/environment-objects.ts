@@ -164,3 +164,32 @@ export function parseTaskDefinitions(value: unknown, problems: EnvProblem[]): En
   });
   return found;
 }
+
+/**
+ * The target group fields the environment file keeps: its own key, the key in ELBv2's
+ * DescribeTargetGroups output, and the key in a target group document (CreateTargetGroup input).
+ */
+export const TARGET_GROUP_FIELDS = [
+  ['arn', 'TargetGroupArn', 'TargetGroupArn'],
+  ['name', 'TargetGroupName', 'Name'],
+  ['targetType', 'TargetType', 'TargetType'],
+  ['protocol', 'Protocol', 'Protocol'],
+  ['port', 'Port', 'Port'],
+  ['healthCheckPort', 'HealthCheckPort', 'HealthCheckPort'],
+  ['ipAddressType', 'IpAddressType', 'IpAddressType'],
+  ['vpcId', 'VpcId', 'VpcId'],
+  ['loadBalancerArns', 'LoadBalancerArns', 'LoadBalancerArns'],
+] as const;
+
+/** The port mapping fields kept for a container (same names in the API and the file). */
+export const PORT_MAPPING_FIELDS = ['containerPort', 'hostPort', 'protocol', 'name', 'containerPortRange'] as const;
+
+/** `family`, `family:3` or a task definition ARN → family and revision; undefined for anything else. */
+export function taskDefinitionRef(ref: string): { family: string; revision?: number } | undefined {
+  const marker = ':task-definition/';
+  const tail = ref.startsWith('arn:') ? (ref.includes(marker) ? ref.slice(ref.indexOf(marker) + marker.length) : undefined) : ref;
+  const [family, revision, extra] = (tail ?? '').split(':');
+  if (!family || extra !== undefined || !/^[A-Za-z0-9_-]{1,255}$/.test(family)) return undefined;
+  if (revision === undefined) return { family };
+  return /^\d+$/.test(revision) ? { family, revision: Number(revision) } : undefined;
+}

@@ -1,6 +1,7 @@
 import type { Unit } from '../model/document';
 import type { JsonObject } from '../model/types';
 import type { EnvTargetGroup, EnvTaskDefinition, Environment } from '../core/environment';
+import { PORT_MAPPING_FIELDS, TARGET_GROUP_FIELDS, taskDefinitionRef } from '../core/environment-objects';
 import { createReferences, type References, type UnitRef, type WorkspaceLookup } from './references';
 
 // Objects that exist only in the account (the environment file's `targetGroups` and
@@ -35,20 +36,13 @@ const defined = (entries: [string, JsonObject[string] | undefined][]): JsonObjec
   Object.fromEntries(entries.filter((e): e is [string, JsonObject[string]] => e[1] !== undefined));
 
 export function targetGroupValue(tg: EnvTargetGroup): JsonObject {
-  return defined([
-    ['Name', tg.name],
-    ['TargetGroupArn', tg.arn],
-    ['TargetType', tg.targetType],
-    ['Protocol', tg.protocol],
-    ['Port', tg.port],
-    ['HealthCheckPort', tg.healthCheckPort],
-    ['IpAddressType', tg.ipAddressType],
-    ['VpcId', tg.vpcId],
-    ['LoadBalancerArns', tg.loadBalancerArns ? [...tg.loadBalancerArns] : undefined],
-  ]);
+  return defined(
+    TARGET_GROUP_FIELDS.map(([key, , unitKey]) => [unitKey, key === 'loadBalancerArns' ? tg.loadBalancerArns && [...tg.loadBalancerArns] : tg[key]]),
+  );
 }
 
 export function taskDefinitionValue(td: EnvTaskDefinition): JsonObject {
+  const platform = td.runtimePlatform;
   return defined([
     ['family', td.family],
     ['revision', td.revision],
@@ -57,44 +51,19 @@ export function taskDefinitionValue(td: EnvTaskDefinition): JsonObject {
     ['requiresCompatibilities', [...td.requiresCompatibilities]],
     [
       'runtimePlatform',
-      td.runtimePlatform &&
+      platform &&
         defined([
-          ['cpuArchitecture', td.runtimePlatform.cpuArchitecture],
-          ['operatingSystemFamily', td.runtimePlatform.operatingSystemFamily],
+          ['cpuArchitecture', platform.cpuArchitecture],
+          ['operatingSystemFamily', platform.operatingSystemFamily],
         ]),
     ],
     ['cpu', td.cpu],
     ['memory', td.memory],
     [
       'containerDefinitions',
-      td.containers.map((c) => ({
-        name: c.name,
-        portMappings: c.portMappings.map((m) =>
-          defined([
-            ['containerPort', m.containerPort],
-            ['hostPort', m.hostPort],
-            ['protocol', m.protocol],
-            ['name', m.name],
-            ['containerPortRange', m.containerPortRange],
-          ]),
-        ),
-      })),
+      td.containers.map((c) => ({ name: c.name, portMappings: c.portMappings.map((m) => defined(PORT_MAPPING_FIELDS.map((k) => [k, m[k]]))) })),
     ],
   ]);
-}
-
-/** `family`, `family:3` or a task definition ARN → family and revision. */
-function taskRef(ref: string): { family: string; revision?: number } | undefined {
-  const tail = ref.startsWith('arn:')
-    ? ref.includes(':task-definition/')
-      ? ref.slice(ref.indexOf(':task-definition/') + ':task-definition/'.length)
-      : undefined
-    : ref;
-  if (!tail) return undefined;
-  const [family, revision, extra] = tail.split(':');
-  if (!family || extra !== undefined) return undefined;
-  if (revision === undefined) return { family };
-  return /^\d+$/.test(revision) ? { family, revision: Number(revision) } : undefined;
 }
 
 /**
@@ -122,7 +91,7 @@ export class AccountObjects implements WorkspaceLookup {
   }
 
   taskDefinition(ref: string): UnitRef | undefined {
-    const wanted = taskRef(ref);
+    const wanted = taskDefinitionRef(ref);
     if (!wanted) return undefined;
     const family = this.tasks.filter((t) => t.td.family === wanted.family);
     if (wanted.revision !== undefined) return family.find((t) => t.td.revision === wanted.revision)?.ref;

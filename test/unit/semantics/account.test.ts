@@ -30,6 +30,28 @@ function check(text: string, index?: WorkspaceIndex, envJson: unknown = ENV_JSON
   return checkText(text, 'file:///work/service.json', { env, refs }).findings;
 }
 
+/** A workspace with one bridge task definition, family worker, container web on a dynamic host port for 8080. */
+function workerIndex(): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  const task = {
+    family: 'worker',
+    networkMode: 'bridge',
+    requiresCompatibilities: ['EC2'],
+    containerDefinitions: [{ name: 'web', memory: 256, portMappings: [{ containerPort: 8080 }] }],
+  };
+  index.update('file:///work/worker.json', JSON.stringify(task));
+  return index;
+}
+
+/** An EC2 service of that task definition behind `targetGroupArn`. */
+const workerService = (targetGroupArn: string) => ({
+  cluster: 'prod',
+  serviceName: 'worker',
+  taskDefinition: 'worker',
+  launchType: 'EC2',
+  loadBalancers: [{ targetGroupArn, containerName: 'web', containerPort: 8080 }],
+});
+
 test('an instance target group from the account against a Fargate task from the account is an error, with no fix and no related place', () => {
   const findings = check(SERVICE);
   assert.deepEqual(
@@ -70,21 +92,8 @@ test('a workspace target group of the same name wins over the account', () => {
 });
 
 test('a workspace bridge task definition with an ip target group from the account: only the task definition fix is offered', () => {
-  const index = new WorkspaceIndex();
-  const task = {
-    family: 'worker',
-    networkMode: 'bridge',
-    requiresCompatibilities: ['EC2'],
-    containerDefinitions: [{ name: 'web', memory: 256, portMappings: [{ containerPort: 8080 }] }],
-  };
-  index.update('file:///work/worker.json', JSON.stringify(task));
-  const service = {
-    cluster: 'prod',
-    serviceName: 'worker',
-    taskDefinition: 'worker',
-    launchType: 'EC2',
-    loadBalancers: [{ targetGroupArn: IP_ARN, containerName: 'web', containerPort: 8080 }],
-  };
+  const index = workerIndex();
+  const service = workerService(IP_ARN);
   const findings = check(JSON.stringify(service), index);
   assert.deepEqual(
     findings.map((f) => f.ruleId),
@@ -184,22 +193,9 @@ test('a pull older than 7 days is called out', () => {
 });
 
 test('health check port against dynamic host ports, with the target group in the account: reported without the fix that would edit it', () => {
-  const index = new WorkspaceIndex();
-  const task = {
-    family: 'worker',
-    networkMode: 'bridge',
-    requiresCompatibilities: ['EC2'],
-    containerDefinitions: [{ name: 'web', memory: 256, portMappings: [{ containerPort: 8080 }] }],
-  };
-  index.update('file:///work/worker.json', JSON.stringify(task));
+  const index = workerIndex();
   const env = { ...ENV_JSON, targetGroups: ENV_JSON.targetGroups.map((g: Record<string, unknown>) => ({ ...g, healthCheckPort: '8081' })) };
-  const service = {
-    cluster: 'prod',
-    serviceName: 'worker',
-    taskDefinition: 'worker',
-    launchType: 'EC2',
-    loadBalancers: [{ targetGroupArn: INSTANCE_ARN, containerName: 'web', containerPort: 8080 }],
-  };
+  const service = workerService(INSTANCE_ARN);
   const findings = check(JSON.stringify(service), index, env);
   assert.deepEqual(
     findings.map((f) => f.ruleId),
