@@ -8,12 +8,14 @@ import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSy
 import { basename, dirname, join, resolve } from 'node:path';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { parseEnvironment } from '../core/environment';
 import { ENV_FILE_NAME } from '../../../shared/src/protocol';
 import { unifiedDiff } from './diff';
 import { mergeEnvironment, readEnvironmentText, toEnvironment, type EnvironmentFile, type PullSource } from './env-merge';
-import { pullAccount, type PullClients, type PulledAccount } from './env-pull-aws';
+import { objectsSummary, pullParts, type PartsRequest, type PulledParts } from './env-pull-parts';
+import type { PullClients } from './env-pull-aws';
 import { describePullError, type ErrorContext } from './env-pull-errors';
 import type { Output } from './output';
 import { commandOptions, parseCommand, reportUsageError, UsageError } from './args';
@@ -47,6 +49,10 @@ const PULL_OPTIONS = {
   subnets: { type: 'string', multiple: true },
   out: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'target-groups': { type: 'boolean' },
+  'all-target-groups': { type: 'boolean' },
+  'task-definitions': { type: 'boolean' },
+  'no-subnets': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -59,6 +65,9 @@ interface PullOptions {
   subnetIds: string[];
   out: string;
   dryRun: boolean;
+  targetGroups: PartsRequest['targetGroups'];
+  taskDefinitions: boolean;
+  skipNetwork: boolean;
 }
 
 /** The options, or undefined when help was asked for; a UsageError for anything wrong. */
@@ -79,7 +88,24 @@ function pullOptions(argv: readonly string[]): PullOptions | undefined {
   const wrong = subnetIds.find((id) => !/^subnet-[0-9a-f]+$/.test(id));
   if (wrong !== undefined) throw new UsageError(`--subnets takes subnet IDs such as subnet-0123456789abcdef0 (got '${wrong}')`);
   if (values.subnets && subnetIds.length === 0) throw new UsageError('--subnets needs a value');
-  return { profile: given('profile'), region: given('region'), endpoint, cluster: given('cluster'), subnetIds, out: given('out') ?? ENV_FILE_NAME, dryRun: values['dry-run'] === true };
+  if (values['target-groups'] && values['all-target-groups']) throw new UsageError('--target-groups and --all-target-groups exclude each other');
+  const targetGroups = values['all-target-groups'] ? 'all' : values['target-groups'] ? 'named' : 'none';
+  const taskDefinitions = values['task-definitions'] === true;
+  const skipNetwork = values['no-subnets'] === true;
+  if (skipNetwork && targetGroups === 'none' && !taskDefinitions) throw new UsageError('--no-subnets leaves nothing to pull: add --target-groups, --all-target-groups or --task-definitions');
+  if (skipNetwork && (subnetIds.length || values.cluster !== undefined)) throw new UsageError('--no-subnets pulls no subnets or capacity, so --subnets and --cluster do not apply');
+  return {
+    profile: given('profile'),
+    region: given('region'),
+    endpoint,
+    cluster: given('cluster'),
+    subnetIds,
+    out: given('out') ?? ENV_FILE_NAME,
+    dryRun: values['dry-run'] === true,
+    targetGroups,
+    taskDefinitions,
+    skipNetwork,
+  };
 }
 
 /** SDK v3 clients on the standard credential chain, with a connection timeout so a dead network fails fast. */
@@ -97,6 +123,7 @@ function sdkClients({ region, profile, endpoint }: ClientOptions): PullClients {
   return {
     ec2,
     ecs,
+    elbv2: new ElasticLoadBalancingV2Client(config),
     resolveCredentials: async () => {
       await credentials();
     },
@@ -133,22 +160,33 @@ export async function runEnvPull(argv: string[], out: Output, deps: EnvPullDeps 
 
   const profile = options.profile ?? (process.env.AWS_PROFILE || undefined);
   const context: ErrorContext = { region: options.region ?? (process.env.AWS_REGION || undefined), endpoint: options.endpoint, cluster: options.cluster, profile };
-  let account: PulledAccount;
+  let parts: PulledParts;
   try {
     const clients = (deps.clientsFor ?? sdkClients)({ region: options.region, profile: options.profile, endpoint: options.endpoint });
     await clients.resolveCredentials();
     const region = await clients.resolveRegion();
     context.region = region;
-    account = await pullAccount(clients, { region, cluster: options.cluster, subnetIds: options.subnetIds.length ? options.subnetIds : undefined });
+    const fileVpc = existing?.root.vpc;
+    parts = await pullParts(clients, {
+      region,
+      cluster: options.cluster,
+      subnetIds: options.subnetIds.length ? options.subnetIds : undefined,
+      skipNetwork: options.skipNetwork,
+      targetGroups: options.targetGroups,
+      taskDefinitions: options.taskDefinitions,
+      workspace: deps.cwd ?? process.cwd(),
+      fileVpcId: typeof fileVpc === 'object' && fileVpc !== null && !Array.isArray(fileVpc) && typeof fileVpc.id === 'string' ? fileVpc.id : undefined,
+    });
   } catch (error) {
     out.stderr(`ecs-net env pull: ${describePullError(error, context)}`);
     return 1;
   }
+  const { account, objects } = parts;
   const source: PullSource = { pulledAt: (deps.now?.() ?? new Date()).toISOString(), region: account.region, profile, cluster: options.cluster };
-  const environment = toEnvironment(account, source);
+  const environment = toEnvironment(account, source, objects);
 
   const merged = mergeEnvironment(existing, environment);
-  for (const note of [...environment.notes, ...merged.notes]) out.stderr(`warning: ${note}`);
+  for (const note of [...parts.notes, ...environment.notes, ...merged.notes]) out.stderr(`warning: ${note}`);
   // The file must stay loadable: report what the editor would (e.g. an instance type the table lacks).
   const written = readEnvironmentText(merged.text);
   for (const problem of parseEnvironment(typeof written === 'string' ? {} : written).problems) {
@@ -161,7 +199,9 @@ export async function runEnvPull(argv: string[], out: Output, deps: EnvPullDeps 
   else out.stdout(`${shown}: no changes`);
 
   const clusterPart = account.cluster ? `, cluster ${account.cluster.name} (${account.cluster.instances.length} container instance${account.cluster.instances.length === 1 ? '' : 's'})` : '';
-  const summary = `${account.subnets.length} subnet${account.subnets.length === 1 ? '' : 's'} in ${account.vpcIds.length} VPC${account.vpcIds.length === 1 ? '' : 's'}${clusterPart} and the account settings from ${account.region}`;
+  const network = `${account.subnets.length} subnet${account.subnets.length === 1 ? '' : 's'} in ${account.vpcIds.length} VPC${account.vpcIds.length === 1 ? '' : 's'}${clusterPart} and the account settings`;
+  const pulled = options.skipNetwork ? objectsSummary(objects) : objects ? `${network}, ${objectsSummary(objects)}` : network;
+  const summary = `${pulled} from ${account.region}`;
   if (options.dryRun) {
     out.stderr(`Pulled ${summary}. Dry run: ${shown} not written.`);
     return 0;

@@ -53,10 +53,12 @@ Options:
 Exit codes: 0 planned, 1 internal error, 2 bad usage or input (unknown instance type, bad CIDR).`;
 
 export const ENV_PULL_USAGE = `Usage: ecs-net env pull [--profile P] [--region R] [--endpoint-url URL] [--cluster C]
-                        [--subnets ID,ID] [--out FILE] [--dry-run] [--yes]
+                        [--subnets ID,ID] [--target-groups | --all-target-groups] [--task-definitions]
+                        [--no-subnets] [--out FILE] [--dry-run] [--yes]
 
-Reads your VPC subnets, the cluster's container instances and the ECS account settings with
-read-only AWS calls and merges them into the environment file. Prints the changes as a diff,
+Reads your VPC subnets, the cluster's container instances and the ECS account settings (and, when
+asked, the target groups and task definitions your services name) with read-only AWS calls and
+merges them into the environment file. Prints the changes as a diff,
 then writes the file; nothing is written if any call fails. Your documents never leave the machine.
 
 Options:
@@ -66,6 +68,12 @@ Options:
   --cluster C          ECS cluster name or ARN: capacity by instance type and AZ, agent version, OS;
                        without --subnets, the subnets of its instances' VPCs are pulled
   --subnets ID,ID      pull exactly these subnets (default: the cluster's VPCs, else the whole region)
+  --target-groups      also pull the target groups the services below the current folder name
+  --all-target-groups  also pull every target group of the pulled VPC (or of the file's "vpc")
+  --task-definitions   also pull the task definitions the services name: the named revision and
+                       the family's latest ACTIVE one (container names and ports only)
+  --no-subnets         pull only target groups and/or task definitions; subnets, clusters and
+                       account settings in the file stay as they are
   --out FILE           environment file to merge into (default: ./${ENV_FILE_NAME})
   --dry-run            show the diff, write nothing
   -y, --yes            accepted for scripts; the pull never asks before writing

@@ -38,12 +38,12 @@ let dir: string;
 const saved: Record<string, string | undefined> = {};
 const arns = { ip: '', instance: '', lonely: '' };
 
-const service = (name: string, targetGroupArn: string, taskDefinition: string) => ({
+const service = (name: string, targetGroupArn: string, taskDefinition: string, launchType = 'FARGATE') => ({
   cluster: 'prod',
   serviceName: name,
   taskDefinition,
   desiredCount: 2,
-  launchType: 'FARGATE',
+  launchType,
   networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d4e5f67890'], securityGroups: ['sg-0123456789abcdef0'] } },
   loadBalancers: [{ targetGroupArn, containerName: 'web', containerPort: 8080 }],
 });
@@ -104,7 +104,7 @@ before(async () => {
 
   writeFileSync(join(dir, 'mismatch.json'), JSON.stringify(service('web-a', arns.instance, 'web:2'), null, 2));
   writeFileSync(join(dir, 'matching.json'), JSON.stringify(service('web-b', arns.ip, 'web'), null, 2));
-  writeFileSync(join(dir, 'inactive.json'), JSON.stringify(service('web-c', arns.instance, 'web:1'), null, 2));
+  writeFileSync(join(dir, 'inactive.json'), JSON.stringify(service('web-c', arns.instance, 'web:1', 'EC2'), null, 2));
 });
 
 after(async () => {
@@ -154,7 +154,7 @@ test('ecs-net check reports the target-type mismatch and stays silent on the mat
   );
   assert.match(byFile['mismatch.json'][0].message, /target group web-instance has target type instance, which is incompatible with the awsvpc network mode/);
   assert.deepEqual(byFile['matching.json'], []);
-  assert.deepEqual(byFile['inactive.json'], [], 'an INACTIVE revision is not on file, so nothing is claimed about it');
+  assert.deepEqual(byFile['inactive.json'], [], 'on EC2 only the task definition pins the mode, and an INACTIVE revision is not on file: nothing is claimed');
 });
 
 test('--all-target-groups pulls every group of the VPC, including one with no load balancer', async () => {

@@ -7,6 +7,10 @@ import assert from 'node:assert/strict';
 import { pullObjects, type ObjectsRequest } from '../../../server/src/cli/env-pull-objects';
 import type { PullClients } from '../../../server/src/cli/env-pull-aws';
 import { describePullError } from '../../../server/src/cli/env-pull-errors';
+import { runEnvPull } from '../../../server/src/cli/env-pull';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 type Answer = (input: any) => unknown;
 
@@ -205,4 +209,57 @@ test('task definitions: the named revision and the latest; an INACTIVE revision 
   assert.deepEqual(taskDefinitions[1].containerDefinitions, [
     { name: 'web', portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp', name: 'http' }] },
   ]);
+});
+
+test('env pull: usage errors for the new flags, and an access denied on one call writes nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-net-objects-'));
+  try {
+    writeFileSync(
+      join(dir, 'service.json'),
+      JSON.stringify({
+        cluster: 'prod',
+        serviceName: 'web',
+        taskDefinition: 'web:3',
+        loadBalancers: [{ targetGroupArn: ARN('web'), containerName: 'web', containerPort: 8080 }],
+      }),
+    );
+    const before = '{ "accountSettings": { "awsvpcTrunking": true } }\n';
+    writeFileSync(join(dir, 'ecs-network.json'), before);
+    const pull = async (argv: string[], answers: Record<string, Answer> = {}) => {
+      let stderr = '';
+      const calls: { command: string; input: any }[] = [];
+      const code = await runEnvPull(argv, { stdout: () => {}, stderr: (s) => (stderr += s + '\n') }, { cwd: dir, clientsFor: () => clients(answers, calls) });
+      return { code, stderr, calls };
+    };
+    for (const argv of [['--no-subnets'], ['--target-groups', '--all-target-groups'], ['--no-subnets', '--task-definitions', '--cluster', 'prod']]) {
+      const r = await pull(argv);
+      assert.equal(r.code, 2, `${argv.join(' ')}: ${r.stderr}`);
+      assert.deepEqual(r.calls, [], 'no call before the usage is right');
+    }
+    const denied = await pull(['--no-subnets', '--target-groups', '--task-definitions'], {
+      DescribeTargetGroups: () => ({ TargetGroups: [group('web')] }),
+      DescribeTaskDefinition: () => {
+        throw failure('AccessDeniedException');
+      },
+    });
+    assert.equal(denied.code, 1);
+    assert.match(denied.stderr, /access denied for ecs:DescribeTaskDefinition/);
+    assert.equal(readFileSync(join(dir, 'ecs-network.json'), 'utf8'), before, 'nothing written');
+
+    const ok = await pull(['--no-subnets', '--target-groups', '--task-definitions'], {
+      DescribeTargetGroups: () => ({ TargetGroups: [group('web')] }),
+      DescribeTaskDefinition: (input) => revision('web', input.taskDefinition === 'web:3' ? 3 : 4),
+    });
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.deepEqual(ok.calls.map((c) => c.command).sort(), ['DescribeTargetGroups', 'DescribeTaskDefinition', 'DescribeTaskDefinition']);
+    assert.match(ok.stderr, /Pulled 1 target group and 2 task definitions from eu-west-1/);
+    const written = JSON.parse(readFileSync(join(dir, 'ecs-network.json'), 'utf8'));
+    assert.deepEqual(written.accountSettings, { awsvpcTrunking: true }, 'the network part stays as it was');
+    assert.deepEqual(
+      written.taskDefinitions.map((t: { revision: number }) => t.revision),
+      [3, 4],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
