@@ -160,7 +160,7 @@ function toTaskDefinitionEntry(td: TaskDefinition): JsonObject {
     ['cpu', td.cpu],
     ['memory', td.memory],
     [
-      'containerDefinitions',
+      'containers',
       (td.containerDefinitions ?? []).map((c) =>
         defined([
           ['name', c.name],

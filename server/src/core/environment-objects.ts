@@ -108,11 +108,11 @@ export function parseTaskDefinitions(value: unknown, problems: EnvProblem[]): En
   const seen = new Set<string>();
   (Array.isArray(value) ? value : []).forEach((entry, i) => {
     const family = isObj(entry) ? text(entry.family) : undefined;
-    if (!isObj(entry) || !family || !Array.isArray(entry.containerDefinitions)) {
+    if (!isObj(entry) || !family || !Array.isArray(entry.containers)) {
       problems.push({
         code: 'env-invalid-entry',
         path: ['taskDefinitions', i],
-        message: 'A task definition entry needs a "family" and its "containerDefinitions".',
+        message: 'A task definition entry needs a "family" and its "containers".',
       });
       return;
     }
@@ -128,16 +128,16 @@ export function parseTaskDefinitions(value: unknown, problems: EnvProblem[]): En
     }
     seen.add(key);
     // A container without a name would make "no container named X" a guess: the entry is dropped instead.
-    if (!entry.containerDefinitions.every((c) => isObj(c) && text(c.name))) {
+    if (!entry.containers.every((c) => isObj(c) && text(c.name))) {
       problems.push({
         code: 'env-invalid-entry',
-        path: ['taskDefinitions', i, 'containerDefinitions'],
+        path: ['taskDefinitions', i, 'containers'],
         message: 'Every container of a task definition entry needs a "name"; the entry is ignored.',
       });
       return;
     }
     const containers: EnvContainer[] = [];
-    for (const c of entry.containerDefinitions as Obj[]) {
+    for (const c of entry.containers as Obj[]) {
       const name = text(c.name)!;
       const mappings = (Array.isArray(c.portMappings) ? c.portMappings : []).filter(isObj).map((m) => ({
         containerPort: port(m.containerPort),

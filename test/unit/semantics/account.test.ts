@@ -144,8 +144,8 @@ test('environment entries that cannot be used are problems, and the rest still c
   const { env, problems } = parseEnvironment({
     targetGroups: [{ arn: 'arn:aws:ecs:eu-west-1:1:service/x' }, { name: 'a', targetType: 'ip' }, { name: 'a' }, 'x'],
     taskDefinitions: [
-      { family: 'web', revision: 2, containerDefinitions: [{ portMappings: [] }] },
-      { family: 'web', revision: 3, containerDefinitions: [] },
+      { family: 'web', revision: 2, containers: [{ portMappings: [] }] },
+      { family: 'web', revision: 3, containers: [] },
       { family: 'api' },
     ],
   });
@@ -159,7 +159,7 @@ test('environment entries that cannot be used are problems, and the rest still c
   );
   assert.deepEqual(
     problems.map((p) => p.path.join('.')),
-    ['targetGroups.0', 'targetGroups.2', 'targetGroups.3', 'taskDefinitions.0.containerDefinitions', 'taskDefinitions.2'],
+    ['targetGroups.0', 'targetGroups.2', 'targetGroups.3', 'taskDefinitions.0.containers', 'taskDefinitions.2'],
   );
 });
 
