@@ -155,7 +155,8 @@ function toTaskDefinitionEntry(td: TaskDefinition): JsonObject {
     ['revision', td.revision],
     ['taskDefinitionArn', td.taskDefinitionArn],
     ['networkMode', td.networkMode],
-    ['requiresCompatibilities', td.requiresCompatibilities ? [...td.requiresCompatibilities] : []],
+    // What it was registered for; without that, the launch types ECS found it compatible with (what it can run on).
+    ['requiresCompatibilities', [...(td.requiresCompatibilities?.length ? td.requiresCompatibilities : (td.compatibilities ?? []))]],
     ['runtimePlatform', platform && Object.keys(platform).length ? platform : undefined],
     ['cpu', td.cpu],
     ['memory', td.memory],

@@ -40,7 +40,8 @@ export interface EnvTaskDefinition {
   readonly revision?: number;
   readonly arn?: string;
   readonly networkMode?: string;
-  readonly requiresCompatibilities: readonly string[];
+  /** Absent when the entry does not say; the checks then read it as a document without the key. */
+  readonly requiresCompatibilities?: readonly string[];
   readonly runtimePlatform?: { readonly cpuArchitecture?: string; readonly operatingSystemFamily?: string };
   readonly cpu?: string;
   readonly memory?: string;
@@ -154,7 +155,7 @@ export function parseTaskDefinitions(value: unknown, problems: EnvProblem[]): En
       revision,
       arn: text(entry.taskDefinitionArn),
       networkMode: text(entry.networkMode),
-      requiresCompatibilities: texts(entry.requiresCompatibilities) ?? [],
+      requiresCompatibilities: texts(entry.requiresCompatibilities),
       runtimePlatform: platform && { cpuArchitecture: text(platform.cpuArchitecture), operatingSystemFamily: text(platform.operatingSystemFamily) },
       cpu: size(entry.cpu),
       memory: size(entry.memory),

@@ -48,7 +48,7 @@ export function taskDefinitionValue(td: EnvTaskDefinition): JsonObject {
     ['revision', td.revision],
     ['taskDefinitionArn', td.arn],
     ['networkMode', td.networkMode],
-    ['requiresCompatibilities', [...td.requiresCompatibilities]],
+    ['requiresCompatibilities', td.requiresCompatibilities && [...td.requiresCompatibilities]],
     [
       'runtimePlatform',
       platform &&

@@ -182,7 +182,7 @@ test('task definitions: the named revision and the latest; an INACTIVE revision 
         if (asked === 'web' || asked === 'web:5') return revision('web', 5);
         if (asked === 'web:3') return revision('web', 3, { networkMode: 'bridge', requiresCompatibilities: ['EC2'] });
         if (asked === 'web:2') return revision('web', 2, { status: 'INACTIVE' });
-        if (asked.endsWith('api:1') || asked === 'api') return revision('api', 1);
+        if (asked.endsWith('api:1') || asked === 'api') return revision('api', 1, { requiresCompatibilities: undefined });
         throw failure('ClientException');
       },
     },
@@ -203,12 +203,15 @@ test('task definitions: the named revision and the latest; an INACTIVE revision 
     'task definition gone was not found in this account and region; it is left out.',
     'task definition web:2 is INACTIVE, so it is not written; services must name an ACTIVE revision.',
   ]);
+  assert.deepEqual(
+    taskDefinitions[0].requiresCompatibilities,
+    ['EC2', 'FARGATE'],
+    'registered without requiresCompatibilities: what ECS found it compatible with',
+  );
   const written = JSON.stringify(taskDefinitions);
-  for (const secret of ['hunter2', 'DB_PASSWORD', 'TOKEN', 'registry.example', 'role/exec', 'compatibilities":["EC2","FARGATE'])
+  for (const secret of ['hunter2', 'DB_PASSWORD', 'TOKEN', 'registry.example', 'role/exec', '"compatibilities"'])
     assert.ok(!written.includes(secret), `${secret} must not be written`);
-  assert.deepEqual(taskDefinitions[1].containers, [
-    { name: 'web', portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp', name: 'http' }] },
-  ]);
+  assert.deepEqual(taskDefinitions[1].containers, [{ name: 'web', portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp', name: 'http' }] }]);
 });
 
 test('env pull: usage errors for the new flags, and an access denied on one call writes nothing', async () => {
