@@ -27,7 +27,7 @@ export function accountOrigin(unit: Unit): AccountOrigin | undefined {
 }
 
 function accountUnit(kind: Unit['kind'], value: JsonObject, origin: AccountOrigin): Unit {
-  const unit: Unit = { kind, style: 'api', basePath: [], value, raw: value, update: false, toDocPath: (path) => path };
+  const unit: Unit = { kind, style: 'api', basePath: [], value, raw: value, update: false, toDocPath: (path) => path, fromRaw: (path) => path };
   origins.set(unit, origin);
   return unit;
 }
