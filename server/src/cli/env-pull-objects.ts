@@ -165,7 +165,7 @@ function toTaskDefinitionEntry(td: TaskDefinition): JsonObject {
       (td.containerDefinitions ?? []).map((c) =>
         defined([
           ['name', c.name],
-          ['portMappings', (c.portMappings ?? []).map((m) => defined(PORT_MAPPING_FIELDS.map((k) => [k, m[k]])))],
+          ['ports', (c.portMappings ?? []).map((m) => defined(PORT_MAPPING_FIELDS.map((k) => [k, m[k]])))],
         ]),
       ),
     ],

@@ -32,6 +32,7 @@ export interface EnvPortMapping {
 
 export interface EnvContainer {
   readonly name: string;
+  /** The file's `ports` (the API's portMappings, reduced). */
   readonly portMappings: readonly EnvPortMapping[];
 }
 
@@ -140,7 +141,7 @@ export function parseTaskDefinitions(value: unknown, problems: EnvProblem[]): En
     const containers: EnvContainer[] = [];
     for (const c of entry.containers as Obj[]) {
       const name = text(c.name)!;
-      const mappings = (Array.isArray(c.portMappings) ? c.portMappings : []).filter(isObj).map((m) => ({
+      const mappings = (Array.isArray(c.ports) ? c.ports : []).filter(isObj).map((m) => ({
         containerPort: port(m.containerPort),
         hostPort: port(m.hostPort),
         protocol: text(m.protocol),

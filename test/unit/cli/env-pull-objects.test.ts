@@ -211,7 +211,7 @@ test('task definitions: the named revision and the latest; an INACTIVE revision 
   const written = JSON.stringify(taskDefinitions);
   for (const secret of ['hunter2', 'DB_PASSWORD', 'TOKEN', 'registry.example', 'role/exec', '"compatibilities"'])
     assert.ok(!written.includes(secret), `${secret} must not be written`);
-  assert.deepEqual(taskDefinitions[1].containers, [{ name: 'web', portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp', name: 'http' }] }]);
+  assert.deepEqual(taskDefinitions[1].containers, [{ name: 'web', ports: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp', name: 'http' }] }]);
 });
 
 test('env pull: usage errors for the new flags, and an access denied on one call writes nothing', async () => {

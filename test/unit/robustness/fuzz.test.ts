@@ -417,6 +417,10 @@ test('BOM, line endings, surrogates, odd numbers, duplicate keys, nesting at the
 
 // ------------------------------------------------------------------ the property can fail
 
+// Enough runs that one reaches a value provider however the fixture list grows (300 stopped reaching one when
+// the fixtures of target-group-no-load-balancer were added: which documents the seed picks depends on the list).
+const PLANTED_RUNS = 1000;
+
 test('"nothing throws" fails when a value provider throws, and holds for the same documents without it', () => {
   const planted = builtInValueProviders();
   planted.register({
@@ -433,14 +437,14 @@ test('"nothing throws" fails when a value provider throws, and holds for the sam
       fc.property(documentsArb, ([seed, picks]) => exercise(seed, picks, providers)),
       // Unbiased: fast-check's default bias puts most picks at 0 or 1 (offsets at the ends of the text,
       // where no value completes), so whether a run reached a provider depended on the fixture list.
-      { seed: SEED, numRuns: 300, endOnFailure: true, unbiased: true },
+      { seed: SEED, numRuns: PLANTED_RUNS, endOnFailure: true, unbiased: true },
     );
   const withBug = run(planted);
   assert.equal(withBug.failed, true, 'completion swallowed the exception of a throwing provider');
   assert.match(String(withBug.errorInstance), /planted bug in a value provider/);
   const without = run();
   assert.equal(without.failed, false, `the same documents fail without the planted provider: ${String(without.errorInstance)}`);
-  assert.equal(without.numRuns, 300);
+  assert.equal(without.numRuns, PLANTED_RUNS);
 });
 
 test(`at least ${MIN_DOCUMENTS.toLocaleString('en-US')} documents went through the model and every feature`, () => {

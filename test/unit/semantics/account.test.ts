@@ -144,7 +144,7 @@ test('environment entries that cannot be used are problems, and the rest still c
   const { env, problems } = parseEnvironment({
     targetGroups: [{ arn: 'arn:aws:ecs:eu-west-1:1:service/x' }, { name: 'a', targetType: 'ip' }, { name: 'a' }, 'x'],
     taskDefinitions: [
-      { family: 'web', revision: 2, containers: [{ portMappings: [] }] },
+      { family: 'web', revision: 2, containers: [{ ports: [] }] },
       { family: 'web', revision: 3, containers: [] },
       { family: 'api' },
     ],
