@@ -143,11 +143,7 @@ test('networkConfiguration against a bridge task definition from the account: on
 test('environment entries that cannot be used are problems, and the rest still counts', () => {
   const { env, problems } = parseEnvironment({
     targetGroups: [{ arn: 'arn:aws:ecs:eu-west-1:1:service/x' }, { name: 'a', targetType: 'ip' }, { name: 'a' }, 'x'],
-    taskDefinitions: [
-      { family: 'web', revision: 2, containers: [{ ports: [] }] },
-      { family: 'web', revision: 3, containers: [] },
-      { family: 'api' },
-    ],
+    taskDefinitions: [{ family: 'web', revision: 2, containers: [{ ports: [] }] }, { family: 'web', revision: 3, containers: [] }, { family: 'api' }],
   });
   assert.deepEqual(
     env.targetGroups.map((g) => g.name),
