@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { EcsDocument } from '../model/document';
+import { EcsDocument, syntaxOf } from '../model/document';
 import { runRules, type EngineOptions } from '../rules/engine';
 import type { Finding, Fix, Rule } from '../rules/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
@@ -25,6 +25,8 @@ export function workspaceEditFor(doc: EcsDocument, fix: Fix, textOf: TextSource)
   for (const [uri, edits] of byUri) {
     const source = uri === doc.uri ? { text: doc.text, positionAt: (o: number) => doc.positionAt(o) } : textOf(uri);
     if (!source) return undefined; // cannot see the other file: offer nothing rather than half a fix
+    // Fix edits are written for JSON text; YAML gets its own layout-preserving edits in a later slice.
+    if (syntaxOf(uri, source.text) !== 'json') return undefined;
     const change = minimalChange(source.text, applyFixEdits(source.text, edits));
     if (!change) continue;
     changes[uri] = [{ range: { start: source.positionAt(change.offset), end: source.positionAt(change.offset + change.length) }, newText: change.text }];
@@ -57,6 +59,7 @@ function safeLocalFix(finding: Finding): Fix | undefined {
  * soon as a round changes nothing.
  */
 export function fixAllText(doc: EcsDocument, rules: readonly Rule[], options: EngineOptions = {}, maxRounds = 100): string {
+  if (doc.syntax !== 'json') return doc.text;
   let current = doc;
   const tried = new Set<string>();
   for (let round = 0; round < maxRounds; round++) {

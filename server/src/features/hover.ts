@@ -1,5 +1,4 @@
 import { fmt } from '../core/format';
-import { getNodePath, type Node } from 'jsonc-parser';
 import {
   eniDensity,
   fargateCpuOptions,
@@ -16,6 +15,7 @@ import {
 import { networkModeMarkdown } from '../core/networkModes';
 import { hasTemplateToken, isIdPlaceholder } from '../core/placeholders';
 import type { EcsDocument, Unit } from '../model/document';
+import type { SyntaxNode } from '../model/syntax';
 import type { Environment } from '../core/environment';
 import { apiPathOf } from '../model/normalise';
 import type { JsonPath, OffsetRange } from '../model/types';
@@ -45,7 +45,7 @@ interface Place {
   readonly env?: Environment;
   /** Path relative to the unit in API spelling. */
   readonly apiPath: JsonPath;
-  readonly node: Node;
+  readonly node: SyntaxNode;
 }
 
 /**
@@ -60,9 +60,9 @@ export function hoverAt(
   refs: References = createReferences(),
   env?: Environment,
 ): HoverContent | undefined {
-  const node = doc.nodeAt(offset);
+  const node = doc.syntaxNodeAt(offset);
   if (!node) return undefined;
-  const path = getNodePath(node);
+  const path = node.path;
   const unit = doc.units.find((u) => u.basePath.every((seg, i) => path[i] === seg) && path.length > u.basePath.length);
   if (!unit) return undefined;
   const raw = path.slice(unit.basePath.length);
@@ -112,7 +112,7 @@ function lastKey(path: JsonPath): string | undefined {
   return undefined;
 }
 
-function hoverRange(node: Node): OffsetRange {
+function hoverRange(node: SyntaxNode): OffsetRange {
   return { offset: node.offset, length: node.length };
 }
 
@@ -124,12 +124,13 @@ const INSTANCE_TOKEN = /[a-z][a-z0-9-]*\.[a-z0-9-]+/g;
 export const MAX_SEARCHED_STRING_LENGTH = 2000;
 
 /** The instance type under the cursor inside a string such as `attribute:ecs.instance-type in [c5.large, m5.xlarge]`. */
-function instanceTypeAt(node: Node, offset: number): InstanceType | undefined {
+function instanceTypeAt(node: SyntaxNode, offset: number): InstanceType | undefined {
   const text = node.value as string;
+  if (node.contentOffset === undefined) return undefined;
   // INSTANCE_TOKEN backtracks on a long run of letters without a dot (quadratic: a 40,000-character
   // value took seconds), so only strings as long as a placement constraint expression are searched.
   if (text.length > MAX_SEARCHED_STRING_LENGTH) return undefined;
-  const inner = offset - node.offset - 1;
+  const inner = offset - node.contentOffset;
   for (const m of text.matchAll(INSTANCE_TOKEN)) {
     const start = m.index ?? 0;
     if (inner >= start && inner <= start + m[0].length) return getInstanceType(m[0]);

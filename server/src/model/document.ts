@@ -1,4 +1,3 @@
-import { findNodeAtLocation, findNodeAtOffset, getNodePath, printParseErrorCode } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import { identity, normaliseCfn } from './normalise';
 import type { DocumentKind, Json, JsonObject, JsonPath, OffsetRange, Style, SyntaxProblem, UnitKind } from './types';
@@ -6,7 +5,10 @@ import { arr, isObject, obj, str } from './values';
 import { LineIndex, type Position } from './lines';
 import { hasEnvironmentFileName, markedKind } from '../../../shared/src/ecsMarkers';
 import { editDistance } from '../core/suggest';
-import { DEFAULT_LIMITS, parseJson, type DocumentLimits } from './parse';
+import { DEFAULT_LIMITS, type DocumentLimits } from './parse';
+import { DOCUMENT_TOO_LARGE, JsonSyntaxTree, NON_STANDARD_JSON } from './jsonSyntax';
+import { YamlSyntaxTree } from './yamlSyntax';
+import { pathAt, rangeOfPath, type SyntaxName, type SyntaxNode, type SyntaxTree } from './syntax';
 import { containerDefinitionsUnit, isServiceInput } from './recognise';
 
 /** One ECS object inside a document: the whole file, the describe-output wrapper's inside, or a CloudFormation resource's Properties. */
@@ -48,32 +50,13 @@ const CFN_UNIT_TYPES: Readonly<Record<string, UnitKind>> = {
   'AWS::ElasticLoadBalancingV2::TargetGroup': 'target-group',
 };
 
-const SYNTAX_MESSAGES: Readonly<Record<string, string>> = {
-  InvalidSymbol: 'Unexpected character here.',
-  InvalidNumberFormat: 'This number is not written the way JSON allows.',
-  PropertyNameExpected: 'A property name in double quotes was expected here.',
-  ValueExpected: 'A value was expected here.',
-  ColonExpected: "A ':' was expected after the property name.",
-  CommaExpected: "A ',' was expected between these items.",
-  CloseBraceExpected: "A '}' was expected to close the object.",
-  CloseBracketExpected: "A ']' was expected to close the array.",
-  EndOfFileExpected: 'Nothing more was expected after the end of the JSON value.',
-  InvalidCommentToken: 'This comment is not closed.',
-  UnexpectedEndOfComment: 'The comment is not closed before the end of the file.',
-  UnexpectedEndOfString: 'The string is not closed.',
-  UnexpectedEndOfNumber: 'The number ends too early.',
-  InvalidUnicode: 'Invalid unicode escape sequence.',
-  InvalidEscapeCharacter: 'Invalid escape character in a string.',
-  InvalidCharacter: 'Invalid character in a string.',
-};
-
 /**
  * A parsed document. Built once per (uri, version) by DocumentCache; every feature reads this
- * same model. Parsing is tolerant (comments, trailing commas, syntax errors), and only the first
- * syntax error is kept so that one typo does not produce a cascade.
+ * same model. The syntax (JSON or YAML) is chosen from the document and hidden behind a
+ * SyntaxTree: rules read plain values and paths, features ask the tree for ranges.
  */
 export class EcsDocument {
-  readonly root: Node | undefined;
+  readonly tree: SyntaxTree;
   readonly value: Json | undefined;
   readonly syntaxErrors: readonly SyntaxProblem[];
   /** Comments and trailing commas: accepted in JSON with comments, errors where plain JSON is expected. */
@@ -91,28 +74,28 @@ export class EcsDocument {
     readonly text: string,
     limits: DocumentLimits = DEFAULT_LIMITS,
   ) {
-    const parsed = parseJson(text, limits);
-    this.root = parsed.root;
-    this.value = parsed.value;
-    this.syntaxErrors = parsed.limit
-      ? [{ ...parsed.limit, ruleId: DOCUMENT_TOO_LARGE }]
-      : parsed.errors.slice(0, 1).map((e) => ({
-          offset: e.offset,
-          // At least one character to underline, but never past the end (an error at the very end has none).
-          length: Math.min(Math.max(1, e.length), text.length - e.offset),
-          message: SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.',
-        }));
-    this.looseSyntax = parsed.loose.map((l) => ({
-      offset: l.offset,
-      length: l.length,
-      message: l.kind === 'comment' ? LOOSE_MESSAGES.comment : LOOSE_MESSAGES.trailingComma,
-      ruleId: NON_STANDARD_JSON,
-    }));
-    const found = parsed.limit ? unparsedKind(text, uri) : findUnits(this.value, this.syntaxErrors.length > 0, uri);
+    this.tree = syntaxOf(uri, text) === 'yaml' ? new YamlSyntaxTree(text, limits) : new JsonSyntaxTree(text, limits);
+    this.value = this.tree.value;
+    this.syntaxErrors = this.tree.problems;
+    this.looseSyntax = this.tree.loose;
+    const found = !this.tree.parsed
+      ? unparsedKind(text, uri)
+      : this.tree.syntax === 'yaml'
+        ? findTemplateUnits(this.value, this.syntaxErrors.length > 0)
+        : findUnits(this.value, this.syntaxErrors.length > 0, uri);
     this.kind = found.kind;
     this.units = found.units;
     this.cfnResources = found.resources;
     this.unitsByLogicalId = new Map(found.units.filter((u) => u.logicalId !== undefined).map((u) => [u.logicalId!, u]));
+  }
+
+  get syntax(): SyntaxName {
+    return this.tree.syntax;
+  }
+
+  /** The jsonc-parser tree, for the features that edit JSON text; undefined for YAML. */
+  get root(): Node | undefined {
+    return this.tree instanceof JsonSyntaxTree ? this.tree.root : undefined;
   }
 
   get hasSyntaxErrors(): boolean {
@@ -129,17 +112,23 @@ export class EcsDocument {
     return cursor;
   }
 
+  /** The jsonc-parser node at an offset (JSON only: features that edit JSON text). */
   nodeAt(offset: number): Node | undefined {
-    return this.root ? findNodeAtOffset(this.root, offset, true) : undefined;
+    return this.tree instanceof JsonSyntaxTree ? this.tree.jsonNodeAt(offset) : undefined;
+  }
+
+  /** The jsonc-parser node at a path (JSON only). */
+  nodeAtPath(path: JsonPath): Node | undefined {
+    return this.tree instanceof JsonSyntaxTree ? this.tree.jsonNodeAtPath(path) : undefined;
+  }
+
+  /** The innermost value at an offset, in any syntax. */
+  syntaxNodeAt(offset: number): SyntaxNode | undefined {
+    return this.tree.nodeAt(offset);
   }
 
   pathAt(offset: number): JsonPath | undefined {
-    const node = this.nodeAt(offset);
-    return node ? getNodePath(node) : undefined;
-  }
-
-  nodeAtPath(path: JsonPath): Node | undefined {
-    return this.root ? findNodeAtLocation(this.root, path) : undefined;
+    return pathAt(this.tree, offset);
   }
 
   /**
@@ -147,18 +136,7 @@ export class EcsDocument {
    * the document falls back to its nearest existing ancestor, so a finding always has a place.
    */
   rangeOf(path: JsonPath, target: 'key' | 'value' = 'value'): OffsetRange {
-    if (!this.root) return { offset: 0, length: 0 };
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = findNodeAtLocation(this.root, path.slice(0, depth));
-      if (!node) continue;
-      const exact = depth === path.length;
-      const prop = node.parent?.type === 'property' ? node.parent : undefined;
-      const keyNode = prop?.children?.[0];
-      if (keyNode && (target === 'key' || !exact)) return { offset: keyNode.offset, length: keyNode.length };
-      if (!exact) return { offset: node.offset, length: 1 };
-      return { offset: node.offset, length: node.length };
-    }
-    return { offset: this.root.offset, length: 1 };
+    return rangeOfPath(this.tree, path, target);
   }
 
   positionAt(offset: number): Position {
@@ -182,16 +160,29 @@ export function isEnvironmentFile(root: JsonObject, uri: string): boolean {
   return schema !== undefined && /ecs-network(\.schema)?\.json$|ecs-task-networking:schema:ecs-network/.test(schema);
 }
 
-/** The rule id of comments and trailing commas where plain JSON is expected (rules/syntax.ts). */
-export const NON_STANDARD_JSON = 'non-standard-json';
+export { DOCUMENT_TOO_LARGE, NON_STANDARD_JSON };
 
-const LOOSE_MESSAGES = {
-  comment: 'Comments are not JSON: CloudFormation and the AWS CLI refuse this file. Remove the comment, or name the file .jsonc if no AWS tool reads it.',
-  trailingComma: 'Trailing comma: CloudFormation and the AWS CLI refuse this file. Remove the comma.',
-};
+/**
+ * JSON or YAML. `.json`, `.yaml` and `.yml` say it; any other name (`.template`, no extension, an
+ * untitled editor) is JSON when its first character outside blanks opens an object, an array or a
+ * comment, and YAML otherwise.
+ */
+export function syntaxOf(uri: string, text: string): SyntaxName {
+  const path = uri.replace(/[?#].*$/, '').toLowerCase();
+  if (/\.jsonc?$/.test(path)) return 'json';
+  if (/\.ya?ml$/.test(path)) return 'yaml';
+  const first = /[^\s\ufeff]/.exec(text.slice(0, 4096))?.[0];
+  return first === undefined || first === '{' || first === '[' || first === '/' ? 'json' : 'yaml';
+}
 
-/** The rule id of the one problem a document past its limits gets (rules/syntax.ts). */
-export const DOCUMENT_TOO_LARGE = 'document-too-large';
+/**
+ * YAML documents are read only as CloudFormation templates: Kubernetes manifests, workflows and
+ * compose files are YAML too, and a template is the one YAML form of an ECS document.
+ */
+function findTemplateUnits(root: Json | undefined, partial: boolean): Found {
+  if (!isObject(root) || !isObject(root.Resources)) return { kind: 'unknown', units: [], resources: new Map() };
+  return findUnits(root, partial);
+}
 
 /**
  * The kind of a document that was not parsed, from its name and the ECS markers in its text

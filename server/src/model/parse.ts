@@ -140,7 +140,7 @@ function trailingCommaBefore(text: string, offset: number, commentStartByEnd: Re
   return i > 0 && text[i - 1] === ',' ? i - 1 : -1;
 }
 
-function tooLarge(length: number, maxLength: number): SyntaxProblem {
+export function tooLarge(length: number, maxLength: number): SyntaxProblem {
   const mb = (n: number) => {
     const size = n / (1024 * 1024);
     return Number.isInteger(size) ? String(size) : size.toFixed(1);

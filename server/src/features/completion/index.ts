@@ -39,7 +39,8 @@ let builtIn: ValueProviders | undefined;
  * handler logs it with its stack and answers with an empty list.
  */
 export function completionsAt(doc: EcsDocument, offset: number, settings: Settings, options: CompletionOptions = {}): CompletionList {
-  if (doc.kind === 'unknown' || doc.units.length === 0) return EMPTY;
+  // The cursor scan reads JSON tokens; YAML completion is a later slice, and an empty list beats a wrong one.
+  if (doc.kind === 'unknown' || doc.units.length === 0 || doc.syntax !== 'json') return EMPTY;
   const text = doc.text.charCodeAt(0) === 0xfeff ? ' ' + doc.text.slice(1) : doc.text;
   if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return EMPTY;
   const site = findSite(text, offset);
