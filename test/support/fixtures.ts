@@ -5,6 +5,11 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './lsp-client';
 
 export const FIXTURE_DIR = join(REPO_ROOT, 'test', 'fixtures', 'rules');
+/**
+ * YAML twins of CloudFormation fixtures, one folder per rule as under FIXTURE_DIR. Kept apart so
+ * that the docs pages and the JSON-only tests (fuzzing, containment) keep reading JSON.
+ */
+export const YAML_FIXTURE_DIR = join(REPO_ROOT, 'test', 'fixtures', 'yaml');
 
 /** `/*!rule-id*\/` placed right before the token where a diagnostic with that code must start. */
 const MARKER = /\/\*!([a-z0-9-]+)\*\//g;
@@ -32,17 +37,41 @@ export function stripMarkers(text: string): string {
   return text.replace(MARKER, '');
 }
 
-export function loadFixtures(): Fixture[] {
+/**
+ * YAML has no inline comment, so a YAML fixture's markers are removed before it is read and each
+ * expected offset is where its marker stood in the text without markers.
+ */
+export function strippedMarkers(text: string): { text: string; expected: string[] } {
+  const expected: string[] = [];
+  let removed = 0;
+  for (const m of text.matchAll(MARKER)) {
+    expected.push(`${m.index! - removed}:${m[1]}`);
+    removed += m[0].length;
+  }
+  return { text: stripMarkers(text), expected: expected.sort() };
+}
+
+function load(dir: string, extension: RegExp, read: (text: string) => { text: string; expected: string[] }): Fixture[] {
   const fixtures: Fixture[] = [];
-  for (const ruleDir of readdirSync(FIXTURE_DIR).sort()) {
+  for (const ruleDir of readdirSync(dir).sort()) {
     const envFile = join(FIXTURE_DIR, ruleDir, 'ecs-network.json');
     const env = existsSync(envFile) ? readEnvironment(envFile).env : undefined;
-    for (const name of readdirSync(join(FIXTURE_DIR, ruleDir)).sort()) {
-      if (!/^(valid|invalid)-.*\.json$/.test(name)) continue;
-      const file = join(FIXTURE_DIR, ruleDir, name);
-      const text = readFileSync(file, 'utf8');
-      fixtures.push({ ruleDir, name, file, text, valid: name.startsWith('valid-'), expected: expectedMarkers(text), env });
+    for (const name of readdirSync(join(dir, ruleDir)).sort()) {
+      if (!/^(valid|invalid)-/.test(name) || !extension.test(name)) continue;
+      const file = join(dir, ruleDir, name);
+      const { text, expected } = read(readFileSync(file, 'utf8'));
+      fixtures.push({ ruleDir, name, file, text, valid: name.startsWith('valid-'), expected, env });
     }
   }
   return fixtures;
+}
+
+/** JSON fixtures: their markers are JSON comments, so the text is read with them. */
+export function loadFixtures(): Fixture[] {
+  return load(FIXTURE_DIR, /\.json$/, (text) => ({ text, expected: expectedMarkers(text) }));
+}
+
+/** YAML fixtures, markers already removed from `text`; the environment file is the JSON fixture folder's. */
+export function loadYamlFixtures(): Fixture[] {
+  return existsSync(YAML_FIXTURE_DIR) ? load(YAML_FIXTURE_DIR, /\.ya?ml$/, strippedMarkers) : [];
 }

@@ -51,7 +51,10 @@ export class YamlSyntaxTree implements SyntaxTree {
   private expansion = 0;
   private unknownTag: SyntaxProblem | undefined;
 
-  constructor(text: string, limits: DocumentLimits = DEFAULT_LIMITS) {
+  constructor(
+    private readonly text: string,
+    limits: DocumentLimits = DEFAULT_LIMITS,
+  ) {
     const maxLength = Math.min(limits.maxLength, MAX_YAML_LENGTH);
     if (text.length > maxLength) {
       this.parsed = false;
@@ -190,7 +193,7 @@ export class YamlSyntaxTree implements SyntaxTree {
       if (isMap(target)) {
         const pair = this.findPair(target, String(seg), 0);
         if (!pair) return undefined;
-        key = rangeOfNode(pair.key as YamlNode);
+        key = this.rangeOf(pair.key as YamlNode);
         node = pair.value as YamlNode | null;
         if (!node) return { value: { offset: key.offset + key.length, length: 0 }, key };
       } else if (isSeq(target) && typeof seg === 'number') {
@@ -199,7 +202,7 @@ export class YamlSyntaxTree implements SyntaxTree {
         if (!node) return undefined;
       } else return undefined;
     }
-    return { value: rangeOfNode(node), key };
+    return { value: this.rangeOf(node), key };
   }
 
   nodeAt(offset: number): SyntaxNode | undefined {
@@ -241,6 +244,16 @@ export class YamlSyntaxTree implements SyntaxTree {
     const value = target ? scalarValue(target) : null;
     const type = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
     return { ...range, path, type, value, contentOffset: target === node ? contentOffsetOf(node) : undefined };
+  }
+
+  /** A node's range, from its short-form tag when it has one: `!Ref Subnet` is underlined whole. */
+  private rangeOf(node: YamlNode): OffsetRange {
+    const range = rangeOfNode(node);
+    const tag = (node as { tag?: string }).tag;
+    if (!tag || isYamlTag(tag)) return range;
+    const at = this.text.lastIndexOf(tag, range.offset);
+    if (at < 0 || this.text.slice(at + tag.length, range.offset).trim() !== '') return range;
+    return { offset: at, length: range.offset + range.length - at };
   }
 
   private resolveAlias(node: YamlNode): YamlNode | undefined {

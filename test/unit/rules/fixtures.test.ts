@@ -2,14 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../../../server/src/cli/check';
 import type { Finding } from '../../../server/src/rules/types';
-import { loadFixtures, type Fixture } from '../../support/fixtures';
+import { loadFixtures, loadYamlFixtures, type Fixture } from '../../support/fixtures';
 
 // Every fixture under test/fixtures/rules/<rule-id>/ runs through the same path as the editor and
 // the CLI, with all rules on. Markers `/*!rule-id*/` say where each expected diagnostic starts; the
 // actual (offset, code) pairs must match them exactly, so a fixture also proves that no other rule
 // fires on it. Valid fixtures carry no markers and must come out clean.
 
-const fixtures = loadFixtures();
+// YAML twins (test/fixtures/yaml) run the same way: the same findings at the same places in their text.
+const fixtures = [...loadFixtures(), ...loadYamlFixtures()];
 
 // Markers are comments, so fixtures are read as JSON with comments, except those of the rule that
 // reports comments: there a finding on a marker itself is the harness's, not the fixture's.
@@ -17,7 +18,8 @@ const MARKER_COMMENT = /\/\*![a-z0-9-]+\*\//g;
 
 function run(fixture: Fixture) {
   const strict = fixture.ruleDir === 'non-standard-json';
-  const checked = checkText(fixture.text, strict ? 'file:///fixture.json' : 'file:///fixture.jsonc', { env: fixture.env });
+  const uri = /\.ya?ml$/.test(fixture.name) ? 'file:///fixture.yaml' : strict ? 'file:///fixture.json' : 'file:///fixture.jsonc';
+  const checked = checkText(fixture.text, uri, { env: fixture.env });
   const { doc } = checked;
   const markerAt = new Set([...fixture.text.matchAll(MARKER_COMMENT)].map((m) => m.index));
   const findings = strict ? checked.findings.filter((f) => !(f.ruleId === 'non-standard-json' && f.range && markerAt.has(f.range.offset))) : checked.findings;
@@ -38,7 +40,7 @@ test('there are fixtures to run', () => {
 });
 
 for (const fixture of fixtures) {
-  test(`${fixture.ruleDir}/${fixture.name}`, () => {
+  test(`${fixture.file.includes('/yaml/') ? 'yaml/' : ''}${fixture.ruleDir}/${fixture.name}`, () => {
     const { pairs, findings, listing } = run(fixture);
 
     if (fixture.valid) {
