@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkspaceIndex } from '../server/src/workspace/index';
-import { listJsonFiles, MAX_WALKED_BYTES } from '../server/src/workspace/walk';
+import { listDocumentFiles, MAX_WALKED_BYTES } from '../server/src/workspace/walk';
 import { LspTestClient } from '../test/support/lsp-client';
 
 const FILES = 5000;
@@ -55,7 +55,7 @@ export function makeWorkspace(files = FILES): string {
 function indexInProcess(root: string): { ms: number; indexed: number; files: number } {
   const start = process.hrtime.bigint();
   const index = new WorkspaceIndex();
-  const files = listJsonFiles(root, MAX_WALKED_BYTES);
+  const files = listDocumentFiles(root, MAX_WALKED_BYTES);
   for (const file of files) index.update(pathToFileURL(file).href, readFileSync(file, 'utf8'));
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, indexed: index.size, files: files.length };
 }

@@ -196,7 +196,7 @@ export function startServer(connection: Connection, disk: Disk): void {
   }
 
   /**
-   * Indexes every JSON file of these workspace folders in slices of about 4 ms, yielding to the event loop
+   * Indexes every JSON and YAML file of these workspace folders in slices of about 4 ms, yielding to the event loop
    * between them, so edits, hovers and completions are answered while it runs. A request needs a
    * few event-loop turns (read, dispatch, reply), so its wait is a small multiple of the slice.
    */
@@ -209,7 +209,7 @@ export function startServer(connection: Connection, disk: Disk): void {
     let seen = 0;
     const yieldNow = () => new Promise((resolve) => setImmediate(resolve));
     for (const folder of roots) {
-      for await (const batch of disk.walkJsonFiles(folder, SLICE_MS)) {
+      for await (const batch of disk.walkDocumentFiles(folder, SLICE_MS)) {
         // The folder left the workspace while it was being read.
         if (!folders.has(folder)) break;
         let sliceStart = performance.now();
@@ -228,13 +228,13 @@ export function startServer(connection: Connection, disk: Disk): void {
       }
     }
     progress?.done();
-    connection.console.info(`indexed ${index.size} ECS documents among ${seen} JSON files in ${Date.now() - started} ms`);
+    connection.console.info(`indexed ${index.size} ECS documents among ${seen} files in ${Date.now() - started} ms`);
     revalidateOthers('', 0);
   }
 
   connection.onInitialized(() => {
     if (canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,jsonc}' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,jsonc,yaml,yml,template}' }] });
     }
     startIndexing(folders.all);
     if (canChangeFolders) connection.workspace.onDidChangeWorkspaceFolders(followFolders);

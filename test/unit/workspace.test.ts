@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { parseEnvironment, clusterFor } from '../../server/src/core/environment';
 import { parseTargetGroupRef, parseTaskDefinitionRef, WorkspaceIndex } from '../../server/src/workspace/index';
 import { EnvironmentCache, findUp } from '../../server/src/workspace/files';
-import { listJsonFiles } from '../../server/src/workspace/walk';
+import { listDocumentFiles } from '../../server/src/workspace/walk';
 
 test('task definition references: family, family:revision, ARN', () => {
   const cases: [string, ReturnType<typeof parseTaskDefinitionRef>][] = [
@@ -71,7 +71,7 @@ test('the nearest environment file above a document, re-read when it changes', (
     assert.match(broken?.error ?? '', /not valid JSON/);
     assert.deepEqual(broken?.env.subnets, []);
     assert.equal(cache.forFile(file, 'ecs-network.json', undefined, () => JSON.stringify({ subnets: [{ id: 's', cidr: '10.0.0.0/28' }] }))?.env.subnets[0].usableIpv4, 11);
-    assert.deepEqual(listJsonFiles(root).map((f) => f.slice(root.length)), ['/deploy/ecs-network.json', '/deploy/prod/service.json', '/ecs-network.json']);
+    assert.deepEqual(listDocumentFiles(root).map((f) => f.slice(root.length)), ['/deploy/ecs-network.json', '/deploy/prod/service.json', '/ecs-network.json']);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { arr, obj, str } from '../model/values';
 import { createReferences } from '../semantics/references';
-import { listJsonFiles } from '../workspace/walk';
+import { listDocumentFiles } from '../workspace/walk';
 import { WorkspaceIndex } from '../workspace/index';
 
 export interface WorkspaceNames {
@@ -20,7 +20,7 @@ export interface WorkspaceNames {
 
 export function namesInWorkspace(root: string): WorkspaceNames {
   const index = new WorkspaceIndex();
-  for (const file of listJsonFiles(root)) {
+  for (const file of listDocumentFiles(root)) {
     try {
       index.update(pathToFileURL(file).href, readFileSync(file, 'utf8'));
     } catch {

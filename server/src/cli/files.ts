@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { listJsonFiles } from '../workspace/walk';
+import { listDocumentFiles } from '../workspace/walk';
 
 export interface FileSelection {
   /** Absolute paths, sorted, without duplicates. */
@@ -45,7 +45,7 @@ export function selectFiles(args: readonly string[], cwd: string): FileSelection
       const base = normalised.slice(0, normalised.lastIndexOf('/', firstWild) + 1) || '.';
       const baseDir = resolve(cwd, base);
       const matcher = globToRegExp(resolve(cwd, normalised).split(sep).join('/'));
-      const found = listJsonFiles(baseDir);
+      const found = listDocumentFiles(baseDir);
       const hits = found.filter((f) => matcher.test(f.split(sep).join('/')));
       if (hits.length === 0) unmatched.push(arg);
       hits.forEach((f) => files.add(f));
@@ -60,7 +60,7 @@ export function selectFiles(args: readonly string[], cwd: string): FileSelection
       continue;
     }
     if (stat.isDirectory()) {
-      listJsonFiles(full).forEach((f) => files.add(f));
+      listDocumentFiles(full).forEach((f) => files.add(f));
     } else {
       files.add(full);
       explicit.add(full);

@@ -18,12 +18,13 @@ Run 'ecs-net help COMMAND' or 'ecs-net COMMAND --help' for details.`;
 
 export const CHECK_USAGE = `Usage: ecs-net check [--format text|json|sarif] [--max-warnings N] [--env FILE] PATH...
 
-Checks ECS task definitions, services, target groups and CloudFormation JSON templates with the same
-rules as the editor. PATH may be a file, a folder (searched for *.json) or a glob ("deploy/**/*.json").
+Checks ECS task definitions, services, target groups and CloudFormation templates (JSON or YAML) with
+the same rules as the editor. PATH may be a file, a folder (searched for *.json, *.jsonc, *.yaml, *.yml
+and *.template) or a glob ("deploy/**/*.yaml").
 A service finds its task definition (by family or ARN) and target groups (by name or ARN) among the
 checked files. Subnet, capacity and IPv6 checks use the nearest ${ENV_FILE_NAME} above each file,
 or the one given with --env. Folders and globs are searched as the editor's workspace index
-searches them: node_modules, .git, build output and hidden folders are skipped, and so are JSON
+searches them: node_modules, .git, build output and hidden folders are skipped, and so are
 files over 5 MB (generated data, not deployment documents).
 
 Options:

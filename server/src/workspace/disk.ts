@@ -11,8 +11,8 @@ export interface Disk {
   contains(folder: string, path: string): boolean;
   /** The file's text; throws when it cannot be read. */
   readText(path: string): string;
-  /** The folder's JSON files in batches, yielding about every `sliceMs` (workspace/walk.ts). */
-  walkJsonFiles(folder: string, sliceMs: number): AsyncIterable<string[]>;
+  /** The folder's JSON and YAML files in batches, yielding about every `sliceMs` (workspace/walk.ts). */
+  walkDocumentFiles(folder: string, sliceMs: number): AsyncIterable<string[]>;
   /** The environment for the document at `path` (workspace/files.ts, EnvironmentCache.forFile). */
   environmentFor(path: string, setting: string, root: string | undefined, openText: (path: string) => string | undefined): LoadedEnvironment | undefined;
   /** The link to a rule's page shipped beside the bundle, if there is one. */
@@ -27,7 +27,7 @@ export const NO_DISK: Disk = {
   readText: (path) => {
     throw new Error(`no file system to read ${path} from`);
   },
-  walkJsonFiles: async function* () {},
+  walkDocumentFiles: async function* () {},
   environmentFor: () => undefined,
   docsUrl: () => undefined,
 };

@@ -6,7 +6,7 @@ import { createDocsUrl } from '../features/docs';
 import type { Disk } from './disk';
 import { EnvironmentCache } from './files';
 import { pathOf } from './folders';
-import { walkJsonFiles } from './walk';
+import { walkDocumentFiles } from './walk';
 
 /** `bundleDir`: where the server bundle is, beside which the rule pages ship. */
 export function nodeDisk(bundleDir: string): Disk {
@@ -16,7 +16,7 @@ export function nodeDisk(bundleDir: string): Disk {
     uriOf: (path) => pathToFileURL(path).href,
     contains: (folder, path) => path.startsWith(folder + sep),
     readText: (path) => readFileSync(path, 'utf8'),
-    walkJsonFiles: (folder, sliceMs) => walkJsonFiles(folder, undefined, sliceMs),
+    walkDocumentFiles: (folder, sliceMs) => walkDocumentFiles(folder, undefined, sliceMs),
     environmentFor: (path, setting, root, openText) => environments.forFile(path, setting, root, openText),
     docsUrl: createDocsUrl(bundleDir),
   };
