@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { showCapacityPlan } from './capacityPlanPanel';
 import { pullEnvironment } from './pullEnvironment';
 import { ENV_FILE_NAME, SETTINGS_SECTION as SECTION } from '../../shared/src/protocol';
-import { isEnvironmentFilePath, looksLikeEcsDocument } from '../../shared/src/ecsMarkers';
-import { JSON_LANGUAGES, SCHEMES, ServerController, type ServerState } from './serverController';
+import { isEnvironmentFilePath, looksLikeEcsDocument, looksLikeEcsTemplate } from '../../shared/src/ecsMarkers';
+import { DOCUMENT_LANGUAGES, JSON_LANGUAGES, SCHEMES, ServerController, YAML_LANGUAGES, type ServerState } from './serverController';
 import { SummaryStatusBar } from './statusBar';
 import { CONTEXT, markContext, quickFixMiddleware, registerWalkthrough } from './walkthrough';
 
@@ -28,7 +28,9 @@ let controller: ServerController | undefined;
  * characters only the start is looked at: a marker sits near the top in practice.
  */
 const SNIFF_LIMIT = 4 * 1024 * 1024;
-const looksLikeEcs = (text: string) => looksLikeEcsDocument(text.length > SNIFF_LIMIT ? text.slice(0, SNIFF_LIMIT) : text);
+const sniffed = (text: string) => (text.length > SNIFF_LIMIT ? text.slice(0, SNIFF_LIMIT) : text);
+const looksLikeEcs = (text: string) => looksLikeEcsDocument(sniffed(text));
+const looksLikeTemplate = (text: string) => looksLikeEcsTemplate(sniffed(text));
 
 export async function activate(context: vscode.ExtensionContext): Promise<EcsTaskNetworkingApi> {
   const output = vscode.window.createOutputChannel('ECS Task Networking', { log: true });
@@ -38,9 +40,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsTas
   context.subscriptions.push(output, server, statusBar);
 
   const environmentFileName = () => vscode.workspace.getConfiguration(SECTION).get<string>('environmentFile') || ENV_FILE_NAME;
-  const isCandidate = (doc: vscode.TextDocument) => JSON_LANGUAGES.has(doc.languageId) && SCHEMES.has(doc.uri.scheme);
-  const isEnvironmentFile = (doc: vscode.TextDocument) => isCandidate(doc) && isEnvironmentFilePath(doc.uri.path, environmentFileName());
-  const wantsServer = (doc: vscode.TextDocument) => isEnvironmentFile(doc) || (isCandidate(doc) && looksLikeEcs(doc.getText()));
+  const isCandidate = (doc: vscode.TextDocument) => DOCUMENT_LANGUAGES.has(doc.languageId) && SCHEMES.has(doc.uri.scheme);
+  const isEnvironmentFile = (doc: vscode.TextDocument) =>
+    isCandidate(doc) && JSON_LANGUAGES.has(doc.languageId) && isEnvironmentFilePath(doc.uri.path, environmentFileName());
+  const looksLikeEcsText = (doc: vscode.TextDocument) => (YAML_LANGUAGES.has(doc.languageId) ? looksLikeTemplate : looksLikeEcs)(doc.getText());
+  const wantsServer = (doc: vscode.TextDocument) => isEnvironmentFile(doc) || (isCandidate(doc) && looksLikeEcsText(doc));
   const startServer = () => {
     server.ensureStarted().catch((error: unknown) => output.appendLine(`The language server did not start: ${String(error)}`));
   };

@@ -46,6 +46,9 @@ export function sendContractRequest<P, R>(client: LanguageClient, request: Contr
 }
 
 export const JSON_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
+/** CloudFormation templates in YAML. The server only adds diagnostics and hovers there; the YAML extensions keep theirs. */
+export const YAML_LANGUAGES: ReadonlySet<string> = new Set(['yaml']);
+export const DOCUMENT_LANGUAGES: ReadonlySet<string> = new Set([...JSON_LANGUAGES, ...YAML_LANGUAGES]);
 /**
  * Documents the server checks: files, unsaved documents and those of a virtual workspace
  * (`vscode-vfs`: GitHub and Azure Repos opened without a clone), which the server checks on their
@@ -97,7 +100,7 @@ export class ServerController implements vscode.Disposable {
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [...SCHEMES].flatMap((scheme) => [...JSON_LANGUAGES].map((language) => ({ scheme, language }))),
+      documentSelector: [...SCHEMES].flatMap((scheme) => [...DOCUMENT_LANGUAGES].map((language) => ({ scheme, language }))),
       synchronize: { configurationSection: SECTION },
       // VS Code's JSON language reports comments and trailing commas in `json` documents itself: one report is enough.
       initializationOptions: { strictJsonReportedByEditor: true },

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION as SECTION, SUMMARY, type DocumentSummary } from '../../shared/src/protocol';
-import { JSON_LANGUAGES, sendContractRequest, type ServerController } from './serverController';
+import { DOCUMENT_LANGUAGES, sendContractRequest, type ServerController } from './serverController';
 
 /**
  * Shows the active ECS document's kind and a one-line summary computed by the server. Refreshed
@@ -41,7 +41,7 @@ export class SummaryStatusBar implements vscode.Disposable {
     const generation = ++this.generation;
     const doc = vscode.window.activeTextEditor?.document;
     const client = this.server.running;
-    if (!doc || !client || !JSON_LANGUAGES.has(doc.languageId)) return this.show(undefined);
+    if (!doc || !client || !DOCUMENT_LANGUAGES.has(doc.languageId)) return this.show(undefined);
     let summary: DocumentSummary | null = null;
     try {
       summary = await sendContractRequest(client, SUMMARY, { uri: client.code2ProtocolConverter.asUri(doc.uri) });

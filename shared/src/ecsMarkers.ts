@@ -56,6 +56,21 @@ export function looksLikeEcsDocument(text: string): boolean {
   return ANY_MARKER.test(text);
 }
 
+/**
+ * CloudFormation resource types that make a YAML text an ECS template. YAML is everywhere
+ * (Kubernetes, workflows, compose files), so only the resource types count, never property names.
+ */
+const TEMPLATE_MARKER = new RegExp(
+  ECS_CONTENT_MARKERS.filter((m) => m.kind === 'cloudformation' && !m.text.startsWith('"'))
+    .map((m) => m.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+
+/** Whether a YAML text names an ECS resource type: the test made before starting the server for it. */
+export function looksLikeEcsTemplate(text: string): boolean {
+  return TEMPLATE_MARKER.test(text);
+}
+
 /** The kind the text's highest-priority marker suggests, for a document that was not parsed. */
 export function markedKind(text: string): MarkedKind | undefined {
   return ECS_CONTENT_MARKERS.find((m) => text.includes(m.text))?.kind;

@@ -1,6 +1,6 @@
 /**
- * Tokenizes JSON and JSON with Comments with VS Code's own JSON grammars plus our injection
- * (syntaxes/ecs-json-injection.tmLanguage.json), using the vscode-textmate and vscode-oniguruma
+ * Tokenizes JSON, JSON with Comments and YAML with VS Code's own grammars plus our injections
+ * (syntaxes/ecs-json-injection.tmLanguage.json, syntaxes/ecs-yaml-injection.tmLanguage.json), using the vscode-textmate and vscode-oniguruma
  * that ship inside code-server, and checks which strings get our scopes and that nothing around
  * them turns invalid.
  */
@@ -28,6 +28,7 @@ interface Oniguruma {
 }
 
 const INJECTION = 'ecs-task-networking.json.injection';
+const YAML_INJECTION = 'ecs-task-networking.yaml.injection';
 
 const SAMPLE = [
   '{',
@@ -37,6 +38,42 @@ const SAMPLE = [
   '  "launchType": "hosty", "mode": "bridge", "z": 1',
   '}',
 ];
+
+const YAML_SAMPLE = [
+  'Resources:',
+  '  Task:',
+  '    Type: AWS::ECS::TaskDefinition',
+  '    Properties:',
+  '      NetworkMode: awsvpc # not "bridge"',
+  '      RequiresCompatibilities: [EC2, "FARGATE"]',
+  '      Mode: bridge',
+  '      ContainerDefinitions:',
+  '        - Name: host',
+  '          Hostname: host',
+  '  Service:',
+  '    Properties:',
+  "      LaunchType: 'FARGATE'",
+  '      networkMode: hosty',
+  '# NetworkMode: none',
+];
+
+/** Each token carrying one of our `.ecs` scopes as `text=scope`, and the text of tokens scoped invalid. */
+function scopedTokens(grammar: Grammar, initial: unknown, lines: readonly string[]): { scoped: string[]; invalid: string[] } {
+  const scoped: string[] = [];
+  const invalid: string[] = [];
+  let state = initial;
+  for (const line of lines) {
+    const result = grammar.tokenizeLine(line, state);
+    state = result.ruleStack;
+    for (const t of result.tokens) {
+      const text = line.slice(t.startIndex, t.endIndex);
+      const specific = t.scopes.find((s) => s.endsWith('.ecs'));
+      if (specific && text !== '"' && text !== "'") scoped.push(`${text}=${specific}`);
+      if (t.scopes.some((s) => s.startsWith('invalid'))) invalid.push(text);
+    }
+  }
+  return { scoped, invalid };
+}
 
 async function main(): Promise<number> {
   const tools = e2eTools();
@@ -52,11 +89,16 @@ async function main(): Promise<number> {
     'source.json': join(tools.vscodeDir, 'extensions', 'json', 'syntaxes', 'JSON.tmLanguage.json'),
     'source.json.comments': join(tools.vscodeDir, 'extensions', 'json', 'syntaxes', 'JSONC.tmLanguage.json'),
     [INJECTION]: join(REPO_ROOT, 'syntaxes', 'ecs-json-injection.tmLanguage.json'),
+    [YAML_INJECTION]: join(REPO_ROOT, 'syntaxes', 'ecs-yaml-injection.tmLanguage.json'),
   };
+  const yamlSyntaxes = join(tools.vscodeDir, 'extensions', 'yaml', 'syntaxes');
+  grammars['source.yaml'] = join(yamlSyntaxes, 'yaml.tmLanguage.json');
+  for (const version of ['1.0', '1.1', '1.2', '1.3']) grammars[`source.yaml.${version}`] = join(yamlSyntaxes, `yaml-${version}.tmLanguage.json`);
+  grammars['source.yaml.embedded'] = join(yamlSyntaxes, 'yaml-embedded.tmLanguage.json');
   const registry = new tm.Registry({
     onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }),
     loadGrammar: async (scope: string) => (grammars[scope] ? tm.parseRawGrammar(readFileSync(grammars[scope], 'utf8'), grammars[scope]) : null),
-    getInjections: (scope: string) => (scope === 'source.json' || scope === 'source.json.comments' ? [INJECTION] : []),
+    getInjections: (scope: string) => (scope === 'source.json' || scope === 'source.json.comments' ? [INJECTION] : scope === 'source.yaml' ? [YAML_INJECTION] : []),
   });
 
   let passed = 0;
@@ -69,19 +111,7 @@ async function main(): Promise<number> {
   for (const language of ['source.json', 'source.json.comments']) {
     const grammar = await registry.loadGrammar(language);
     if (!grammar) throw new Error(`no grammar for ${language}`);
-    const scoped: string[] = [];
-    const invalid: string[] = [];
-    let state = tm.INITIAL;
-    for (const line of SAMPLE) {
-      const result = grammar.tokenizeLine(line, state);
-      state = result.ruleStack;
-      for (const t of result.tokens) {
-        const text = line.slice(t.startIndex, t.endIndex);
-        const specific = t.scopes.find((s) => s.endsWith('.ecs'));
-        if (specific && text !== '"') scoped.push(`${text}=${specific}`);
-        if (t.scopes.some((s) => s.startsWith('invalid'))) invalid.push(text);
-      }
-    }
+    const { scoped, invalid } = scopedTokens(grammar, tm.INITIAL, SAMPLE);
     const expected = [
       'awsvpc=constant.language.network-mode.ecs',
       'EC2=constant.language.launch-type.ecs',
@@ -91,6 +121,17 @@ async function main(): Promise<number> {
     check(`${language}: network modes and launch types after their keys get our scopes, nothing else does`, JSON.stringify(scoped) === JSON.stringify(expected), `got ${JSON.stringify(scoped)}`);
     check(`${language}: the rest of the document keeps valid JSON scopes`, invalid.length === 0, `invalid tokens: ${JSON.stringify(invalid)}`);
   }
+  const yaml = await registry.loadGrammar('source.yaml');
+  if (!yaml) throw new Error('no grammar for source.yaml');
+  const { scoped, invalid } = scopedTokens(yaml, tm.INITIAL, YAML_SAMPLE);
+  const expected = [
+    'awsvpc=constant.language.network-mode.ecs',
+    'EC2=constant.language.launch-type.ecs',
+    'FARGATE=constant.language.launch-type.ecs',
+    'FARGATE=constant.language.launch-type.ecs',
+  ];
+  check('source.yaml: network modes and launch types after their keys get our scopes, nothing else does', JSON.stringify(scoped) === JSON.stringify(expected), `got ${JSON.stringify(scoped)}`);
+  check('source.yaml: the rest of the document keeps valid YAML scopes', invalid.length === 0, `invalid tokens: ${JSON.stringify(invalid)}`);
   console.log(`grammar: ${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EcsDocument } from '../../../server/src/model/document';
-import { hasEnvironmentFileName, isEnvironmentFilePath, looksLikeEcsDocument, markedKind } from '../../../shared/src/ecsMarkers';
+import { hasEnvironmentFileName, isEnvironmentFilePath, looksLikeEcsDocument, looksLikeEcsTemplate, markedKind } from '../../../shared/src/ecsMarkers';
 import { FIXTURE_DIR, stripMarkers } from '../../support/fixtures';
 import { REPO_ROOT } from '../../support/lsp-client';
 
@@ -68,4 +68,22 @@ test('environment files are known by name, the configured one included', () => {
   assert.ok(isEnvironmentFilePath('/ws/deploy/net.json', 'deploy/net.json'));
   assert.equal(isEnvironmentFilePath('/ws/deploy/other.json', 'deploy/net.json'), false);
   assert.equal(isEnvironmentFilePath('/ws/deploy/other.json', ''), false);
+});
+
+test('every YAML template the model recognises names an ECS resource type; other YAML names none', () => {
+  let recognised = 0;
+  const yamlDir = join(FIXTURE_DIR, '..', 'yaml');
+  for (const ruleDir of readdirSync(yamlDir)) {
+    for (const name of readdirSync(join(yamlDir, ruleDir))) {
+      const text = stripMarkers(readFileSync(join(yamlDir, ruleDir, name), 'utf8'));
+      const doc = new EcsDocument(pathToFileURL(join(yamlDir, ruleDir, name)).href, 0, text);
+      if (doc.units.length === 0) continue;
+      recognised++;
+      assert.ok(looksLikeEcsTemplate(text), `${name} is a template without a resource type marker`);
+    }
+  }
+  assert.ok(recognised > 50, `only ${recognised} YAML templates recognised`);
+  // Property names alone do not start the server for YAML: Kubernetes and compose files have ports too.
+  assert.equal(looksLikeEcsTemplate('spec:\n  containers:\n    - containerPort: 80\ntaskDefinition: x\nserviceName: y\n'), false);
+  assert.equal(looksLikeEcsTemplate('Resources:\n  Svc:\n    Type: AWS::ECS::Service\n'), true);
 });
