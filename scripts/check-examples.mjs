@@ -1,7 +1,10 @@
 // @ts-check
 // Runs `ecs-net check` over examples/: the documents in examples/mistakes carry deliberate errors,
-// so exit code 1 (findings) is the expected result there; 0 is expected everywhere else.
+// so exit code 1 (findings) is the expected result there; 0 is expected everywhere else. Each YAML
+// template beside a JSON one of the same name is its twin and must get the same findings.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const run = (args) => spawnSync(process.execPath, ['dist/cli.js', 'check', ...args], { stdio: 'inherit' }).status;
 
@@ -11,3 +14,29 @@ if (clean !== 0 || mistakes !== 1) {
   console.error(`unexpected exit codes: valid examples ${clean} (want 0), mistakes ${mistakes} (want 1)`);
   process.exit(1);
 }
+
+/** The findings of one file as `line code` rows, sorted. */
+function findings(file) {
+  const result = spawnSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', file], { encoding: 'utf8' });
+  const [checked] = JSON.parse(result.stdout);
+  return checked.diagnostics.map((d) => d.code).sort();
+}
+
+let twins = 0;
+for (const dir of ['examples/cloudformation', 'examples/mistakes']) {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+    const json = join(dir, name.replace(/\.yaml$/, '.json'));
+    if (!existsSync(json)) continue;
+    twins++;
+    const [a, b] = [findings(json), findings(join(dir, name))];
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      console.error(`${join(dir, name)} is not checked like its twin ${json}: ${JSON.stringify(b)} vs ${JSON.stringify(a)}`);
+      process.exit(1);
+    }
+  }
+}
+if (twins === 0) {
+  console.error('no YAML twins of the CloudFormation examples found');
+  process.exit(1);
+}
+console.log(`${twins} YAML examples checked like their JSON twins`);
