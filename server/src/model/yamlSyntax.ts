@@ -94,13 +94,14 @@ export class YamlSyntaxTree implements SyntaxTree {
     this.parsed = !limit;
     this.value = limit ? undefined : value;
     const first = doc.errors[0];
-    this.problems = limit
+    this.problems = (limit
       ? [limit]
       : first
         ? [{ offset: first.pos[0], length: Math.max(1, first.pos[1] - first.pos[0]), message: MESSAGES[first.code] ?? `Not valid YAML: ${first.message}` }]
         : this.unknownTag
           ? [this.unknownTag]
-          : [];
+          : []
+    ).map((p) => withinText(p, text.length));
   }
 
   private convert(node: YamlNode, depth: number, maxDepth: number): Json {
@@ -278,6 +279,12 @@ export class YamlSyntaxTree implements SyntaxTree {
     }
     return undefined;
   }
+}
+
+/** At least one character to underline, but never past the end (a problem at the very end has none). */
+function withinText(problem: SyntaxProblem, length: number): SyntaxProblem {
+  const offset = Math.min(Math.max(0, problem.offset), length);
+  return { ...problem, offset, length: Math.min(Math.max(1, problem.length), length - offset) };
 }
 
 function isMergeKey(key: unknown): boolean {

@@ -436,7 +436,9 @@ function outOfRange(ctx: Context, name: string, message: string, expected: strin
 }
 
 function suggestMember(key: string, names: readonly string[]): string | undefined {
-  const alias = ALIASES[key.toLowerCase()];
+  // Own entries only: a key named `constructor` or `__proto__` must not find Object.prototype's members.
+  const lower = key.toLowerCase();
+  const alias = Object.prototype.hasOwnProperty.call(ALIASES, lower) ? ALIASES[lower] : undefined;
   if (alias !== undefined) {
     const target = alias.toLowerCase();
     const hit = names.find((n) => n.toLowerCase() === target);

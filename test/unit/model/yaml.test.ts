@@ -185,3 +185,15 @@ for (const [name, text] of Object.entries(OTHER_YAML)) {
     assert.deepEqual(findings, []);
   });
 }
+
+test('keys named like Object.prototype members are plain unknown properties, in JSON and in YAML', () => {
+  const json = '{"Resources":{"T":{"Type":"AWS::ECS::TaskDefinition","Properties":{"constructor":"x","ContainerDefinitions":[]}}}}';
+  const yaml = 'Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      __proto__: {polluted: true}\n      constructor: x\n      ContainerDefinitions: []\n';
+  for (const [uri, text] of [['file:///t.json', json], ['file:///t.yaml', yaml]]) {
+    const logged: string[] = [];
+    const { findings } = checkText(text, uri, { log: (m) => logged.push(m) });
+    assert.deepEqual(logged, [], 'no rule failed');
+    assert.ok(findings.some((f) => f.ruleId === 'unknown-property'), uri);
+  }
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+});
