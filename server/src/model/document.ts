@@ -57,10 +57,6 @@ const CFN_UNIT_TYPES: Readonly<Record<string, UnitKind>> = {
  */
 export class EcsDocument {
   readonly tree: SyntaxTree;
-  readonly value: Json | undefined;
-  readonly syntaxErrors: readonly SyntaxProblem[];
-  /** Comments and trailing commas: accepted in JSON with comments, errors where plain JSON is expected. */
-  readonly looseSyntax: readonly SyntaxProblem[];
   readonly kind: DocumentKind;
   readonly units: readonly Unit[];
   readonly cfnResources: ReadonlyMap<string, CfnResource>;
@@ -75,9 +71,6 @@ export class EcsDocument {
     limits: DocumentLimits = DEFAULT_LIMITS,
   ) {
     this.tree = syntaxOf(uri, text) === 'yaml' ? new YamlSyntaxTree(text, limits) : new JsonSyntaxTree(text, limits);
-    this.value = this.tree.value;
-    this.syntaxErrors = this.tree.problems;
-    this.looseSyntax = this.tree.loose;
     const found = !this.tree.parsed
       ? unparsedKind(text, uri)
       : this.tree.syntax === 'yaml'
@@ -91,6 +84,20 @@ export class EcsDocument {
 
   get syntax(): SyntaxName {
     return this.tree.syntax;
+  }
+
+  get value(): Json | undefined {
+    return this.tree.value;
+  }
+
+  /** The first syntax problem, or the one limit the document went past. */
+  get syntaxErrors(): readonly SyntaxProblem[] {
+    return this.tree.problems;
+  }
+
+  /** Comments and trailing commas: accepted in JSON with comments, errors where plain JSON is expected. */
+  get looseSyntax(): readonly SyntaxProblem[] {
+    return this.tree.loose;
   }
 
   /** The jsonc-parser tree, for the features that edit JSON text; undefined for YAML. */

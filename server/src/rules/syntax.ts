@@ -7,9 +7,11 @@ export const syntaxError: Rule = {
   family: 'syntax',
   severity: 'error',
   appliesTo: [],
-  title: 'The document is not valid JSON',
+  title: 'The document is not valid JSON (or YAML)',
   description:
-    'The first syntax error is reported where it is (comments and trailing commas are `non-standard-json`). While the ' +
+    'The first syntax error is reported where it is (comments and trailing commas are `non-standard-json`). In a ' +
+    'YAML template the same holds for tabs in indentation, duplicate keys, unclosed brackets and tags that are not ' +
+    'CloudFormation intrinsic functions (`!Ref`, `!GetAtt`, `!Sub`...). While the ' +
     'document has a syntax error, checks that need the whole document (required properties, references between ' +
     'resources) wait, so a half-typed line does not produce a cascade of follow-on errors.',
   check() {
@@ -26,8 +28,9 @@ export const documentTooLarge: Rule = {
   appliesTo: [],
   title: 'The document is too large or too deeply nested to check',
   description:
-    'Documents longer than 20 MB, or with objects and arrays nested more than 1,000 levels deep, are not parsed, so ' +
-    'none of the other checks run on them. Real ECS documents are far smaller: ECS takes task definitions of up to ' +
+    'Documents longer than 20 MB (6 MB for YAML, whose reader is slower), or with objects and arrays nested more than ' +
+    '1,000 levels deep, are not parsed, so none of the other checks run on them; nor are YAML templates whose aliases ' +
+    'expand to more than 100,000 values (an alias bomb). Real ECS documents are far smaller: ECS takes task definitions of up to ' +
     '64 KiB and CloudFormation templates of up to 1 MB. The warning appears only on documents that mention ECS ' +
     'resources (such as `containerDefinitions` or `AWS::ECS::Service`); other large JSON files stay quiet.',
   check() {
