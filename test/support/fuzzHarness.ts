@@ -67,9 +67,15 @@ interface Range {
 }
 
 function assertRange(range: Range, lines: readonly number[], what: string): void {
-  for (const [name, p] of [['start', range.start], ['end', range.end]] as const) {
+  for (const [name, p] of [
+    ['start', range.start],
+    ['end', range.end],
+  ] as const) {
     assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `${what}: ${name} line ${p.line} of ${lines.length}`);
-    assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line], `${what}: ${name} character ${p.character} on a line of ${lines[p.line]}`);
+    assert.ok(
+      Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line],
+      `${what}: ${name} character ${p.character} on a line of ${lines[p.line]}`,
+    );
   }
   const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
   assert.ok(ordered, `${what}: range ends before it starts: ${JSON.stringify(range)}`);
@@ -109,7 +115,10 @@ export function exercise(input: Input, picks: readonly number[], providers?: Val
     stats.findingsSeen += findings.length;
     for (const f of findings) {
       const span = f.range ?? doc.rangeOf(f.path, f.target);
-      assert.ok(span.offset >= 0 && span.length >= 0 && span.offset + span.length <= text.length, `${f.ruleId}: [${span.offset}, +${span.length}) outside a text of ${text.length}`);
+      assert.ok(
+        span.offset >= 0 && span.length >= 0 && span.offset + span.length <= text.length,
+        `${f.ruleId}: [${span.offset}, +${span.length}) outside a text of ${text.length}`,
+      );
     }
     for (const d of toDiagnostics(doc, findings, { docsUrl: (id) => `https://example.test/${id}`, documentFor: () => undefined })) {
       assertRange(d.range, lines, `diagnostic ${String(d.code)}`);
@@ -166,4 +175,3 @@ export const settings = <T>(numRuns: number): fc.Parameters<T> => ({ seed: SEED,
 export function picksFor(n: number): number[] {
   return Array.from({ length: 6 }, (_, i) => ((n * 2_654_435_761 + i * 40_503) >>> 0) / 2 ** 32);
 }
-

@@ -94,13 +94,14 @@ export class YamlSyntaxTree implements SyntaxTree {
     this.parsed = !limit;
     this.value = limit ? undefined : value;
     const first = doc.errors[0];
-    this.problems = (limit
-      ? [limit]
-      : first
-        ? [{ offset: first.pos[0], length: Math.max(1, first.pos[1] - first.pos[0]), message: MESSAGES[first.code] ?? `Not valid YAML: ${first.message}` }]
-        : this.unknownTag
-          ? [this.unknownTag]
-          : []
+    this.problems = (
+      limit
+        ? [limit]
+        : first
+          ? [{ offset: first.pos[0], length: Math.max(1, first.pos[1] - first.pos[0]), message: MESSAGES[first.code] ?? `Not valid YAML: ${first.message}` }]
+          : this.unknownTag
+            ? [this.unknownTag]
+            : []
     ).map((p) => withinText(p, text.length));
   }
 
@@ -127,7 +128,12 @@ export class YamlSyntaxTree implements SyntaxTree {
     }
     const container = isMap(node) || isSeq(node);
     if (container && depth > maxDepth) {
-      throw new Stop({ offset: node.range?.[0] ?? 0, length: 1, message: `Nesting deeper than ${fmt(maxDepth)} levels is not checked: ECS networking checks skip this document.`, ruleId: DOCUMENT_TOO_LARGE });
+      throw new Stop({
+        offset: node.range?.[0] ?? 0,
+        length: 1,
+        message: `Nesting deeper than ${fmt(maxDepth)} levels is not checked: ECS networking checks skip this document.`,
+        ruleId: DOCUMENT_TOO_LARGE,
+      });
     }
     let result: { value: Json; weight: number };
     if (isMap(node)) {
@@ -170,7 +176,12 @@ export class YamlSyntaxTree implements SyntaxTree {
     if (tag && !isYamlTag(tag)) {
       const long = longFormOf(tag);
       if (long) result = { value: { [long]: longFormValue(long, result.value) }, weight: result.weight + 1 };
-      else this.unknownTag ??= { offset: node.range?.[0] ?? 0, length: 1, message: `'${tag}' is not a CloudFormation intrinsic function tag; the value is read as if it had no tag.` };
+      else
+        this.unknownTag ??= {
+          offset: node.range?.[0] ?? 0,
+          length: 1,
+          message: `'${tag}' is not a CloudFormation intrinsic function tag; the value is read as if it had no tag.`,
+        };
     }
     if ((node as { anchor?: string }).anchor) this.memo.set(node, result);
     return result;
@@ -218,7 +229,8 @@ export class YamlSyntaxTree implements SyntaxTree {
         for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
           const key = keyText(pair.key);
           if (key === undefined || isMergeKey(pair.key)) continue;
-          if (pair.key && contains(pair.key, offset)) return { ...rangeOfNode(pair.key), path: [...path, key], type: 'string', value: key, contentOffset: contentOffsetOf(pair.key) };
+          if (pair.key && contains(pair.key, offset))
+            return { ...rangeOfNode(pair.key), path: [...path, key], type: 'string', value: key, contentOffset: contentOffsetOf(pair.key) };
           if (pair.value && contains(pair.value, offset)) {
             path.push(key);
             next = pair.value;

@@ -83,7 +83,12 @@ Resources:
       Tags: &tags [{Key: a, Value: b}]
       Other: *tags
 `);
-  assert.deepEqual(doc.valueAt(['Resources', 'T', 'Properties']), { NetworkMode: 'awsvpc', Cpu: '512', Tags: [{ Key: 'a', Value: 'b' }], Other: [{ Key: 'a', Value: 'b' }] });
+  assert.deepEqual(doc.valueAt(['Resources', 'T', 'Properties']), {
+    NetworkMode: 'awsvpc',
+    Cpu: '512',
+    Tags: [{ Key: 'a', Value: 'b' }],
+    Other: [{ Key: 'a', Value: 'b' }],
+  });
   // A merged key is found where it is written, in the anchored mapping.
   const range = doc.rangeOf(['Resources', 'T', 'Properties', 'NetworkMode']);
   assert.equal(doc.text.slice(range.offset, range.offset + range.length), 'awsvpc');
@@ -99,7 +104,10 @@ test('a YAML template gets the same findings as JSON, underlined on the value, w
   assert.equal(TASK.slice(range.offset, range.offset + range.length), 'bridge');
   assert.ok(diagnostics.length > 0);
   const lsp = toDiagnostics(doc, findings);
-  assert.deepEqual(quickFixes(doc, lsp, () => undefined), []);
+  assert.deepEqual(
+    quickFixes(doc, lsp, () => undefined),
+    [],
+  );
   assert.deepEqual(completionsAt(doc, TASK.indexOf('bridge') + 2, DEFAULT_SETTINGS).items, []);
 });
 
@@ -120,7 +128,13 @@ const BAD_INPUT: Record<string, string> = {
   'unterminated flow collection': TASK.replace('[FARGATE]', '[FARGATE'),
   '1,000-deep nesting': TASK + '  Deep:\n    Properties: ' + '['.repeat(1000) + ']'.repeat(1000) + '\n',
   '10 MB scalar': TASK + '  Big:\n    Type: "' + 'x'.repeat(10 * 1024 * 1024) + '"\n',
-  'alias bomb': TASK + [`  L0: &l0 [x, x, x, x, x, x, x, x, x, x]`, ...Array.from({ length: 8 }, (_, i) => `  L${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`)].join('\n') + '\n',
+  'alias bomb':
+    TASK +
+    [
+      `  L0: &l0 [x, x, x, x, x, x, x, x, x, x]`,
+      ...Array.from({ length: 8 }, (_, i) => `  L${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`),
+    ].join('\n') +
+    '\n',
 };
 
 for (const [name, text] of Object.entries(BAD_INPUT)) {
@@ -188,12 +202,19 @@ for (const [name, text] of Object.entries(OTHER_YAML)) {
 
 test('keys named like Object.prototype members are plain unknown properties, in JSON and in YAML', () => {
   const json = '{"Resources":{"T":{"Type":"AWS::ECS::TaskDefinition","Properties":{"constructor":"x","ContainerDefinitions":[]}}}}';
-  const yaml = 'Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      __proto__: {polluted: true}\n      constructor: x\n      ContainerDefinitions: []\n';
-  for (const [uri, text] of [['file:///t.json', json], ['file:///t.yaml', yaml]]) {
+  const yaml =
+    'Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      __proto__: {polluted: true}\n      constructor: x\n      ContainerDefinitions: []\n';
+  for (const [uri, text] of [
+    ['file:///t.json', json],
+    ['file:///t.yaml', yaml],
+  ]) {
     const logged: string[] = [];
     const { findings } = checkText(text, uri, { log: (m) => logged.push(m) });
     assert.deepEqual(logged, [], 'no rule failed');
-    assert.ok(findings.some((f) => f.ruleId === 'cfn-unsupported-property' && /constructor/.test(f.message)), uri);
+    assert.ok(
+      findings.some((f) => f.ruleId === 'cfn-unsupported-property' && /constructor/.test(f.message)),
+      uri,
+    );
   }
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
 });

@@ -14,7 +14,12 @@ console.log(`YAML fuzz seed ${SEED} (set FUZZ_SEED to explore others)`);
 /** Runs per fast-check property, sized so that the whole file passes MIN_DOCUMENTS with room to spare. */
 const RUNS = { truncations: 4_000, edits: 10_000, wrongTypes: 5_000, variants: 5_000 } as const;
 
-const SEEDS: readonly Seed[] = loadYamlFixtures().map((f) => ({ name: `yaml/${f.ruleDir}/${f.name}`, text: f.text, uri: 'file:///fuzz/template.yaml', env: f.env ?? FUZZ_ENV }));
+const SEEDS: readonly Seed[] = loadYamlFixtures().map((f) => ({
+  name: `yaml/${f.ruleDir}/${f.name}`,
+  text: f.text,
+  uri: 'file:///fuzz/template.yaml',
+  env: f.env ?? FUZZ_ENV,
+}));
 const seedArb = fc.integer({ min: 0, max: SEEDS.length - 1 }).map((i) => SEEDS[i]);
 
 test('there are YAML seeds', () => {
@@ -26,7 +31,8 @@ test('truncations at the start, middle and end of every line of every YAML fixtu
   for (const seed of SEEDS) {
     let start = 0;
     for (const line of seed.text.split('\n')) {
-      for (const offset of new Set([start, start + (line.length >> 1), start + line.length])) exercise({ ...seed, text: seed.text.slice(0, offset) }, picksFor(n++));
+      for (const offset of new Set([start, start + (line.length >> 1), start + line.length]))
+        exercise({ ...seed, text: seed.text.slice(0, offset) }, picksFor(n++));
       start += line.length + 1;
     }
   }
@@ -43,8 +49,59 @@ test('YAML truncations anywhere (fast-check)', () => {
 
 /** Characters and tokens that mean something in YAML, and the intrinsic tags a template uses. */
 const YAML_TOKENS = [
-  ':', ': ', '-', '- ', ' ', '  ', '\n', '\n  ', '\r\n', '\t', '#', '# x', '"', "'", '[', ']', '{', '}', ',', '|', '>', '---', '...', '?', '&a ', '*a', '<<: *a', '!', '!!str ',
-  '!Ref ', '!GetAtt ', '!Sub ', '!If ', '!Select ', '!Join ', '!Frob ', 'null', '~', 'true', 'yes', '80', '"80"', '-1', '.inf', '0x50', '1e999', 'awsvpc', 'bridge', 'é', '\ud800', '😀', '\u0000', '\ufeff',
+  ':',
+  ': ',
+  '-',
+  '- ',
+  ' ',
+  '  ',
+  '\n',
+  '\n  ',
+  '\r\n',
+  '\t',
+  '#',
+  '# x',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '|',
+  '>',
+  '---',
+  '...',
+  '?',
+  '&a ',
+  '*a',
+  '<<: *a',
+  '!',
+  '!!str ',
+  '!Ref ',
+  '!GetAtt ',
+  '!Sub ',
+  '!If ',
+  '!Select ',
+  '!Join ',
+  '!Frob ',
+  'null',
+  '~',
+  'true',
+  'yes',
+  '80',
+  '"80"',
+  '-1',
+  '.inf',
+  '0x50',
+  '1e999',
+  'awsvpc',
+  'bridge',
+  'é',
+  '\ud800',
+  '😀',
+  '\u0000',
+  '\ufeff',
 ];
 
 const yamlEditArb = fc.record({
@@ -72,7 +129,26 @@ test('random edits with YAML tokens (fast-check)', () => {
 });
 
 /** What a scalar value is replaced with: every type, the usual mistakes, intrinsics in both forms, flow collections. */
-const REPLACEMENTS = ['null', '~', '""', '"80"', '80', '1e999', '-1', '-0', '[]', '{}', 'true', 'yes', '!Ref X', '!GetAtt A.B', '{Ref: X}', '!If [IsProd, !Ref "AWS::NoValue", "80"]', '*nowhere', '|\n  text'];
+const REPLACEMENTS = [
+  'null',
+  '~',
+  '""',
+  '"80"',
+  '80',
+  '1e999',
+  '-1',
+  '-0',
+  '[]',
+  '{}',
+  'true',
+  'yes',
+  '!Ref X',
+  '!GetAtt A.B',
+  '{Ref: X}',
+  '!If [IsProd, !Ref "AWS::NoValue", "80"]',
+  '*nowhere',
+  '|\n  text',
+];
 
 /** Each `key: value` on one line: the offset and length of the value. */
 function scalarValues(text: string): { offset: number; length: number }[] {
@@ -93,7 +169,13 @@ test('wrong types in any field of any YAML fixture (fast-check)', () => {
 
 const TEMPLATE_HEAD = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n';
 const bomb = (levels: number) =>
-  TEMPLATE_HEAD + '      Family: x\n' + ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: levels }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`)].join('\n') + '\n';
+  TEMPLATE_HEAD +
+  '      Family: x\n' +
+  [
+    'a0: &a0 [x, x, x, x, x, x, x, x, x, x]',
+    ...Array.from({ length: levels }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`),
+  ].join('\n') +
+  '\n';
 
 /** YAML nobody should write but an editor can hold. */
 const HOSTILE: readonly string[] = [
@@ -117,7 +199,7 @@ const HOSTILE: readonly string[] = [
   'Resources: !Ref X\n',
   'Resources:\n  A: !Ref B\n  C: [1, 2]\n  D:\n    Type: !Sub AWS::ECS::Service\n',
   '%YAML 1.1\n---\n' + TEMPLATE_HEAD + '      NetworkMode: bridge\n',
-  TEMPLATE_HEAD + '      Family: "\\ud800 \\x00 \\uZZZZ"\n      Image: \'it\'\'s\'\n',
+  TEMPLATE_HEAD + "      Family: \"\\ud800 \\x00 \\uZZZZ\"\n      Image: 'it''s'\n",
 ];
 
 test('hostile YAML: tabs, duplicate keys, unknown tags, deep nesting, huge scalars, alias bombs, self-reference', () => {
