@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, CompletionList, Hover } from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../support/lsp-client';
+
+const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: web
+      NetworkMode: bridge
+      RequiresCompatibilities: [FARGATE]
+      Cpu: "256"
+      Memory: "512"
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx
+`;
+
+function positionOf(text: string, needle: string) {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `'${needle}' not in text`);
+  const lines = text.slice(0, at).split('\n');
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+describe('YAML templates over stdio', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+  });
+  after(async () => client.shutdown());
+
+  test('a YAML template gets its diagnostics on the YAML text and a hover; no completion or fix yet', async () => {
+    const uri = 'file:///ws/stack.yaml';
+    const diagnostics = await client.open(uri, TEMPLATE, 'yaml');
+    const mode = diagnostics.find((d) => d.code === 'fargate-network-mode');
+    assert.ok(mode, JSON.stringify(diagnostics.map((d) => d.code)));
+    const start = positionOf(TEMPLATE, 'bridge');
+    assert.deepEqual(mode.range, { start, end: { line: start.line, character: start.character + 'bridge'.length } });
+
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { ...start, character: start.character + 2 },
+    })) as Hover | null;
+    assert.ok(hover, 'a hover on NetworkMode');
+    assert.match((hover.contents as { value: string }).value, /bridge/i);
+
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: mode.range,
+      context: { diagnostics: [mode] },
+    })) as CodeAction[] | null;
+    assert.deepEqual(actions ?? [], []);
+    const completion = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: start })) as CompletionList | null;
+    assert.deepEqual(completion?.items ?? [], []);
+  });
+
+  test('other YAML opened in the editor gets no diagnostics', async () => {
+    const diagnostics = await client.open(
+      'file:///ws/deploy.yml',
+      'apiVersion: apps/v1\nkind: Deployment\nspec: {template: {spec: {containers: [{name: web, ports: [{hostPort: 80}]}]}}}\n',
+      'yaml',
+    );
+    assert.deepEqual(diagnostics, []);
+  });
+});
