@@ -44,3 +44,24 @@ test('ecs-net check reads a folder of YAML templates; SARIF points at the YAML t
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a service in a YAML template finds its task definition in a JSON file of the same folder', () => {
+  const root = mkdtempSync(join(tmpdir(), 'ecs-net-yaml-'));
+  try {
+    const task = {
+      family: 'web',
+      networkMode: 'bridge',
+      requiresCompatibilities: ['EC2'],
+      containerDefinitions: [{ name: 'web', image: 'nginx', memory: 256 }],
+    };
+    writeFileSync(join(root, 'taskdef.json'), JSON.stringify(task, null, 2));
+    const service =
+      'Resources:\n  Svc:\n    Type: AWS::ECS::Service\n    Properties:\n      LaunchType: EC2\n      TaskDefinition: web\n      NetworkConfiguration:\n        AwsvpcConfiguration:\n          Subnets: [subnet-0123456789abcdef0]\n';
+    writeFileSync(join(root, 'service.yaml'), service);
+    const out: string[] = [];
+    runCheck([root], { stdout: (t) => out.push(t), stderr: () => undefined });
+    assert.match(out.join('\n'), /service\.yaml:7:7 error service-network-configuration-mode .*bridge/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
