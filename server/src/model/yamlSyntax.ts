@@ -315,11 +315,19 @@ function setOwn(target: JsonObject, key: string, value: Json): void {
   else target[key] = value;
 }
 
+/**
+ * CloudFormation reads YAML 1.1, where an unquoted `yes`, `no`, `on` or `off` is a boolean; the
+ * `yaml` package reads YAML 1.2 (strings), whose schema otherwise matches better (an unquoted
+ * `2010-09-09` stays a string, not a date).
+ */
+const YAML_1_1_BOOLEANS = new Set(['yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
+
 function scalarValue(node: YamlNode): Json {
   if (!isScalar(node)) return null;
   const v = node.value;
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : (node.source ?? String(v));
+  if (typeof v === 'string' && node.type === 'PLAIN' && YAML_1_1_BOOLEANS.has(v)) return /^(y|on)/i.test(v);
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
 }

@@ -218,3 +218,9 @@ test('keys named like Object.prototype members are plain unknown properties, in 
   }
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
 });
+
+test('YAML 1.1 booleans read as CloudFormation reads them; quoted ones and dates stay strings', () => {
+  const doc = yamlDoc('AWSTemplateFormatVersion: 2010-09-09\nResources:\n  T:\n    Properties: {A: yes, B: Off, C: ON, D: "yes", E: no, F: true, G: y}\n');
+  assert.equal(doc.valueAt(['AWSTemplateFormatVersion']), '2010-09-09');
+  assert.deepEqual(doc.valueAt(['Resources', 'T', 'Properties']), { A: true, B: false, C: true, D: 'yes', E: false, F: true, G: 'y' });
+});
