@@ -3,19 +3,16 @@ import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lsp-client';
 
-const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
+const TEMPLATE = `# A Fargate task definition in bridge mode, written in YAML
 Resources:
-  Task:
+  Web:
     Type: AWS::ECS::TaskDefinition
     Properties:
-      Family: web
-      NetworkMode: bridge
       RequiresCompatibilities: [FARGATE]
-      Cpu: "256"
-      Memory: "512"
-      ContainerDefinitions:
-        - Name: web
-          Image: nginx
+      NetworkMode: bridge
+      Cpu: 256
+      Memory: 512
+      ContainerDefinitions: [{Name: web, Image: nginx}]
 `;
 
 function positionOf(text: string, needle: string) {
