@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lsp-client';
 
-const TEMPLATE = `# A Fargate task definition in bridge mode, written in YAML
+const TEMPLATE = `# A Fargate task definition in the wrong network mode, written in YAML
 Resources:
   Web:
     Type: AWS::ECS::TaskDefinition
