@@ -58,7 +58,13 @@ export function fargateTaskDefinitionText(): string {
     { name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/db-password-AbCdEf' },
     { name: 'STRIPE_API_KEY', valueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/orders/stripe-api-key' },
   ];
-  api.healthCheck = { command: ['CMD-SHELL', 'curl -fs http://localhost:8080/actuator/health || exit 1'], interval: 15, timeout: 5, retries: 3, startPeriod: 60 };
+  api.healthCheck = {
+    command: ['CMD-SHELL', 'curl -fs http://localhost:8080/actuator/health || exit 1'],
+    interval: 15,
+    timeout: 5,
+    retries: 3,
+    startPeriod: 60,
+  };
   api.dependsOn = [{ containerName: 'log-router', condition: 'START' }];
   api.stopTimeout = 30;
   containers.push({
@@ -128,7 +134,8 @@ function trio(i: number, mistake: PlantedMistake | undefined): Record<string, Js
     cfnEnv('QUEUE_URL', { 'Fn::Sub': `https://sqs.\${AWS::Region}.amazonaws.com/\${AWS::AccountId}/${name}-events` }),
     cfnEnv('OTEL_EXPORTER_OTLP_ENDPOINT', 'http://localhost:4317'),
   ];
-  for (let n = environment.length; n < TEMPLATE_ENVIRONMENT_VARIABLES; n++) environment.push(cfnEnv(`${name.toUpperCase().replace('-', '_')}_SETTING_${n}`, `value-${(i * 31 + n) % 997}`));
+  for (let n = environment.length; n < TEMPLATE_ENVIRONMENT_VARIABLES; n++)
+    environment.push(cfnEnv(`${name.toUpperCase().replace('-', '_')}_SETTING_${n}`, `value-${(i * 31 + n) % 997}`));
 
   const portMapping: JsonObject = { ContainerPort: appPort, Protocol: 'tcp', Name: `${name}-http`, AppProtocol: 'http' };
   if (ec2) portMapping.HostPort = 0;
@@ -156,7 +163,13 @@ function trio(i: number, mistake: PlantedMistake | undefined): Record<string, Js
             { Name: 'DB_PASSWORD', ValueFrom: { 'Fn::Sub': `arn:aws:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:${name}/db` } },
             { Name: 'API_TOKEN', ValueFrom: { 'Fn::Sub': `arn:aws:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${name}/api-token` } },
           ],
-          HealthCheck: { Command: ['CMD-SHELL', `curl -fs http://localhost:${appPort}/health || exit 1`], Interval: 15, Timeout: 5, Retries: 3, StartPeriod: 60 },
+          HealthCheck: {
+            Command: ['CMD-SHELL', `curl -fs http://localhost:${appPort}/health || exit 1`],
+            Interval: 15,
+            Timeout: 5,
+            Retries: 3,
+            StartPeriod: 60,
+          },
           LogConfiguration: {
             LogDriver: 'awslogs',
             Options: { 'awslogs-group': { Ref: 'LogGroup' }, 'awslogs-region': { Ref: 'AWS::Region' }, 'awslogs-stream-prefix': name },
@@ -218,7 +231,9 @@ function trio(i: number, mistake: PlantedMistake | undefined): Record<string, Js
       HealthCheckGracePeriodSeconds: 60,
       EnableExecuteCommand: false,
       PropagateTags: 'SERVICE',
-      LoadBalancers: [{ TargetGroupArn: { Ref: `${pascal(id)}TargetGroup` }, ContainerName: mistake === 'lb-container' ? 'web' : 'app', ContainerPort: appPort }],
+      LoadBalancers: [
+        { TargetGroupArn: { Ref: `${pascal(id)}TargetGroup` }, ContainerName: mistake === 'lb-container' ? 'web' : 'app', ContainerPort: appPort },
+      ],
       ...(networkMode === 'awsvpc'
         ? {
             NetworkConfiguration: {
@@ -229,7 +244,12 @@ function trio(i: number, mistake: PlantedMistake | undefined): Record<string, Js
               },
             },
           }
-        : { PlacementStrategies: [{ Type: 'spread', Field: 'attribute:ecs.availability-zone' }, { Type: 'binpack', Field: 'memory' }] }),
+        : {
+            PlacementStrategies: [
+              { Type: 'spread', Field: 'attribute:ecs.availability-zone' },
+              { Type: 'binpack', Field: 'memory' },
+            ],
+          }),
       Tags: [{ Key: 'service', Value: name }],
     },
   };
@@ -284,7 +304,9 @@ function sharedResources(): Record<string, JsonObject> {
     },
     ServiceTaskRole: {
       Type: 'AWS::IAM::Role',
-      Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
+      Properties: {
+        AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+      },
     },
     HttpsListener: {
       Type: 'AWS::ElasticLoadBalancingV2::Listener',
@@ -348,7 +370,10 @@ export function mistakeCases(): MistakeCase[] {
     { label: "networkMode 'awsVpc' (case)", text: taskDefinition({ ...FARGATE, networkMode: 'awsVpc' }, [web({ portMappings: [{ containerPort: 80 }] })]) },
     { label: 'containerPort "80" (string)', text: taskDefinition(FARGATE, [web({ portMappings: [{ containerPort: '80' }] })]) },
     // The typo alone: the document no longer has a containerDefinitions list.
-    { label: 'containerDefinition (typo for ...Definitions)', text: JSON.stringify({ family: 'case', ...FARGATE, containerDefinition: [web()] }, null, 2) + '\n' },
+    {
+      label: 'containerDefinition (typo for ...Definitions)',
+      text: JSON.stringify({ family: 'case', ...FARGATE, containerDefinition: [web()] }, null, 2) + '\n',
+    },
     { label: 'unknown property beside containerDefinitions', text: taskDefinition({ ...FARGATE, containerDefinition: [web()] }, [web()]) },
     { label: 'hostname under awsvpc', text: taskDefinition(FARGATE, [web({ hostname: 'web', portMappings: [{ containerPort: 80 }] })]) },
     {

@@ -99,10 +99,18 @@ export async function main(): Promise<Record<string, unknown>> {
     rssMiB: { afterKeystrokeRuns: baseline, with100OpenDocuments: withHundred },
   };
   console.log('\n## The server over LSP (stdio, validationDelay 0)\n');
-  console.log(`start to first diagnostics   median ${figures.startupToFirstDiagnosticsMs.median} ms (min ${figures.startupToFirstDiagnosticsMs.min}, max ${figures.startupToFirstDiagnosticsMs.max}, 5 starts)`);
-  console.log(`keystroke -> diagnostics, ${small.length} B task definition: median ${smallLatency.medianMs} ms, p99 ${smallLatency.p99Ms} ms (${smallLatency.edits} edits)`);
-  console.log(`keystroke -> diagnostics, ${(big.length / 1e6).toFixed(2)} MB template: median ${bigLatency.medianMs} ms, p99 ${bigLatency.p99Ms} ms (${bigLatency.edits} edits)`);
-  console.log(`server RSS                   ${baseline ?? '?'} MiB before, ${withHundred ?? '?'} MiB with 100 open documents (90 task definitions, 10 templates)`);
+  console.log(
+    `start to first diagnostics   median ${figures.startupToFirstDiagnosticsMs.median} ms (min ${figures.startupToFirstDiagnosticsMs.min}, max ${figures.startupToFirstDiagnosticsMs.max}, 5 starts)`,
+  );
+  console.log(
+    `keystroke -> diagnostics, ${small.length} B task definition: median ${smallLatency.medianMs} ms, p99 ${smallLatency.p99Ms} ms (${smallLatency.edits} edits)`,
+  );
+  console.log(
+    `keystroke -> diagnostics, ${(big.length / 1e6).toFixed(2)} MB template: median ${bigLatency.medianMs} ms, p99 ${bigLatency.p99Ms} ms (${bigLatency.edits} edits)`,
+  );
+  console.log(
+    `server RSS                   ${baseline ?? '?'} MiB before, ${withHundred ?? '?'} MiB with 100 open documents (90 task definitions, 10 templates)`,
+  );
   return figures;
 }
 

@@ -39,7 +39,11 @@ function asTemplate(taskDefinitionText: string): string {
   } catch {
     return '';
   }
-  return JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { TaskDefinition: { Type: 'AWS::ECS::TaskDefinition', Properties: toDocValue(value, 'cfn') } } }, null, 2);
+  return JSON.stringify(
+    { AWSTemplateFormatVersion: '2010-09-09', Resources: { TaskDefinition: { Type: 'AWS::ECS::TaskDefinition', Properties: toDocValue(value, 'cfn') } } },
+    null,
+    2,
+  );
 }
 
 interface CfnLintRun {
@@ -90,12 +94,27 @@ export async function main(): Promise<Record<string, unknown>> {
 
   const text = fargateTaskDefinitionText();
   const plan = { warmup: 200, iterations: 2000 };
-  const vsOurSchema = await timePairAsync(async () => checkText(text, 'file:///bench/t.json'), () => schemaFindings(ours, text), plan);
-  const vsToolkit = toolkit ? await timePairAsync(async () => checkText(text, 'file:///bench/t.json'), () => schemaFindings(toolkit, text), plan) : undefined;
+  const vsOurSchema = await timePairAsync(
+    async () => checkText(text, 'file:///bench/t.json'),
+    () => schemaFindings(ours, text),
+    plan,
+  );
+  const vsToolkit = toolkit
+    ? await timePairAsync(
+        async () => checkText(text, 'file:///bench/t.json'),
+        () => schemaFindings(toolkit, text),
+        plan,
+      )
+    : undefined;
   console.log(`3 KB task definition, median per document:`);
   console.log(`  ecs-net check                                   ${vsOurSchema.a.medianMs.toFixed(3)} ms`);
-  console.log(`  json-languageservice + our schema               ${vsOurSchema.b.medianMs.toFixed(3)} ms (${(vsOurSchema.b.medianMs / vsOurSchema.a.medianMs).toFixed(2)}x ours)`);
-  if (vsToolkit) console.log(`  json-languageservice + AWS Toolkit schema       ${vsToolkit.b.medianMs.toFixed(3)} ms (${(vsToolkit.b.medianMs / vsToolkit.a.medianMs).toFixed(2)}x ours)`);
+  console.log(
+    `  json-languageservice + our schema               ${vsOurSchema.b.medianMs.toFixed(3)} ms (${(vsOurSchema.b.medianMs / vsOurSchema.a.medianMs).toFixed(2)}x ours)`,
+  );
+  if (vsToolkit)
+    console.log(
+      `  json-languageservice + AWS Toolkit schema       ${vsToolkit.b.medianMs.toFixed(3)} ms (${(vsToolkit.b.medianMs / vsToolkit.a.medianMs).toFixed(2)}x ours)`,
+    );
 
   const cases = mistakeCases();
   const templates = cases.map((c) => asTemplate(c.text));
@@ -117,9 +136,13 @@ export async function main(): Promise<Record<string, unknown>> {
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.label} | ${mark(r.ours)} | ${mark(r.ourSchema)} | ${mark(r.toolkit)} | ${mark(r.oursCfn)} | ${mark(r.cfnLint)} |`);
   const count = (key: 'ours' | 'ourSchema' | 'toolkit' | 'oursCfn' | 'cfnLint') => rows.slice(1).filter((r) => r[key]).length;
-  console.log(`\nflagged of ${rows.length - 1} mistakes: ecs-net ${count('ours')}, our schema ${count('ourSchema')}, AWS Toolkit schema ${toolkit ? count('toolkit') : 'n/a'}, ecs-net on CFN ${count('oursCfn')}, cfn-lint ${lint.available ? count('cfnLint') : 'n/a'}`);
+  console.log(
+    `\nflagged of ${rows.length - 1} mistakes: ecs-net ${count('ours')}, our schema ${count('ourSchema')}, AWS Toolkit schema ${toolkit ? count('toolkit') : 'n/a'}, ecs-net on CFN ${count('oursCfn')}, cfn-lint ${lint.available ? count('cfnLint') : 'n/a'}`,
+  );
   if (lint.available) {
-    console.log(`cfn-lint time per template: ${lint.perInvocationMs.toFixed(0)} ms one file per run (process start included), ${lint.batchPerDocumentMs.toFixed(0)} ms per file in one run of ${templates.length}`);
+    console.log(
+      `cfn-lint time per template: ${lint.perInvocationMs.toFixed(0)} ms one file per run (process start included), ${lint.batchPerDocumentMs.toFixed(0)} ms per file in one run of ${templates.length}`,
+    );
   } else console.log('cfn-lint not installed: its columns are n/a');
   return { vsOurSchema, vsToolkit, rows, cfnLint: lint };
 }

@@ -22,7 +22,11 @@ export async function main(): Promise<{
   console.log(`  CPU  ${cores[0]?.model ?? 'unknown'} (${cores.length} logical cores)`);
   console.log(`  date ${new Date().toISOString()}`);
   // Other work on the machine moves absolute times; the side-by-side ratios are what to compare.
-  console.log(`  load average at start (1/5/15 min) ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+  console.log(
+    `  load average at start (1/5/15 min) ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}`,
+  );
   console.log('');
   console.log('== placement ==');
   const placementFigures = placement.main();
@@ -39,7 +43,11 @@ export async function main(): Promise<{
   console.log('== peers ==');
   const peerFigures = await peers.main();
   console.log('');
-  console.log(`load average at end (1/5/15 min) ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+  console.log(
+    `load average at end (1/5/15 min) ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}`,
+  );
   return { placement: placementFigures, validation: validationFigures, workspace: workspaceFigures, lsp: lspFigures, peers: peerFigures };
 }
 

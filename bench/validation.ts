@@ -99,7 +99,11 @@ function sideBySide(pair: Pair): SideBySide {
 function benchTaskDefinition(text: string): ValidationBenchResult['taskDefinition'] {
   const uri = 'file:///bench/orders-api.taskdef.json';
   const diagnostics = checkOnly(text, uri);
-  const pair = timePair(() => checkOnly(text, uri), () => parseOnly(text), SMALL_PLAN);
+  const pair = timePair(
+    () => checkOnly(text, uri),
+    () => parseOnly(text),
+    SMALL_PLAN,
+  );
   return { ...sideBySide(pair), bytes: Buffer.byteLength(text), diagnostics, targetMedianMs: TARGET_SMALL_MEDIAN_MS };
 }
 
@@ -141,7 +145,11 @@ function benchTemplate(template: GeneratedTemplate, plan: PairPlan): TemplateFig
     else unplantedFindings++;
   }
 
-  const pair = timePair(() => checkOnly(template.text, uri), () => parseOnly(template.text), plan);
+  const pair = timePair(
+    () => checkOnly(template.text, uri),
+    () => parseOnly(template.text),
+    plan,
+  );
   const stages = timeStages(template.text, uri, plan.iterations);
   const bytes = Buffer.byteLength(template.text);
   return {
@@ -263,7 +271,9 @@ function printTemplate(t: TemplateFigures): void {
   console.log(`  full check (checkText) ${ms(t.check.medianMs, 1)} ${ms(t.check.p99Ms, 1)} ${ms(t.checkMsPerMb, 1)}`);
   console.log(`  parseTree alone        ${ms(t.parseTree.medianMs, 1)} ${ms(t.parseTree.p99Ms, 1)} ${ms(t.parseTreeMsPerMb, 1)}`);
   console.log(`  ratio (check / parse)  ${t.ratio.toFixed(1).padStart(10)}x   target <= ${TARGET_TEMPLATE_RATIO}x: ${met(t.ratio <= TARGET_TEMPLATE_RATIO)}`);
-  console.log(`  breakdown (${t.check.samples} separate runs): EcsDocument ${t.stages.modelMedianMs.toFixed(1)} ms + runRules ${t.stages.rulesMedianMs.toFixed(1)} ms (medians)`);
+  console.log(
+    `  breakdown (${t.check.samples} separate runs): EcsDocument ${t.stages.modelMedianMs.toFixed(1)} ms + runRules ${t.stages.rulesMedianMs.toFixed(1)} ms (medians)`,
+  );
   console.log(`  planted mistakes found ${t.plantedFound}/${t.planted}; findings outside planted trios: ${t.unplantedFindings}`);
   console.log(`  findings: ${codes || 'none'}`);
 }
@@ -285,7 +295,9 @@ function printGrowth(templates: readonly TemplateFigures[], growth: ValidationBe
 }
 
 function printPeer(p: ValidationBenchResult['peer'], size: number): void {
-  console.log(`Same ${bytes(size)}-byte task definition: ours vs vscode-json-languageservice 5.7.2 with schemas/task-definition.schema.json, ${p.ours.samples} samples each (interleaved)`);
+  console.log(
+    `Same ${bytes(size)}-byte task definition: ours vs vscode-json-languageservice 5.7.2 with schemas/task-definition.schema.json, ${p.ours.samples} samples each (interleaved)`,
+  );
   console.log(`                                          median        p99  diagnostics`);
   console.log(`  ours (checkText, all ${RULES.length} rules)          ${ms(p.ours.medianMs)} ${ms(p.ours.p99Ms)} ${String(p.ourDiagnostics).padStart(12)}`);
   console.log(`  theirs (parseJSONDocument+doValidation) ${ms(p.theirs.medianMs)} ${ms(p.theirs.p99Ms)} ${String(p.theirDiagnostics).padStart(12)}`);

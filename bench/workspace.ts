@@ -19,7 +19,13 @@ function taskDefinition(i: number): object {
     cpu: '512',
     memory: '1024',
     containerDefinitions: [
-      { name: 'app', image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/svc-${i}:1`, essential: true, portMappings: [{ containerPort: 8080 }], environment: [{ name: 'STAGE', value: 'prod' }] },
+      {
+        name: 'app',
+        image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/svc-${i}:1`,
+        essential: true,
+        portMappings: [{ containerPort: 8080 }],
+        environment: [{ name: 'STAGE', value: 'prod' }],
+      },
     ],
   };
 }
@@ -36,7 +42,13 @@ function service(i: number): object {
 }
 
 function unrelated(i: number): object {
-  return { name: `pkg-${i}`, version: '1.0.0', scripts: { build: 'tsc' }, dependencies: { lodash: '^4.17.21' }, keywords: Array.from({ length: 20 }, (_, k) => `k${k}`) };
+  return {
+    name: `pkg-${i}`,
+    version: '1.0.0',
+    scripts: { build: 'tsc' },
+    dependencies: { lodash: '^4.17.21' },
+    keywords: Array.from({ length: 20 }, (_, k) => `k${k}`),
+  };
 }
 
 /** Writes the workspace: 40% ECS documents (task definitions and services), 60% other JSON, in 50 folders. */
@@ -128,7 +140,9 @@ export async function main(): Promise<Record<string, number>> {
     console.log(`ECS documents indexed         ${figures.ecsDocuments}`);
     console.log(`in-process index              ${figures.inProcessMs} ms`);
     console.log(`over LSP, open to progress end ${figures.overLspMs} ms  (target < 5,000 ms)`);
-    console.log(`hovers answered meanwhile     ${figures.hoversDuringIndexing}, median ${figures.hoverMedianMsDuringIndexing} ms, max ${figures.hoverMaxMsDuringIndexing} ms`);
+    console.log(
+      `hovers answered meanwhile     ${figures.hoversDuringIndexing}, median ${figures.hoverMedianMsDuringIndexing} ms, max ${figures.hoverMaxMsDuringIndexing} ms`,
+    );
     console.log(`hover once indexing is over   median ${figures.hoverMedianMsIdle} ms`);
     return figures;
   } finally {

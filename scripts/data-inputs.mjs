@@ -94,7 +94,11 @@ export function inputReader(args) {
     savePins() {
       if (!args.acceptInputs) return;
       const merged = { ...readPins(), ...accepted };
-      const sorted = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+      const sorted = Object.fromEntries(
+        Object.keys(merged)
+          .sort()
+          .map((k) => [k, merged[k]]),
+      );
       writeFileSync(pinFile, JSON.stringify({ sha256: sorted }, null, 2) + '\n');
       console.log(`pins updated for ${Object.keys(accepted).length} inputs in ${relative(repoRoot, pinFile)}`);
     },

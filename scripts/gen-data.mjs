@@ -135,7 +135,9 @@ writeFileSync(join(outDir, 'instances.ts'), instancesTs);
 writeFileSync(join(outDir, 'fargate.ts'), fargateTs);
 
 const fromTable = rows.filter((r) => r[12] === 1).length;
-console.log(`instances: ${rows.length} types, ${page.rows.size} with an ECS row (${fromTable} known only from it), ${Object.keys(history).length} in the 2023 table only`);
+console.log(
+  `instances: ${rows.length} types, ${page.rows.size} with an ECS row (${fromTable} known only from it), ${Object.keys(history).length} in the 2023 table only`,
+);
 console.log(`ECS without trunking = EC2 ENIs - 1 on ${sharedRowsEnisMinusOne} of ${sharedRows} shared rows`);
 console.log(`fargate: ${sizes.length} cpu sizes, ${sizes.reduce((n, s) => n + s.memoryMiB.length, 0)} cpu/memory pairs`);
 console.log(`written to ${outDir}`);

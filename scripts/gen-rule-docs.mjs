@@ -40,8 +40,7 @@ const KIND_TEXT = {
     'container definition lists: a top-level array of container definitions, such as the file Terraform reads for `container_definitions` (the network mode is not in it, so mode checks stay silent)',
   service:
     'services: CreateService and UpdateService input (recognised by `serviceName`, or without it by members only a service has), and `AWS::ECS::Service` resources in CloudFormation templates',
-  'target-group':
-    'target groups: CreateTargetGroup input, and `AWS::ElasticLoadBalancingV2::TargetGroup` resources in CloudFormation templates',
+  'target-group': 'target groups: CreateTargetGroup input, and `AWS::ElasticLoadBalancingV2::TargetGroup` resources in CloudFormation templates',
 };
 
 const MARKER = /\/\*!([a-z0-9-]+)\*\//g;
@@ -117,7 +116,7 @@ function page(rule) {
       '',
       '## Environment',
       '',
-      'This check needs an environment file (`ecs-network.json` in the document\'s folder or above, or `--env FILE` for `ecs-net check`). The examples below use:',
+      "This check needs an environment file (`ecs-network.json` in the document's folder or above, or `--env FILE` for `ecs-net check`). The examples below use:",
       '',
       fence(readFileSync(envFile, 'utf8')),
     );

@@ -38,14 +38,10 @@ const modeList = Object.values(NETWORK_MODE_PROFILES).map((p) => `${p.mode} (${p
 const DESCRIPTIONS = {
   'TaskDefinition.family': 'Name shared by all revisions of this task definition.',
   'TaskDefinition.networkMode': `How the containers of a task reach the network: ${modeList.slice(0, -1).join(', ')} or ${modeList[modeList.length - 1]}.`,
-  'TaskDefinition.requiresCompatibilities':
-    'Launch types this task definition is checked against when registered (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).',
-  'TaskDefinition.cpu':
-    'Task-level CPU units (1024 = 1 vCPU) or a value such as "1 vCPU". Required on Fargate, where only certain cpu/memory pairs exist.',
-  'TaskDefinition.memory':
-    'Task-level memory in MiB, or a value such as "2 GB". Required on Fargate and must pair with cpu.',
-  'TaskDefinition.pidMode':
-    'Process namespace shared by the containers: host or task. Fargate allows only task.',
+  'TaskDefinition.requiresCompatibilities': 'Launch types this task definition is checked against when registered (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).',
+  'TaskDefinition.cpu': 'Task-level CPU units (1024 = 1 vCPU) or a value such as "1 vCPU". Required on Fargate, where only certain cpu/memory pairs exist.',
+  'TaskDefinition.memory': 'Task-level memory in MiB, or a value such as "2 GB". Required on Fargate and must pair with cpu.',
+  'TaskDefinition.pidMode': 'Process namespace shared by the containers: host or task. Fargate allows only task.',
   'TaskDefinition.ipcMode': 'IPC namespace for the containers: host, task or none. Not available on Fargate.',
   'TaskDefinition.runtimePlatform': 'Operating system family and CPU architecture the task needs.',
   'TaskDefinition.containerDefinitions': 'Container list: at least one entry, each with a name and an image.',
@@ -53,26 +49,21 @@ const DESCRIPTIONS = {
   'TaskDefinition.revision': 'Read-only: revision number within the family, from describe-task-definition output.',
   'TaskDefinition.status': 'Read-only: registration status, from describe-task-definition output.',
   'TaskDefinition.compatibilities': 'Read-only: launch types ECS found this task definition to be compatible with.',
-  'RuntimePlatform.operatingSystemFamily':
-    'LINUX or one of the WINDOWS_SERVER_* families. Windows tasks support only the awsvpc or default network mode.',
+  'RuntimePlatform.operatingSystemFamily': 'LINUX or one of the WINDOWS_SERVER_* families. Windows tasks support only the awsvpc or default network mode.',
   'RuntimePlatform.cpuArchitecture': 'X86_64 or ARM64.',
   'ContainerDefinition.name': 'Container name, used by links, load balancers and service registries to refer to it.',
   'ContainerDefinition.portMappings': 'Ports the container listens on and how they are published on the host or task ENI.',
-  'ContainerDefinition.links':
-    'Other containers this one can reach by name. Only with the bridge network mode; not on Fargate or Windows.',
+  'ContainerDefinition.links': 'Other containers this one can reach by name. Only with the bridge network mode; not on Fargate or Windows.',
   'ContainerDefinition.hostname': 'Hostname inside the container. Not allowed with the awsvpc network mode.',
-  'ContainerDefinition.extraHosts':
-    'Extra /etc/hosts entries. Not allowed with the awsvpc network mode or on Windows.',
+  'ContainerDefinition.extraHosts': 'Extra /etc/hosts entries. Not allowed with the awsvpc network mode or on Windows.',
   'ContainerDefinition.dnsServers': 'DNS server addresses for the container. Not supported on Fargate or Windows.',
   'ContainerDefinition.dnsSearchDomains': 'DNS search domains for the container. Not supported on Fargate or Windows.',
   'ContainerDefinition.disableNetworking': 'Turns networking off inside the container. Not supported on Fargate or Windows.',
   'PortMapping.containerPort': 'Port number inside the container (0-65535).',
-  'PortMapping.hostPort':
-    'Port on the host. With awsvpc or host mode omit it or repeat containerPort; with bridge mode 0 or omitted picks a dynamic port.',
+  'PortMapping.hostPort': 'Port on the host. With awsvpc or host mode omit it or repeat containerPort; with bridge mode 0 or omitted picks a dynamic port.',
   'PortMapping.protocol': 'tcp (default) or udp.',
   'PortMapping.appProtocol': 'Application protocol (http, http2, grpc) used by Service Connect for this port.',
-  'PortMapping.containerPortRange':
-    'A range such as "8000-8010" instead of one containerPort. Only with bridge or awsvpc mode.',
+  'PortMapping.containerPortRange': 'A range such as "8000-8010" instead of one containerPort. Only with bridge or awsvpc mode.',
   'PortMapping.name': 'Port name that Service Connect configurations refer to.',
   'Service.cluster': 'Short name or ARN of the cluster. The default cluster is used when omitted.',
   'Service.serviceName': 'Name of the service to create (CreateService).',
@@ -92,12 +83,11 @@ const DESCRIPTIONS = {
   'NetworkConfiguration.awsvpcConfiguration': 'ENI settings for awsvpc tasks.',
   'AwsVpcConfiguration.subnets': 'Subnet IDs (subnet-...) for the task ENIs; 1 to 16, all in the same VPC.',
   'AwsVpcConfiguration.securityGroups': 'Security group IDs (sg-...) for the task ENIs; at most 5. The VPC default group when omitted.',
-  'AwsVpcConfiguration.assignPublicIp':
-    'ENABLED gives each Fargate task a public IPv4 address. Not supported for tasks on EC2 instances.',
+  'AwsVpcConfiguration.assignPublicIp': 'ENABLED gives each Fargate task a public IPv4 address. Not supported for tasks on EC2 instances.',
   'LoadBalancer.targetGroupArn': 'ARN of the ALB or NLB target group. Its target type must be ip for awsvpc tasks and instance otherwise.',
   'LoadBalancer.loadBalancerName': 'Classic Load Balancer name. Not supported for awsvpc or Fargate services.',
   'LoadBalancer.containerName': 'Container (from the task definition) that receives the traffic.',
-  'LoadBalancer.containerPort': 'Container port (from that container\'s portMappings) that receives the traffic.',
+  'LoadBalancer.containerPort': "Container port (from that container's portMappings) that receives the traffic.",
   'ServiceRegistry.registryArn': 'ARN of the Cloud Map service to register tasks in.',
   'ServiceRegistry.containerName': 'Container whose port goes into SRV records. Needed for SRV records with bridge or host mode.',
   'ServiceRegistry.containerPort': 'Container port that goes into SRV records, with containerName.',
@@ -108,8 +98,7 @@ const DESCRIPTIONS = {
   'TargetGroup.Protocol': 'Protocol the load balancer uses to reach the targets, for example HTTP, HTTPS, TCP, UDP.',
   'TargetGroup.Port': 'Default port the targets receive traffic on.',
   'TargetGroup.VpcId': 'VPC of the targets (vpc-...).',
-  'TargetGroup.TargetType':
-    'How targets are registered: ip for awsvpc tasks, instance for bridge and host mode tasks, also lambda and alb.',
+  'TargetGroup.TargetType': 'How targets are registered: ip for awsvpc tasks, instance for bridge and host mode tasks, also lambda and alb.',
   'TargetGroup.IpAddressType': 'ipv4 or ipv6 addressing for ip targets.',
   'TargetGroup.HealthCheckPort': 'Port for health checks, or traffic-port to use the port each target receives traffic on.',
   'TargetGroup.HealthCheckProtocol': 'Protocol for health checks.',
@@ -438,7 +427,13 @@ for (const [rootName, file] of Object.entries(cfnFiles)) {
     if (!m) throw new Error(`${file.file}: nested read-only property ${p} is not supported`);
     return m[1];
   });
-  const id = cfnNode(rootName, { type: 'object', properties: schema.properties, required: schema.required, additionalProperties: schema.additionalProperties }, schema.typeName, CFN_API_COUNTERPART[rootName], schema.typeName);
+  const id = cfnNode(
+    rootName,
+    { type: 'object', properties: schema.properties, required: schema.required, additionalProperties: schema.additionalProperties },
+    schema.typeName,
+    CFN_API_COUNTERPART[rootName],
+    schema.typeName,
+  );
   const row = cfn.rows[id];
   cfn.rows[id] = trim([row[0], row[1], row[2], row[3], readOnly.length ? readOnly : null]);
   CFN_ROOTS[rootName] = id;
@@ -514,7 +509,10 @@ const renames = {
   service: renameTree(cfn.rows, cfnApiNames, CFN_ROOTS.service),
 };
 const renamesTs =
-  header([...Object.values(cfnFiles).slice(0, 2), apiSubset, ecsFull], ['Where a CloudFormation key is not the API member name with its first letter lowered.']) +
+  header(
+    [...Object.values(cfnFiles).slice(0, 2), apiSubset, ecsFull],
+    ['Where a CloudFormation key is not the API member name with its first letter lowered.'],
+  ) +
   `/** One CloudFormation key: its API name when it is not the default, and the renames inside its value (array items included). */\n` +
   `export interface CfnKeyRename {\n  readonly api?: string;\n  readonly below?: CfnRenameTree;\n}\n\n` +
   `export interface CfnRenameTree {\n  readonly [cfnKey: string]: CfnKeyRename;\n}\n\n` +
@@ -604,7 +602,8 @@ function schemaFor(rootName) {
           } else {
             properties[member] = sub;
           }
-          if (readOnly.includes(member) && !description) properties[member] = { description: 'Read-only output field, accepted in exported documents.', ...properties[member] };
+          if (readOnly.includes(member) && !description)
+            properties[member] = { description: 'Read-only output field, accepted in exported documents.', ...properties[member] };
         }
         out = { type: ['object', 'null'], properties, additionalProperties: false };
         if (required.length) {
@@ -658,12 +657,7 @@ function schemaFor(rootName) {
   schema.definitions = {
     unset: {
       description: 'A value left unset: null, an empty string, array or object, or a placeholder such as <IMAGE1_NAME>.',
-      anyOf: [
-        { type: 'null' },
-        { type: 'string', pattern: PLACEHOLDER_OR_EMPTY },
-        { type: 'array', maxItems: 0 },
-        { type: 'object', maxProperties: 0 },
-      ],
+      anyOf: [{ type: 'null' }, { type: 'string', pattern: PLACEHOLDER_OR_EMPTY }, { type: 'array', maxItems: 0 }, { type: 'object', maxProperties: 0 }],
     },
     ...Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b))),
   };

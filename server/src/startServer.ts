@@ -138,7 +138,13 @@ export function startServer(connection: Connection, disk: Disk): void {
     const doc = modelOf(textDocument);
     index.set(doc);
     const strictJson = expectsStrictJson(uri, textDocument.languageId, strictJsonReportedByEditor);
-    const findings = runRules(doc, RULES, { ...contextFor(uri, settings), severities: settings.rules, strictJson, log, isCancelled: () => !isCurrent(uri, version) });
+    const findings = runRules(doc, RULES, {
+      ...contextFor(uri, settings),
+      severities: settings.rules,
+      strictJson,
+      log,
+      isCancelled: () => !isCurrent(uri, version),
+    });
     if (!isCurrent(uri, version)) return;
     const diagnostics = toDiagnostics(doc, findings, { docsUrl, documentFor });
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -318,7 +324,11 @@ export function startServer(connection: Connection, disk: Disk): void {
     });
   });
 
-  registerCustomRequests(connection, { documents, modelOf, settingsFor, log,
+  registerCustomRequests(connection, {
+    documents,
+    modelOf,
+    settingsFor,
+    log,
     refs,
     environmentFor: (uri, settings) => contextFor(uri, settings).env,
     referencesFor: (uri, settings) => contextFor(uri, settings).refs ?? refs,

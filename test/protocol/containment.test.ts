@@ -21,7 +21,14 @@ function stack(desiredCount: number): string {
       Resources: {
         Task: {
           Type: 'AWS::ECS::TaskDefinition',
-          Properties: { Family: 'api', NetworkMode: 'bridge', RequiresCompatibilities: ['EC2'], Cpu: '256', Memory: '512', ContainerDefinitions: [{ Name: 'api', Image: 'api:1', PortMappings: [{ ContainerPort: 80, HostPort: 80 }] }] },
+          Properties: {
+            Family: 'api',
+            NetworkMode: 'bridge',
+            RequiresCompatibilities: ['EC2'],
+            Cpu: '256',
+            Memory: '512',
+            ContainerDefinitions: [{ Name: 'api', Image: 'api:1', PortMappings: [{ ContainerPort: 80, HostPort: 80 }] }],
+          },
         },
         Service: { Type: 'AWS::ECS::Service', Properties: { Cluster: 'prod', LaunchType: 'EC2', TaskDefinition: { Ref: 'Task' }, DesiredCount: desiredCount } },
       },
@@ -60,7 +67,10 @@ test('after every hostile document the server still checks and hovers a normal o
   // 12,000 tasks with static host port 80 need 12,000 instances; the 9,998 the environment holds cannot.
   const texts = [stack(2), stack(12_000)];
   const expected = texts.map((text) => codes(checkText(text, normalUri, { env }).diagnostics));
-  assert.ok(expected[1].some((c) => c.startsWith('cluster-capacity@')), `the big service does not fit: ${expected[1].join(', ')}`);
+  assert.ok(
+    expected[1].some((c) => c.startsWith('cluster-capacity@')),
+    `the big service does not fit: ${expected[1].join(', ')}`,
+  );
 
   assert.deepEqual(codes(await client.open(normalUri, texts[0])), expected[0]);
   // On the value of NetworkMode, which always has a hover (what the mode means).
@@ -72,11 +82,19 @@ test('after every hostile document the server still checks and hovers a normal o
     const uri = doc.uri ? pathToFileURL(join(root, doc.uri.slice(doc.uri.lastIndexOf('/') + 1))).href : pathToFileURL(join(root, `hostile-${i}.json`)).href;
     const published = await client.open(uri, doc.text);
     if (/nested 10,000 deep in a task definition|over the 20 MB limit/.test(doc.name)) {
-      assert.deepEqual(published.map((d) => d.code), ['document-too-large'], doc.name);
+      assert.deepEqual(
+        published.map((d) => d.code),
+        ['document-too-large'],
+        doc.name,
+      );
     }
     // Requests on the hostile document itself are answered (with nothing, or something), never an error.
     const lines = doc.text.split(/\r\n|\r|\n/);
-    for (const position of [{ line: 0, character: 0 }, { line: lines.length >> 1, character: 3 }, { line: lines.length - 1, character: lines[lines.length - 1].length }]) {
+    for (const position of [
+      { line: 0, character: 0 },
+      { line: lines.length >> 1, character: 3 },
+      { line: lines.length - 1, character: lines[lines.length - 1].length },
+    ]) {
       await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
       await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
     }

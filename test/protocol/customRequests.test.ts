@@ -46,8 +46,14 @@ describe('custom requests over stdio', () => {
       charts: unknown[];
     };
     assert.equal(view.title, 'Capacity plan: task definition api');
-    assert.deepEqual(view.figures.instanceTypes.map((t) => [t.instanceType, t.withoutTrunking]), [['c5.large', 2]]);
+    assert.deepEqual(
+      view.figures.instanceTypes.map((t) => [t.instanceType, t.withoutTrunking]),
+      [['c5.large', 2]],
+    );
     assert.ok(view.charts.length >= 1);
-    assert.equal(await client.connection.sendRequest('ecsTaskNetworking/capacityPlan', { uri: 'file:///ws/package.json', position: { line: 0, character: 0 } }), null);
+    assert.equal(
+      await client.connection.sendRequest('ecsTaskNetworking/capacityPlan', { uri: 'file:///ws/package.json', position: { line: 0, character: 0 } }),
+      null,
+    );
   });
 });

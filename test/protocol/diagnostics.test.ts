@@ -85,7 +85,11 @@ describe('language server over stdio', () => {
     const last = await client.diagnosticsFor(uri, version);
     assert.deepEqual(codes(last), ['fargate-network-mode']);
     const versions = client.publications(uri).map((p) => p.version ?? 0);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `publications out of order: ${versions.join(',')}`);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      `publications out of order: ${versions.join(',')}`,
+    );
     // Debounced: far fewer runs than edits.
     assert.ok(versions.length < 10, `expected debouncing, got ${versions.length} publications`);
   });

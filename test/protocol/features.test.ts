@@ -48,7 +48,10 @@ describe('hover and code actions over stdio', () => {
     const text = `{ "family": "x", "networkMode": "awsvpc", "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type == c5.large" }], "containerDefinitions": [{ "name": "a", "image": "x" }] }`;
     await client.open(uri, text);
     const pos = positionOf(text, 'c5.large');
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: pos.character + 3 } })) as Hover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: pos.line, character: pos.character + 3 },
+    })) as Hover;
     const value = (hover.contents as { kind: string; value: string }).value;
     assert.match(value, /\*\*2\*\* without trunking, \*\*10\*\* with trunking/);
   });

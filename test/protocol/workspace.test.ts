@@ -8,7 +8,16 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lsp-client';
 
 const taskDef = (mode: string) =>
-  JSON.stringify({ family: 'orders', networkMode: mode, requiresCompatibilities: ['EC2'], containerDefinitions: [{ name: 'api', image: 'x', memory: 256, portMappings: [{ containerPort: 8080 }] }] }, null, 2);
+  JSON.stringify(
+    {
+      family: 'orders',
+      networkMode: mode,
+      requiresCompatibilities: ['EC2'],
+      containerDefinitions: [{ name: 'api', image: 'x', memory: 256, portMappings: [{ containerPort: 8080 }] }],
+    },
+    null,
+    2,
+  );
 
 const SERVICE = JSON.stringify(
   {
@@ -17,7 +26,13 @@ const SERVICE = JSON.stringify(
     taskDefinition: 'orders:4',
     desiredCount: 30,
     launchType: 'EC2',
-    loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/orders-tg/0123456789abcdef', containerName: 'api', containerPort: 8080 }],
+    loadBalancers: [
+      {
+        targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/orders-tg/0123456789abcdef',
+        containerName: 'api',
+        containerPort: 8080,
+      },
+    ],
   },
   null,
   2,
@@ -95,7 +110,10 @@ describe('workspace: references across files, file watching, environment', () =>
     const before = client.publications(uri).length;
     writeFileSync(join(dir, 'taskdef.json'), taskDef('bridge'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'taskdef.json')).href, type: 2 }] });
-    const next = await client.diagnostics(uri, (p) => client.publications(uri).indexOf(p) >= before && !p.diagnostics.some((d) => d.code === 'service-awsvpc-network-configuration'));
+    const next = await client.diagnostics(
+      uri,
+      (p) => client.publications(uri).indexOf(p) >= before && !p.diagnostics.some((d) => d.code === 'service-awsvpc-network-configuration'),
+    );
     // bridge + instance target group is right; nothing left to say.
     assert.deepEqual(codes(next.diagnostics), []);
   });
@@ -118,10 +136,7 @@ describe('workspace: references across files, file watching, environment', () =>
   });
 
   test('an environment file next to the service turns small subnets into a warning with figures', async () => {
-    writeFileSync(
-      join(dir, 'ecs-network.json'),
-      JSON.stringify({ subnets: [{ id: 'subnet-0a1b2c3d4e5f60718', cidr: '10.0.0.0/27', az: 'eu-west-1a' }] }),
-    );
+    writeFileSync(join(dir, 'ecs-network.json'), JSON.stringify({ subnets: [{ id: 'subnet-0a1b2c3d4e5f60718', cidr: '10.0.0.0/27', az: 'eu-west-1a' }] }));
     const uri = pathToFileURL(join(dir, 'fargate-service.json')).href;
     const text = JSON.stringify({
       serviceName: 'web',

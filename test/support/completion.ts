@@ -67,10 +67,11 @@ export function applyCompletion(text: string, positions: PositionIndex, item: Co
   const main = item.textEdit;
   if (!main || !('range' in main)) throw new Error(`item '${item.label}' has no text edit with a range`);
   const snippet = item.insertTextFormat === InsertTextFormat.Snippet;
-  const edits = [
-    { range: main.range, newText: snippet ? resolveSnippet(main.newText) : main.newText },
-    ...(item.additionalTextEdits ?? []),
-  ].map((e) => ({ start: positions.offsetAt(e.range.start), end: positions.offsetAt(e.range.end), newText: e.newText }));
+  const edits = [{ range: main.range, newText: snippet ? resolveSnippet(main.newText) : main.newText }, ...(item.additionalTextEdits ?? [])].map((e) => ({
+    start: positions.offsetAt(e.range.start),
+    end: positions.offsetAt(e.range.end),
+    newText: e.newText,
+  }));
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
   for (let k = 1; k < edits.length; k++) {
     if (edits[k].end > edits[k - 1].start) throw new Error(`item '${item.label}' has overlapping edits`);

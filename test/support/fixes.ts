@@ -6,7 +6,7 @@ export function runCheckFixes(before: string, ruleId: string, fixTitle?: string)
   const { findings } = checkText(before, 'file:///t.json');
   const finding = findings.find((f) => f.ruleId === ruleId);
   if (!finding) throw new Error(`no ${ruleId} finding; got ${findings.map((f) => f.ruleId).join(', ')}`);
-  const fix = fixTitle ? finding.fixes?.find((f) => f.title === fixTitle) : finding.fixes?.find((f) => f.preferred) ?? finding.fixes?.[0];
+  const fix = fixTitle ? finding.fixes?.find((f) => f.title === fixTitle) : (finding.fixes?.find((f) => f.preferred) ?? finding.fixes?.[0]);
   if (!fix) throw new Error(`${ruleId} has no fix${fixTitle ? ` '${fixTitle}'` : ''}: ${finding.fixes?.map((f) => f.title).join(', ')}`);
   const after = applyFixEdits(before, fix.edits);
   return { after, remaining: checkText(after, 'file:///t.json').findings.map((f) => f.ruleId) };

@@ -52,7 +52,10 @@ export function hostileDocuments(): HostileDocument[] {
   const plain = taskDefinitionWith('"web"');
   return [
     { name: 'arrays nested 10,000 deep in a task definition field', text: taskDefinitionWith('['.repeat(HOSTILE_DEPTH) + ']'.repeat(HOSTILE_DEPTH)) },
-    { name: 'objects nested 10,000 deep in a task definition field', text: taskDefinitionWith('{"a":'.repeat(HOSTILE_DEPTH) + '1' + '}'.repeat(HOSTILE_DEPTH)) },
+    {
+      name: 'objects nested 10,000 deep in a task definition field',
+      text: taskDefinitionWith('{"a":'.repeat(HOSTILE_DEPTH) + '1' + '}'.repeat(HOSTILE_DEPTH)),
+    },
     { name: 'unclosed arrays 10,000 deep', text: taskDefinitionWith('['.repeat(HOSTILE_DEPTH)) },
     { name: 'mismatched brackets 10,000 deep', text: taskDefinitionWith('[},'.repeat(HOSTILE_DEPTH)) },
     { name: 'a 10 MB string value', text: taskDefinitionWith('"web"', JSON.stringify('x'.repeat(HUGE_STRING_LENGTH))) },

@@ -50,7 +50,10 @@ export class LspTestClient {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
       // As the VS Code client says: its JSON support reports comments and trailing commas in json documents.
       initializationOptions: { strictJsonReportedByEditor: true },
       ...extra,
@@ -64,7 +67,10 @@ export class LspTestClient {
     const seen = (this.published.get(uri) ?? []).find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`)),
+        timeoutMs,
+      );
       this.waiters.push({ uri, match, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }

@@ -45,7 +45,13 @@ export function serviceStackTemplate(trios: number): string {
         LaunchType: 'FARGATE',
         DesiredCount: 2 + (i % 3),
         TaskDefinition: { Ref: `${name}Task` },
-        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0b1c2d3e4f5a60718'], SecurityGroups: ['sg-0123456789abcdef0'], AssignPublicIp: 'DISABLED' } },
+        NetworkConfiguration: {
+          AwsvpcConfiguration: {
+            Subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0b1c2d3e4f5a60718'],
+            SecurityGroups: ['sg-0123456789abcdef0'],
+            AssignPublicIp: 'DISABLED',
+          },
+        },
         LoadBalancers: [{ TargetGroupArn: { Ref: `${name}Targets` }, ContainerName: 'app', ContainerPort: port }],
       },
     };

@@ -43,10 +43,25 @@ test('environment parsing: figures, problems, and the defaults for what cannot b
       { id: 'subnet-1', cidr: '10.0.32.0/24' },
       { id: 'subnet-4', cidr: 'nonsense' },
     ],
-    clusters: [{ name: 'c', capacity: [{ instanceType: 'c5.lrge', count: 2 }, { instanceType: 'c5.large', count: 3, az: 'a' }] }],
+    clusters: [
+      {
+        name: 'c',
+        capacity: [
+          { instanceType: 'c5.lrge', count: 2 },
+          { instanceType: 'c5.large', count: 3, az: 'a' },
+        ],
+      },
+    ],
     accountSettings: { awsvpcTrunking: 'enabled' },
   });
-  assert.deepEqual(env.subnets.map((s) => [s.id, s.usableIpv4, s.otherConsumersIpv4]), [['subnet-1', 4091, 0], ['subnet-2', 11, 3], ['subnet-3', 251, 0]]);
+  assert.deepEqual(
+    env.subnets.map((s) => [s.id, s.usableIpv4, s.otherConsumersIpv4]),
+    [
+      ['subnet-1', 4091, 0],
+      ['subnet-2', 11, 3],
+      ['subnet-3', 251, 0],
+    ],
+  );
   assert.deepEqual(problems.map((p) => p.code).sort(), ['env-duplicate-subnet', 'env-invalid-cidr', 'env-subnet-outside-vpc', 'env-unknown-instance-type']);
   assert.deepEqual(problems.find((p) => p.code === 'env-unknown-instance-type')?.suggestions?.[0], 'c5.large');
   assert.deepEqual(env.clusters[0].capacity, [{ instanceType: 'c5.large', count: 3, az: 'a' }]);
@@ -70,8 +85,14 @@ test('the nearest environment file above a document, re-read when it changes', (
     const broken = cache.forFile(file);
     assert.match(broken?.error ?? '', /not valid JSON/);
     assert.deepEqual(broken?.env.subnets, []);
-    assert.equal(cache.forFile(file, 'ecs-network.json', undefined, () => JSON.stringify({ subnets: [{ id: 's', cidr: '10.0.0.0/28' }] }))?.env.subnets[0].usableIpv4, 11);
-    assert.deepEqual(listDocumentFiles(root).map((f) => f.slice(root.length)), ['/deploy/ecs-network.json', '/deploy/prod/service.json', '/ecs-network.json']);
+    assert.equal(
+      cache.forFile(file, 'ecs-network.json', undefined, () => JSON.stringify({ subnets: [{ id: 's', cidr: '10.0.0.0/28' }] }))?.env.subnets[0].usableIpv4,
+      11,
+    );
+    assert.deepEqual(
+      listDocumentFiles(root).map((f) => f.slice(root.length)),
+      ['/deploy/ecs-network.json', '/deploy/prod/service.json', '/ecs-network.json'],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

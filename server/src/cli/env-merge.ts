@@ -48,11 +48,18 @@ export function toEnvironment(account: PulledAccount, source: PullSource, object
   // IPv6-only (Ipv6Native) subnets have no IPv4 block: they are written with `ipv6Only` and their IPv6 CIDR.
   const unusable = account.subnets.filter((s) => !s.cidr && !(s.ipv6Native && s.ipv6Cidr));
   if (unusable.length) {
-    notes.push(`skipped ${unusable.length} subnet${unusable.length === 1 ? '' : 's'} with neither an IPv4 CIDR nor an IPv6 CIDR (${unusable.map((s) => s.id).join(', ')}).`);
+    notes.push(
+      `skipped ${unusable.length} subnet${unusable.length === 1 ? '' : 's'} with neither an IPv4 CIDR nor an IPv6 CIDR (${unusable.map((s) => s.id).join(', ')}).`,
+    );
   }
   const subnets = account.subnets
     .filter((s) => s.cidr || (s.ipv6Native && s.ipv6Cidr))
-    .sort((x, y) => (x.vpcId ?? '').localeCompare(y.vpcId ?? '') || (x.az ?? '').localeCompare(y.az ?? '') || (x.cidr ? ipv4Number(x.cidr) : -1) - (y.cidr ? ipv4Number(y.cidr) : -1))
+    .sort(
+      (x, y) =>
+        (x.vpcId ?? '').localeCompare(y.vpcId ?? '') ||
+        (x.az ?? '').localeCompare(y.az ?? '') ||
+        (x.cidr ? ipv4Number(x.cidr) : -1) - (y.cidr ? ipv4Number(y.cidr) : -1),
+    )
     .map((s) =>
       defined([
         ['id', s.id],
@@ -65,10 +72,17 @@ export function toEnvironment(account: PulledAccount, source: PullSource, object
     );
 
   let vpc: PulledEnvironment['vpc'];
-  if (account.vpc) vpc = defined([['id', account.vpc.id], ['cidr', account.vpc.cidr], ['ipv6Cidr', account.vpc.ipv6Cidr]]);
+  if (account.vpc)
+    vpc = defined([
+      ['id', account.vpc.id],
+      ['cidr', account.vpc.cidr],
+      ['ipv6Cidr', account.vpc.ipv6Cidr],
+    ]);
   else if (account.vpcIds.length > 1) {
     vpc = 'remove';
-    notes.push(`the subnets span ${account.vpcIds.length} VPCs (${account.vpcIds.join(', ')}), so no "vpc" range is written; pass --subnets or --cluster to pull one VPC.`);
+    notes.push(
+      `the subnets span ${account.vpcIds.length} VPCs (${account.vpcIds.join(', ')}), so no "vpc" range is written; pass --subnets or --cluster to pull one VPC.`,
+    );
   }
 
   const clusters = account.cluster ? [toCluster(account.cluster.name, account.cluster.instances, notes)] : [];
@@ -84,7 +98,16 @@ export function toEnvironment(account: PulledAccount, source: PullSource, object
     ['profile', source.profile],
     ['cluster', source.cluster],
   ]);
-  return { vpc, subnets, clusters, accountSettings, targetGroups: objects?.targetGroups ?? [], taskDefinitions: objects?.taskDefinitions ?? [], source: sourceJson, notes };
+  return {
+    vpc,
+    subnets,
+    clusters,
+    accountSettings,
+    targetGroups: objects?.targetGroups ?? [],
+    taskDefinitions: objects?.taskDefinitions ?? [],
+    source: sourceJson,
+    notes,
+  };
 }
 
 function toCluster(name: string, instances: readonly PulledInstance[], notes: string[]): JsonObject {
@@ -100,11 +123,18 @@ function toCluster(name: string, instances: readonly PulledInstance[], notes: st
     entry.count++;
     counts.set(key, entry);
   }
-  if (untyped) notes.push(`${untyped} container instance${untyped === 1 ? '' : 's'} of cluster ${name} without a known instance type left out of its capacity.`);
+  if (untyped)
+    notes.push(`${untyped} container instance${untyped === 1 ? '' : 's'} of cluster ${name} without a known instance type left out of its capacity.`);
   if (instances.length === 0) notes.push(`cluster ${name} has no container instances (Fargate only?): its capacity is written empty.`);
   const capacity = [...counts.values()]
     .sort((a, b) => a.instanceType.localeCompare(b.instanceType) || (a.az ?? '').localeCompare(b.az ?? ''))
-    .map((c) => defined([['instanceType', c.instanceType], ['count', c.count], ['az', c.az]]));
+    .map((c) =>
+      defined([
+        ['instanceType', c.instanceType],
+        ['count', c.count],
+        ['az', c.az],
+      ]),
+    );
 
   const windows = instances.filter((i) => i.os === 'windows').length;
   const os = windows > instances.length - windows ? 'windows' : 'linux';
@@ -116,7 +146,12 @@ function toCluster(name: string, instances: readonly PulledInstance[], notes: st
     .map((i) => i.agentVersion)
     .filter((v): v is string => v !== undefined && compareVersions(v, v) === 0)
     .reduce<string | undefined>((oldest, v) => (oldest === undefined || compareVersions(v, oldest) === -1 ? v : oldest), undefined);
-  return defined([['name', name], ['os', os], ['agentVersion', agentVersion], ['capacity', capacity]]);
+  return defined([
+    ['name', name],
+    ['os', os],
+    ['agentVersion', agentVersion],
+    ['capacity', capacity],
+  ]);
 }
 
 function eniTableNotes(account: PulledAccount): string[] {
@@ -172,13 +207,24 @@ export function mergeEnvironment(existing: EnvironmentFile | undefined, pulled: 
   const root = existing?.root ?? {};
   // A key with nothing pulled for it is left exactly as it was (or left out of a new file).
   const next: Partial<Record<string, Json>> = {
-    subnets: pulled.subnets.length ? mergeById(root.subnets, pulled.subnets, (e) => (typeof e.id === 'string' ? e.id : undefined), ['otherConsumers']) : root.subnets,
-    clusters: pulled.clusters.length ? mergeById(root.clusters, pulled.clusters, (e) => (typeof e.name === 'string' ? clusterName(e.name) : undefined), ['services']) : root.clusters,
-    accountSettings: Object.keys(pulled.accountSettings).length ? { ...(isObject(root.accountSettings) ? root.accountSettings : {}), ...pulled.accountSettings } : root.accountSettings,
+    subnets: pulled.subnets.length
+      ? mergeById(root.subnets, pulled.subnets, (e) => (typeof e.id === 'string' ? e.id : undefined), ['otherConsumers'])
+      : root.subnets,
+    clusters: pulled.clusters.length
+      ? mergeById(root.clusters, pulled.clusters, (e) => (typeof e.name === 'string' ? clusterName(e.name) : undefined), ['services'])
+      : root.clusters,
+    accountSettings: Object.keys(pulled.accountSettings).length
+      ? { ...(isObject(root.accountSettings) ? root.accountSettings : {}), ...pulled.accountSettings }
+      : root.accountSettings,
     // Target groups by ARN (a hand-written entry may have only a name); task definitions by family and revision.
     targetGroups: pulled.targetGroups.length ? mergeById(root.targetGroups, pulled.targetGroups, (e) => str(e.arn) ?? str(e.name), []) : root.targetGroups,
     taskDefinitions: pulled.taskDefinitions.length
-      ? mergeById(root.taskDefinitions, pulled.taskDefinitions, (e) => (str(e.family) ? `${str(e.family)}:${typeof e.revision === 'number' ? e.revision : ''}` : undefined), [])
+      ? mergeById(
+          root.taskDefinitions,
+          pulled.taskDefinitions,
+          (e) => (str(e.family) ? `${str(e.family)}:${typeof e.revision === 'number' ? e.revision : ''}` : undefined),
+          [],
+        )
       : root.taskDefinitions,
     source: pulled.source,
   };
@@ -231,7 +277,11 @@ function mergeById(existing: Json | undefined, pulled: readonly JsonObject[], id
 function canonical(value: Json | undefined): string {
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  if (isObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 

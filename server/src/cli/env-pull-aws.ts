@@ -149,7 +149,8 @@ export const clusterName = (cluster: string): string => (cluster.includes('/') ?
 /** Reads everything `env pull` needs. Throws AwsCallError on the first failed call: partial results are never returned. */
 export async function pullAccount(clients: PullClients, request: PullRequest): Promise<PulledAccount> {
   const { region } = request;
-  const cluster = request.cluster === undefined ? undefined : { name: clusterName(request.cluster), instances: await pullContainerInstances(clients, request.cluster) };
+  const cluster =
+    request.cluster === undefined ? undefined : { name: clusterName(request.cluster), instances: await pullContainerInstances(clients, request.cluster) };
   const instanceVpcs = [...new Set((cluster?.instances ?? []).map((i) => i.vpcId).filter((v): v is string => !!v))].sort();
 
   const subnets = await pullSubnets(clients, request.subnetIds, instanceVpcs);

@@ -33,7 +33,13 @@ interface ErrorFacts {
 }
 
 function facts(error: unknown): ErrorFacts {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown; Code?: unknown; message?: unknown; errors?: unknown };
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    code?: unknown;
+    Code?: unknown;
+    message?: unknown;
+    errors?: unknown;
+  };
   let code = typeof e.code === 'string' ? e.code : typeof e.Code === 'string' ? e.Code : '';
   // Node's happy-eyeballs connect reports an AggregateError whose parts carry the codes.
   if (!code && Array.isArray(e.errors)) code = e.errors.map((inner) => facts(inner).code).find((c) => c) ?? '';

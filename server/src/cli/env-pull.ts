@@ -84,7 +84,12 @@ function pullOptions(argv: readonly string[]): PullOptions | undefined {
   if (endpoint !== undefined && (!/^https?:\/\/[^/]/.test(endpoint) || !URL.canParse(endpoint))) {
     throw new UsageError(`--endpoint-url takes an http(s) URL (got '${endpoint}')`);
   }
-  const subnetIds = (values.subnets ?? []).flatMap((list) => list.split(',').map((s) => s.trim()).filter(Boolean));
+  const subnetIds = (values.subnets ?? []).flatMap((list) =>
+    list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   const wrong = subnetIds.find((id) => !/^subnet-[0-9a-f]+$/.test(id));
   if (wrong !== undefined) throw new UsageError(`--subnets takes subnet IDs such as subnet-0123456789abcdef0 (got '${wrong}')`);
   if (values.subnets && subnetIds.length === 0) throw new UsageError('--subnets needs a value');
@@ -92,8 +97,10 @@ function pullOptions(argv: readonly string[]): PullOptions | undefined {
   const targetGroups = values['all-target-groups'] ? 'all' : values['target-groups'] ? 'named' : 'none';
   const taskDefinitions = values['task-definitions'] === true;
   const skipNetwork = values['no-subnets'] === true;
-  if (skipNetwork && targetGroups === 'none' && !taskDefinitions) throw new UsageError('--no-subnets leaves nothing to pull: add --target-groups, --all-target-groups or --task-definitions');
-  if (skipNetwork && (subnetIds.length || values.cluster !== undefined)) throw new UsageError('--no-subnets pulls no subnets or capacity, so --subnets and --cluster do not apply');
+  if (skipNetwork && targetGroups === 'none' && !taskDefinitions)
+    throw new UsageError('--no-subnets leaves nothing to pull: add --target-groups, --all-target-groups or --task-definitions');
+  if (skipNetwork && (subnetIds.length || values.cluster !== undefined))
+    throw new UsageError('--no-subnets pulls no subnets or capacity, so --subnets and --cluster do not apply');
   return {
     profile: given('profile'),
     region: given('region'),
@@ -159,7 +166,12 @@ export async function runEnvPull(argv: string[], out: Output, deps: EnvPullDeps 
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
   const profile = options.profile ?? (process.env.AWS_PROFILE || undefined);
-  const context: ErrorContext = { region: options.region ?? (process.env.AWS_REGION || undefined), endpoint: options.endpoint, cluster: options.cluster, profile };
+  const context: ErrorContext = {
+    region: options.region ?? (process.env.AWS_REGION || undefined),
+    endpoint: options.endpoint,
+    cluster: options.cluster,
+    profile,
+  };
   let parts: PulledParts;
   try {
     const clients = (deps.clientsFor ?? sdkClients)({ region: options.region, profile: options.profile, endpoint: options.endpoint });
@@ -198,7 +210,9 @@ export async function runEnvPull(argv: string[], out: Output, deps: EnvPullDeps 
   if (diff.length) out.stdout(diff.join('\n'));
   else out.stdout(`${shown}: no changes`);
 
-  const clusterPart = account.cluster ? `, cluster ${account.cluster.name} (${account.cluster.instances.length} container instance${account.cluster.instances.length === 1 ? '' : 's'})` : '';
+  const clusterPart = account.cluster
+    ? `, cluster ${account.cluster.name} (${account.cluster.instances.length} container instance${account.cluster.instances.length === 1 ? '' : 's'})`
+    : '';
   const network = `${account.subnets.length} subnet${account.subnets.length === 1 ? '' : 's'} in ${account.vpcIds.length} VPC${account.vpcIds.length === 1 ? '' : 's'}${clusterPart} and the account settings`;
   const pulled = options.skipNetwork ? objectsSummary(objects) : objects ? `${network}, ${objectsSummary(objects)}` : network;
   const summary = `${pulled} from ${account.region}`;

@@ -57,15 +57,19 @@ function toPlanInput(values: PlanValues): CapacityPlanInput {
     input.taskCpu = parseTaskCpu(values['task-cpu']) ?? invalid('--task-cpu', values['task-cpu'], 'CPU units such as 256, or "0.25 vCPU"');
   }
   if (values['task-memory'] !== undefined) {
-    input.taskMemoryMiB =
-      parseTaskMemoryMiB(values['task-memory']) ?? invalid('--task-memory', values['task-memory'], 'MiB such as 512, or "0.5GB"');
+    input.taskMemoryMiB = parseTaskMemoryMiB(values['task-memory']) ?? invalid('--task-memory', values['task-memory'], 'MiB such as 512, or "0.5GB"');
   }
   if (values['max-percent'] !== undefined) input.maximumPercent = wholeNumber(values['max-percent'], '--max-percent');
   if (values.os !== undefined) {
     if (values.os !== 'linux' && values.os !== 'windows') invalid('--os', values.os, 'linux or windows');
     input.os = values.os;
   }
-  const subnets = (values.subnets ?? []).flatMap((list) => list.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  const subnets = (values.subnets ?? []).flatMap((list) =>
+    list
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
   if (subnets.length) input.subnets = subnets;
   return input;
 }

@@ -104,7 +104,10 @@ function tasksWithTrunking(type: InstanceType, os: Os): { tasks: number | null; 
   }
   const published = TRUNKING_UNPUBLISHED[type.name];
   if (published && type.ecsTasksWithTrunking === null) {
-    return none('unpublished', `The current ECS table prints ${published[0]} → ${published[1]} for ${type.name}; a negative number is no task count, so there is no published figure with trunking.`);
+    return none(
+      'unpublished',
+      `The current ECS table prints ${published[0]} → ${published[1]} for ${type.name}; a negative number is no task count, so there is no published figure with trunking.`,
+    );
   }
   if (type.ecsTasksWithTrunking !== null) return { tasks: type.ecsTasksWithTrunking, notes: publishedFigureNotes(type, listedUnsupported) };
   if (listedUnsupported) return none('not-supported', `The current ECS trunking page lists ${listedUnsupported} as not supporting ENI trunking.`);

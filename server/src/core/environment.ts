@@ -91,7 +91,8 @@ export function parseEnvironment(value: unknown): { env: Environment; problems: 
       accountSettings: parseAccountSettings(root.accountSettings),
       targetGroups: parseTargetGroups(root.targetGroups, problems),
       taskDefinitions: parseTaskDefinitions(root.taskDefinitions, problems),
-      pulledAt: isObj(root.source) && text(root.source.pulledAt) && !Number.isNaN(Date.parse(text(root.source.pulledAt)!)) ? text(root.source.pulledAt) : undefined,
+      pulledAt:
+        isObj(root.source) && text(root.source.pulledAt) && !Number.isNaN(Date.parse(text(root.source.pulledAt)!)) ? text(root.source.pulledAt) : undefined,
     },
     problems,
   };
@@ -110,11 +111,19 @@ function parseSubnets(value: unknown, vpcCidr: string | undefined, problems: Env
     const ipv6Only = entry.ipv6Only === true;
     let ipv6Cidr = text(entry.ipv6Cidr);
     if (!id || (!cidrText && !(ipv6Only && ipv6Cidr))) {
-      problems.push({ code: 'env-invalid-entry', path: ['subnets', i], message: 'A subnet entry needs an "id" (subnet-…) and a "cidr" (IPv6-only subnets: "ipv6Only": true and an "ipv6Cidr").' });
+      problems.push({
+        code: 'env-invalid-entry',
+        path: ['subnets', i],
+        message: 'A subnet entry needs an "id" (subnet-…) and a "cidr" (IPv6-only subnets: "ipv6Only": true and an "ipv6Cidr").',
+      });
       return;
     }
     if (seen.has(id)) {
-      problems.push({ code: 'env-duplicate-subnet', path: ['subnets', i, 'id'], message: `Subnet ${id} is listed twice (first as entry ${seen.get(id)! + 1}).` });
+      problems.push({
+        code: 'env-duplicate-subnet',
+        path: ['subnets', i, 'id'],
+        message: `Subnet ${id} is listed twice (first as entry ${seen.get(id)! + 1}).`,
+      });
       return;
     }
     seen.set(id, i);
@@ -141,7 +150,7 @@ function parseSubnets(value: unknown, vpcCidr: string | undefined, problems: Env
       }
     }
     const consumers = Array.isArray(entry.otherConsumers) ? entry.otherConsumers : [];
-    const other = consumers.reduce<number>((sum, c) => sum + (isObj(c) ? count(c.ipv4) ?? 0 : 0), 0);
+    const other = consumers.reduce<number>((sum, c) => sum + (isObj(c) ? (count(c.ipv4) ?? 0) : 0), 0);
     subnets.push({
       id,
       cidr,
@@ -168,7 +177,11 @@ function parseClusters(value: unknown, problems: EnvProblem[]): EnvCluster[] {
       const type = isObj(c) ? text(c.instanceType) : undefined;
       const n = isObj(c) ? count(c.count) : undefined;
       if (!isObj(c) || !type || n === undefined) {
-        problems.push({ code: 'env-invalid-entry', path: ['clusters', i, 'capacity', j], message: 'A capacity entry needs "instanceType" and a whole "count" (and usually "az").' });
+        problems.push({
+          code: 'env-invalid-entry',
+          path: ['clusters', i, 'capacity', j],
+          message: 'A capacity entry needs "instanceType" and a whole "count" (and usually "az").',
+        });
         return;
       }
       if (n > MAX_SIMULATED_INSTANCES) {
@@ -181,7 +194,12 @@ function parseClusters(value: unknown, problems: EnvProblem[]): EnvCluster[] {
       }
       const resolved = resolveInstanceType(type);
       if (!resolved.ok) {
-        problems.push({ code: 'env-unknown-instance-type', path: ['clusters', i, 'capacity', j, 'instanceType'], message: resolved.message, suggestions: resolved.suggestions });
+        problems.push({
+          code: 'env-unknown-instance-type',
+          path: ['clusters', i, 'capacity', j, 'instanceType'],
+          message: resolved.message,
+          suggestions: resolved.suggestions,
+        });
         return;
       }
       capacity.push({ instanceType: type, count: n, az: text(c.az) ?? 'unspecified' });

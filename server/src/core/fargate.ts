@@ -109,11 +109,7 @@ function describeMemory(list: readonly number[]): string {
  * Memory is rounded up within the same CPU size first, then the next CPU size is tried, so a fix
  * changes as little as possible. Undefined when nothing is big enough or the input is nonsense.
  */
-export function nearestFargateSize(
-  cpu: number | undefined,
-  memoryMiB: number | undefined,
-  os: Os,
-): FargateSize | undefined {
+export function nearestFargateSize(cpu: number | undefined, memoryMiB: number | undefined, os: Os): FargateSize | undefined {
   if (cpu !== undefined && !Number.isFinite(cpu)) return undefined;
   if (memoryMiB !== undefined && !Number.isFinite(memoryMiB)) return undefined;
   for (const size of sizesFor(os)) {

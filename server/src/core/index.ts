@@ -12,15 +12,7 @@ export {
   resolveInstanceType,
   suggestInstanceTypes,
 } from './instances';
-export {
-  type DensityBound,
-  type EniDensityInput,
-  type EniDensity,
-  type TrunkingNote,
-  type TrunkingNoteKind,
-  CPU_UNITS_PER_VCPU,
-  eniDensity,
-} from './eni';
+export { type DensityBound, type EniDensityInput, type EniDensity, type TrunkingNote, type TrunkingNoteKind, CPU_UNITS_PER_VCPU, eniDensity } from './eni';
 export {
   type SubnetCidr,
   type Ipv6Cidr,
@@ -35,14 +27,7 @@ export {
   parseIpv6SubnetCidr,
   cidrContains,
 } from './cidr';
-export {
-  type SubnetInput,
-  type IpRequirementsInput,
-  type SubnetUse,
-  type IpRequirements,
-  DEFAULT_MAXIMUM_PERCENT,
-  ipRequirements,
-} from './ip';
+export { type SubnetInput, type IpRequirementsInput, type SubnetUse, type IpRequirements, DEFAULT_MAXIMUM_PERCENT, ipRequirements } from './ip';
 export {
   type FargateSizeCheck,
   type FargateSize,

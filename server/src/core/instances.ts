@@ -29,9 +29,7 @@ export interface InstanceType {
   readonly ecsTasksWithTrunking: number | null;
 }
 
-export type ResolveInstanceTypeResult =
-  | { ok: true; type: InstanceType }
-  | { ok: false; message: string; suggestions: string[] };
+export type ResolveInstanceTypeResult = { ok: true; type: InstanceType } | { ok: false; message: string; suggestions: string[] };
 
 interface InstanceIndex {
   readonly byName: ReadonlyMap<string, InstanceType>;
@@ -44,8 +42,7 @@ interface InstanceIndex {
 let index: InstanceIndex | undefined;
 
 function toInstanceType(row: InstanceRow): InstanceType {
-  const [name, vcpu, memoryMiB, maxEnis, ipv4PerEni, ipv6PerEni, ipv6Supported, hyper, bareMetal, networkCards, without, withT, enisFromEcs] =
-    row;
+  const [name, vcpu, memoryMiB, maxEnis, ipv4PerEni, ipv6PerEni, ipv6Supported, hyper, bareMetal, networkCards, without, withT, enisFromEcs] = row;
   const dot = name.indexOf('.');
   return {
     name,

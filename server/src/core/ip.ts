@@ -86,9 +86,7 @@ export function ipRequirements(input: IpRequirementsInput): IpRequirements {
   const usable = perSubnet.length ? perSubnet.reduce((sum, s) => sum + s.usableIpv4, 0) : null;
   const fits = perSubnet.length ? perSubnet.every((s) => s.fits) : null;
   if (usable !== null && peakDuringDeployment > usable) {
-    warnings.push(
-      `A deployment at ${maximumPercent}% peaks at ${peakDuringDeployment} IPv4 addresses, more than the ${usable} the subnets have.`,
-    );
+    warnings.push(`A deployment at ${maximumPercent}% peaks at ${peakDuringDeployment} IPv4 addresses, more than the ${usable} the subnets have.`);
   }
   return {
     perTask,
@@ -120,12 +118,7 @@ function addressesPerInstance(launchType: LaunchKind, trunking: boolean): number
 }
 
 /** Returns a function giving the instances needed for n tasks, or null when that cannot be known. */
-function instanceCounter(
-  input: IpRequirementsInput,
-  tasks: number,
-  warnings: string[],
-  errors: string[],
-): (n: number) => number | null {
+function instanceCounter(input: IpRequirementsInput, tasks: number, warnings: string[], errors: string[]): (n: number) => number | null {
   if (input.launchType !== 'EC2') return () => null;
   const perInstance = input.tasksPerInstance;
   if (perInstance === undefined) {

@@ -63,11 +63,7 @@ const CHECKS: readonly { id: string; label: string; run: Check }[] = [
 export function ipv6Eligibility(input: Ipv6EligibilityInput): Ipv6Eligibility {
   const os: Os = input.os ?? 'linux';
   const checks = CHECKS.map(({ id, label, run }) => ({ id, label, ...run(input, os) }));
-  const eligible = checks.some((c) => c.status === 'unmet')
-    ? false
-    : checks.some((c) => c.status === 'unknown')
-      ? 'unknown'
-      : true;
+  const eligible = checks.some((c) => c.status === 'unmet') ? false : checks.some((c) => c.status === 'unknown') ? 'unknown' : true;
   return { eligible, checks };
 }
 
@@ -86,9 +82,7 @@ function checkNetworkMode(input: Ipv6EligibilityInput) {
   // Only awsvpc tasks have an ENI of their own to carry an IPv6 address (ECS task networking).
   if (input.networkMode === 'awsvpc') return met('The task uses awsvpc.');
   if (input.networkMode === undefined) {
-    return input.launchType === 'FARGATE'
-      ? met('Fargate tasks always use awsvpc.')
-      : unknown('The network mode is not known.');
+    return input.launchType === 'FARGATE' ? met('Fargate tasks always use awsvpc.') : unknown('The network mode is not known.');
   }
   return unmet(`Only awsvpc tasks get IPv6 addresses; this task uses '${input.networkMode}'.`);
 }
@@ -132,7 +126,9 @@ function checkPlatform(input: Ipv6EligibilityInput, os: Os) {
   const enough = atLeastPlatform(input.platformVersion, min, os);
   if (enough === undefined) return unknown(`Platform version '${resolved.version}' cannot be compared with ${min}.`);
   if (enough) return met(`Platform version ${resolved.version} supports IPv6.`);
-  return unmet(`Fargate ${os === 'windows' ? 'Windows' : 'Linux'} needs platform version ${min} or later (or LATEST) for IPv6; this task uses ${resolved.version}.`);
+  return unmet(
+    `Fargate ${os === 'windows' ? 'Windows' : 'Linux'} needs platform version ${min} or later (or LATEST) for IPv6; this task uses ${resolved.version}.`,
+  );
 }
 
 function checkEc2Windows(input: Ipv6EligibilityInput, os: Os) {

@@ -120,8 +120,7 @@ export function simulatePlacement(input: PlacementInput): PlacementResult {
   const azs = sortedUnique(slots.map((s) => s.az));
   const pools = addressPools(input, slots, azs, warnings);
 
-  const allocation =
-    input.strategy === 'binpack' ? binpack(taskCount, slots, pools) : spread(taskCount, slots, azs, pools);
+  const allocation = input.strategy === 'binpack' ? binpack(taskCount, slots, pools) : spread(taskCount, slots, azs, pools);
   const placed = allocation.reduce((sum, n) => sum + n, 0);
   const unplaced = taskCount - placed;
 
@@ -276,7 +275,10 @@ function spread(taskCount: number, slots: readonly Slot[], azs: readonly string[
   const result = new Array<number>(slots.length).fill(0);
   azs.forEach((az, a) => {
     const members = slotsByAz.get(az) ?? [];
-    const shares = waterFill(perAz[a], members.map((i) => slots[i].capacity));
+    const shares = waterFill(
+      perAz[a],
+      members.map((i) => slots[i].capacity),
+    );
     members.forEach((slotIndex, k) => (result[slotIndex] = shares[k]));
   });
   return result;

@@ -1,11 +1,7 @@
 /**
  * Fargate platform versions and x.y.z version comparison (also used for container agent versions).
  */
-import {
-  FARGATE_LINUX_PLATFORM_VERSIONS,
-  FARGATE_WINDOWS_PLATFORM_VERSIONS,
-  type FargatePlatformVersion,
-} from './data/fargate';
+import { FARGATE_LINUX_PLATFORM_VERSIONS, FARGATE_WINDOWS_PLATFORM_VERSIONS, type FargatePlatformVersion } from './data/fargate';
 import type { Os } from './kinds';
 
 // A service or task without platformVersion runs on LATEST (ECS guide, Fargate platform versions).

@@ -144,7 +144,11 @@ export function subjectOf(doc: EcsDocument, unit: Unit, settings: Settings, refs
   };
 }
 
-function instanceFigures(subject: PlanSubject, settings: Settings, env?: Environment): { figures: InstanceTypeFigures[]; warnings: string[]; source: string; trunking: boolean } {
+function instanceFigures(
+  subject: PlanSubject,
+  settings: Settings,
+  env?: Environment,
+): { figures: InstanceTypeFigures[]; warnings: string[]; source: string; trunking: boolean } {
   const figures: InstanceTypeFigures[] = [];
   const warnings: string[] = [];
   const service = subject.service?.unit.value;
@@ -258,7 +262,11 @@ export function capacityPlanFor(
     { label: 'IPv4 at deployment peak', value: `${fmt(req.peakDuringDeployment)} (${fmt(req.peakTasksDuringDeployment)} tasks)` },
   );
   if (req.usable !== null) facts.push({ label: 'Usable IPv4 in the subnets', value: fmt(req.usable) });
-  if (first) facts.push({ label: `Instances (${first.instanceType})`, value: first.instancesNeeded === null ? 'no number is enough' : `${fmt(first.instancesNeeded)} (${fmt(first.instancesDuringDeployment ?? 0)} at peak)` });
+  if (first)
+    facts.push({
+      label: `Instances (${first.instanceType})`,
+      value: first.instancesNeeded === null ? 'no number is enough' : `${fmt(first.instancesNeeded)} (${fmt(first.instancesDuringDeployment ?? 0)} at peak)`,
+    });
 
   const charts: BarChart[] = [];
   const tables: Table[] = [];
@@ -271,13 +279,23 @@ export function capacityPlanFor(
     });
     tables.push({
       title: 'Subnets',
-      columns: [{ title: 'subnet' }, { title: 'CIDR' }, { title: 'AZ' }, { title: 'usable', numeric: true }, { title: 'expected use', numeric: true }, { title: 'fits' }],
+      columns: [
+        { title: 'subnet' },
+        { title: 'CIDR' },
+        { title: 'AZ' },
+        { title: 'usable', numeric: true },
+        { title: 'expected use', numeric: true },
+        { title: 'fits' },
+      ],
       rows: req.perSubnet.map((s) => [s.id ?? '', s.cidr, s.az ?? '', fmt(s.usableIpv4), fmt(s.expectedUse), s.fits ? 'yes' : 'no']),
     });
     for (const s of req.perSubnet) {
       if (!s.fits) notes.push(`${s.id ?? s.cidr} is expected to hold ${fmt(s.expectedUse)} addresses but has ${fmt(s.usableIpv4)} usable.`);
     }
-    if (subnets && subnets.ipv4Inputs.length < subnets.total) notes.push(`${subnets.total - subnets.ipv4Inputs.length} of the service's ${subnets.total} subnets are described neither in the environment file nor as AWS::EC2::Subnet resources of this template, and are not counted.`);
+    if (subnets && subnets.ipv4Inputs.length < subnets.total)
+      notes.push(
+        `${subnets.total - subnets.ipv4Inputs.length} of the service's ${subnets.total} subnets are described neither in the environment file nor as AWS::EC2::Subnet resources of this template, and are not counted.`,
+      );
   } else if (subject.networkMode === 'awsvpc') {
     charts.push({
       title: 'IPv4 addresses needed',
@@ -288,7 +306,9 @@ export function capacityPlanFor(
         { label: `deployment peak (${subject.maximumPercent}%)`, values: [req.peakDuringDeployment] },
       ],
     });
-    notes.push('The subnets’ sizes are not known here: an environment file (ecs-network.json) or AWS::EC2::Subnet resources that the service names with Ref in this template give them.');
+    notes.push(
+      'The subnets’ sizes are not known here: an environment file (ecs-network.json) or AWS::EC2::Subnet resources that the service names with Ref in this template give them.',
+    );
   }
 
   if (figures.length) {
@@ -317,7 +337,17 @@ export function capacityPlanFor(
         { title: 'instances', numeric: true },
         { title: 'at peak', numeric: true },
       ],
-      rows: figures.map((f) => [f.instanceType, fmt(f.maxEnis), dash(f.withoutTrunking), dash(f.withTrunking), dash(f.byCpu), dash(f.byMemory), fmt(f.effective), dash(f.instancesNeeded), dash(f.instancesDuringDeployment)]),
+      rows: figures.map((f) => [
+        f.instanceType,
+        fmt(f.maxEnis),
+        dash(f.withoutTrunking),
+        dash(f.withTrunking),
+        dash(f.byCpu),
+        dash(f.byMemory),
+        fmt(f.effective),
+        dash(f.instancesNeeded),
+        dash(f.instancesDuringDeployment),
+      ]),
     });
   } else if (subject.launchType === 'FARGATE') {
     notes.push('On Fargate every task has its own ENI and address; there are no instances to plan.');

@@ -64,7 +64,9 @@ export function fixAllText(doc: EcsDocument, rules: readonly Rule[], options: En
   const tried = new Set<string>();
   for (let round = 0; round < maxRounds; round++) {
     const findings = runRules(current, rules, options);
-    const next = findings.map((f) => ({ f, fix: safeLocalFix(f) })).find(({ f, fix }) => fix && !tried.has(`${f.ruleId}:${JSON.stringify(f.path)}:${fix.title}`));
+    const next = findings
+      .map((f) => ({ f, fix: safeLocalFix(f) }))
+      .find(({ f, fix }) => fix && !tried.has(`${f.ruleId}:${JSON.stringify(f.path)}:${fix.title}`));
     if (!next || !next.fix) break;
     tried.add(`${next.f.ruleId}:${JSON.stringify(next.f.path)}:${next.fix.title}`);
     const text = applyFixEdits(current.text, next.fix.edits);

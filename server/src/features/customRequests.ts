@@ -39,7 +39,11 @@ export function registerCustomRequests(connection: Connection, deps: CustomReque
   const log = deps.log ?? ((message: string) => connection.console.error(message));
   const refs = deps.refs ?? createReferences();
 
-  async function answer<T>(name: string, uri: string, compute: (doc: EcsDocument, settings: Settings, text: TextDocument) => T | null | undefined): Promise<T | null> {
+  async function answer<T>(
+    name: string,
+    uri: string,
+    compute: (doc: EcsDocument, settings: Settings, text: TextDocument) => T | null | undefined,
+  ): Promise<T | null> {
     const textDocument = deps.documents.get(uri);
     if (!textDocument) return null;
     try {
@@ -49,13 +53,25 @@ export function registerCustomRequests(connection: Connection, deps: CustomReque
       if (!current) return null;
       return compute(deps.modelOf(current), settings, current) ?? null;
     } catch (error) {
-      log(`${name} failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log(`${name} failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return null;
     }
   }
 
   connection.onRequest(CapacityPlanRequest, (params) =>
-    answer('capacityPlan', params.uri, (doc, settings, text) => capacityPlanFor(doc, text.offsetAt(params.position), settings, deps.referencesFor?.(params.uri, settings) ?? refs, deps.environmentFor?.(params.uri, settings))),
+    answer('capacityPlan', params.uri, (doc, settings, text) =>
+      capacityPlanFor(
+        doc,
+        text.offsetAt(params.position),
+        settings,
+        deps.referencesFor?.(params.uri, settings) ?? refs,
+        deps.environmentFor?.(params.uri, settings),
+      ),
+    ),
   );
-  connection.onRequest(SummaryRequest, (params) => answer('summary', params.uri, (doc, settings) => summaryFor(doc, settings, deps.referencesFor?.(params.uri, settings) ?? refs, deps.environmentFor?.(params.uri, settings))));
+  connection.onRequest(SummaryRequest, (params) =>
+    answer('summary', params.uri, (doc, settings) =>
+      summaryFor(doc, settings, deps.referencesFor?.(params.uri, settings) ?? refs, deps.environmentFor?.(params.uri, settings)),
+    ),
+  );
 }

@@ -187,7 +187,13 @@ function networkModeHover(place: Place): string | undefined {
       }
     }
     if (facts.fargate) lines.push('', 'On Fargate every task has its own ENI; ENI limits and trunking do not apply.');
-    lines.push('', ipv6Checklist(ipv6Eligibility({ mode: 'dual-stack', launchType: onlyLaunchOf(facts), os: facts.os, networkMode: 'awsvpc' }), 'IPv6 eligibility (dual-stack)'));
+    lines.push(
+      '',
+      ipv6Checklist(
+        ipv6Eligibility({ mode: 'dual-stack', launchType: onlyLaunchOf(facts), os: facts.os, networkMode: 'awsvpc' }),
+        'IPv6 eligibility (dual-stack)',
+      ),
+    );
   }
   return lines.join('\n');
 }
@@ -225,7 +231,9 @@ function fargateSizeMarkdown(place: Place, key: 'cpu' | 'memory'): string | unde
   if (!facts.fargate) return undefined;
   const os: Os = facts.os === 'windows' ? 'windows' : 'linux';
   if (key === 'cpu') {
-    return `**Fargate CPU sizes** (${os}): ${fargateCpuOptions(os).map((c) => `${c} (${c / 1024} vCPU)`).join(', ')}.`;
+    return `**Fargate CPU sizes** (${os}): ${fargateCpuOptions(os)
+      .map((c) => `${c} (${c / 1024} vCPU)`)
+      .join(', ')}.`;
   }
   if (facts.cpu === undefined) return undefined;
   const options = fargateMemoryOptions(facts.cpu, os);
@@ -241,7 +249,8 @@ function capacityMarkdown(place: Place): string | undefined {
   const served = serviceNetworkMode(place.self, place.refs);
   const { facts } = served;
   const task = served.task?.facts;
-  if (served.mode !== 'awsvpc') return `**${fmt(tasks)} tasks** in ${served.mode ?? 'a non-awsvpc'} mode use the instances’ addresses, not addresses of their own.`;
+  if (served.mode !== 'awsvpc')
+    return `**${fmt(tasks)} tasks** in ${served.mode ?? 'a non-awsvpc'} mode use the instances’ addresses, not addresses of their own.`;
   const launch = facts.launch ?? 'FARGATE';
   const inPlay = instanceTypesInPlay(place.settings, place.env, str(v.cluster), str(v.serviceName) ?? str(v.service));
   const type = launch === 'EC2' ? inPlay.types[0] : undefined;
@@ -279,10 +288,17 @@ function capacityMarkdown(place: Place): string | undefined {
   else if (req.perSubnet.length) {
     lines.push('', '| subnet | CIDR | usable | expected use | fits |', '|---|---|---:|---:|---|');
     for (const s of req.perSubnet) lines.push(`| ${s.id ?? ''} | ${s.cidr} | ${fmt(s.usableIpv4)} | ${fmt(s.expectedUse)} | ${s.fits ? 'yes' : '**no**'} |`);
-    lines.push('', `Usable in all ${req.perSubnet.length} subnets: **${fmt(req.usable ?? 0)}**; the deployment peak ${req.usable !== null && req.peakDuringDeployment <= req.usable ? 'fits' : '**does not fit**'}.`);
-    if (subnets.ipv4Inputs.length < subnets.total) lines.push(`(${subnets.total - subnets.ipv4Inputs.length} of the subnets are not described here and are not counted.)`);
+    lines.push(
+      '',
+      `Usable in all ${req.perSubnet.length} subnets: **${fmt(req.usable ?? 0)}**; the deployment peak ${req.usable !== null && req.peakDuringDeployment <= req.usable ? 'fits' : '**does not fit**'}.`,
+    );
+    if (subnets.ipv4Inputs.length < subnets.total)
+      lines.push(`(${subnets.total - subnets.ipv4Inputs.length} of the subnets are not described here and are not counted.)`);
   } else {
-    lines.push('', 'The subnets’ sizes are not known here (an ecs-network.json environment file or AWS::EC2::Subnet resources in this template give them). Each AWS subnet loses 5 addresses: a /24 has 251 usable, a /20 has 4,091.');
+    lines.push(
+      '',
+      'The subnets’ sizes are not known here (an ecs-network.json environment file or AWS::EC2::Subnet resources in this template give them). Each AWS subnet loses 5 addresses: a /24 has 251 usable, a /20 has 4,091.',
+    );
   }
   return lines.join('\n');
 }

@@ -41,7 +41,10 @@ export function summaryFor(doc: EcsDocument, settings: Settings, refs: Reference
       [count('service'), 'service'],
       [count('target-group'), 'target group'],
     ] as const;
-    text = parts.filter(([n]) => n > 0).map(([n, one]) => plural(n, one)).join(', ');
+    text = parts
+      .filter(([n]) => n > 0)
+      .map(([n, one]) => plural(n, one))
+      .join(', ');
   } else {
     text = unitSummary(doc, doc.units[0], settings, refs, env);
   }

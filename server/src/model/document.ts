@@ -204,7 +204,9 @@ function unparsedKind(text: string, uri: string): Found {
 
 /** `family` plus a list under a near-miss of `containerDefinitions` is a task definition with a typo, worth reporting. */
 function misspeltContainerList(root: JsonObject): boolean {
-  return Object.entries(root).some(([key, v]) => Array.isArray(v) && key !== 'containerDefinitions' && editDistance(key.toLowerCase(), 'containerdefinitions', 2) <= 2);
+  return Object.entries(root).some(
+    ([key, v]) => Array.isArray(v) && key !== 'containerDefinitions' && editDistance(key.toLowerCase(), 'containerdefinitions', 2) <= 2,
+  );
 }
 
 interface Found {
@@ -272,7 +274,7 @@ export function findUnits(root: Json | undefined, partial = false, uri = ''): Fo
   if ((typeof root.serviceName === 'string' && serviceSignals.some((k) => k in root)) || (!('service' in root) && isServiceInput(root))) {
     return { kind: 'service', units: [apiUnit('service', root, [], partial)], resources: new Map() };
   }
-  if (typeof root.service === 'string' && serviceSignals.some((k) => k in root) || (typeof root.service === 'string' && 'forceNewDeployment' in root)) {
+  if ((typeof root.service === 'string' && serviceSignals.some((k) => k in root)) || (typeof root.service === 'string' && 'forceNewDeployment' in root)) {
     return { kind: 'service', units: [apiUnit('service', root, [], partial, true)], resources: new Map() };
   }
   if (typeof root.TargetType === 'string' || (typeof root.Name === 'string' && 'Protocol' in root && 'Port' in root && 'VpcId' in root)) {

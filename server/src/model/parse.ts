@@ -89,7 +89,11 @@ export function parseJson(text: string, limits: DocumentLimits = DEFAULT_LIMITS)
     value: undefined,
     errors: [],
     loose: [],
-    limit: { offset: offset ?? 0, length: 1, message: `Nesting deeper than ${fmt(limits.maxNestingDepth)} levels is not checked: ECS networking checks skip this document.` },
+    limit: {
+      offset: offset ?? 0,
+      length: 1,
+      message: `Nesting deeper than ${fmt(limits.maxNestingDepth)} levels is not checked: ECS networking checks skip this document.`,
+    },
   };
 }
 
@@ -116,7 +120,8 @@ function splitLoose(text: string, reported: readonly ParseError[]): { errors: Pa
       else errors.push({ ...e, error: ParseErrorCode.UnexpectedEndOfComment });
       continue;
     }
-    const comma = e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected ? trailingCommaBefore(text, e.offset, commentStartByEnd) : -1;
+    const comma =
+      e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected ? trailingCommaBefore(text, e.offset, commentStartByEnd) : -1;
     if (comma < 0) errors.push(e);
     else if (comma !== lastComma) {
       loose.push({ kind: 'trailing-comma', offset: comma, length: 1 });

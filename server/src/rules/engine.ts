@@ -66,7 +66,7 @@ export function runRules(doc: EcsDocument, rules: readonly Rule[], options: Engi
       try {
         rule.check(ctx);
       } catch (error) {
-        const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
         options.log?.(`rule ${rule.id} failed on ${doc.uri}${unit.logicalId ? ` (${unit.logicalId})` : ''}: ${detail}`);
       }
     }

@@ -1,11 +1,5 @@
 import { fmt } from '../core/format';
-import {
-  clusterFor,
-  parseEnvironment,
-  type EnvProblem,
-  type EnvProblemCode,
-  type Environment,
-} from '../core/environment';
+import { clusterFor, parseEnvironment, type EnvProblem, type EnvProblemCode, type Environment } from '../core/environment';
 import { getInstanceType } from '../core/instances';
 import { ipRequirements } from '../core/ip';
 import type { Unit } from '../model/document';
@@ -64,7 +58,7 @@ export const envInvalidCidr = envProblemRule(
 export const envSubnetOutsideVpc = envProblemRule(
   'env-subnet-outside-vpc',
   'Environment file: subnet outside the VPC range',
-  'Every subnet lies inside its VPC\'s CIDR block. A subnet outside `vpc.cidr` is a typo in one of the two.',
+  "Every subnet lies inside its VPC's CIDR block. A subnet outside `vpc.cidr` is a typo in one of the two.",
   'No automatic fix: correct the subnet CIDR or `vpc.cidr`.',
 );
 export const envUnknownInstanceType = envProblemRule(
@@ -121,7 +115,7 @@ export const subnetCapacity: Rule = {
   appliesTo: ['service'],
   title: 'Not enough IPv4 addresses in the service subnets',
   description:
-    'Each awsvpc task takes an IPv4 address from the service\'s subnets, and so does each EC2 container instance (two with ENI trunking). A rolling deployment briefly runs up to `maximumPercent` of the desired count. When the subnets\' usable addresses (2^(32−prefix) − 5 each, less what load balancers and other consumers hold) cannot cover that, tasks fail to start or deployments stall.',
+    "Each awsvpc task takes an IPv4 address from the service's subnets, and so does each EC2 container instance (two with ENI trunking). A rolling deployment briefly runs up to `maximumPercent` of the desired count. When the subnets' usable addresses (2^(32−prefix) − 5 each, less what load balancers and other consumers hold) cannot cover that, tasks fail to start or deployments stall.",
   needsCompleteDocument: true,
   check(ctx) {
     const env = ctx.env;
@@ -167,7 +161,7 @@ export const clusterCapacity: Rule = {
   family: 'environment',
   severity: 'warning',
   appliesTo: ['service'],
-  title: 'The cluster\'s EC2 capacity cannot place the desired tasks',
+  title: "The cluster's EC2 capacity cannot place the desired tasks",
   description:
     'On EC2, every awsvpc task needs an ENI of its own: an instance runs (ENIs − 1) such tasks, or the ECS trunking figure with `awsvpcTrunking`. The environment file\'s capacity is simulated the way ECS places tasks; when even this service alone does not fit, ECS reports "RESOURCE:ENI" (or CPU, MEMORY, PORTS) and tasks stay pending.',
   needsCompleteDocument: true,

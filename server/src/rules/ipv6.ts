@@ -43,7 +43,12 @@ export const ipv6OnlyRequirements: Rule = {
     const reported = new Set(['fargate-platform-version', 'ec2-windows', 'ipv6-only-os', 'ecs-exec', 'agent-version', 'dual-stack-account-setting']);
     for (const check of result.checks) {
       if (check.status !== 'unmet' || !reported.has(check.id)) continue;
-      const path = check.id === 'ecs-exec' ? ['enableExecuteCommand'] : check.id === 'fargate-platform-version' ? ['platformVersion'] : ['networkConfiguration', 'awsvpcConfiguration', 'subnets'];
+      const path =
+        check.id === 'ecs-exec'
+          ? ['enableExecuteCommand']
+          : check.id === 'fargate-platform-version'
+            ? ['platformVersion']
+            : ['networkConfiguration', 'awsvpcConfiguration', 'subnets'];
       ctx.report({
         path,
         message: `The service's subnets are IPv6-only, but: ${check.reason}`,

@@ -54,7 +54,9 @@ export const awsvpcContainerOptions: Rule = {
           path: [...c.path, key],
           target: 'key',
           message,
-          fixes: [{ title: `Remove '${key}' from container${c.name ? ` '${c.name}'` : ''}`, edits: [ctx.remove([...c.path, key])], preferred: true, safe: true }],
+          fixes: [
+            { title: `Remove '${key}' from container${c.name ? ` '${c.name}'` : ''}`, edits: [ctx.remove([...c.path, key])], preferred: true, safe: true },
+          ],
         });
       }
     }
@@ -63,13 +65,12 @@ export const awsvpcContainerOptions: Rule = {
 
 export const noneModePortMappings: Rule = {
   id: 'none-port-mappings',
-  fix: 'Deletes the container\'s `portMappings`.',
+  fix: "Deletes the container's `portMappings`.",
   family: 'network-mode',
   severity: 'error',
   appliesTo: ['task-definition'],
   title: "Port mappings are not allowed with network mode 'none'",
-  description:
-    "A task in `none` mode has no external network connectivity at all, so ECS rejects port mappings in it.",
+  description: 'A task in `none` mode has no external network connectivity at all, so ECS rejects port mappings in it.',
   check(ctx) {
     const facts = taskFacts(ctx.unit);
     if (facts.effectiveMode !== 'none') return;

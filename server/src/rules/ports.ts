@@ -2,7 +2,6 @@ import { taskFacts, type PortMappingFact } from '../semantics/facts';
 import { LINUX_EPHEMERAL_FIRST, MAX_PORT, MAX_PORT_RANGES_PER_CONTAINER, parsePortRange, RESERVED_HOST_PORTS, WINDOWS_FARGATE_RESERVED } from '../core/ports';
 import type { Rule, RuleContext } from './types';
 
-
 function matchFixes(ctx: RuleContext, m: PortMappingFact) {
   return [
     { title: 'Remove hostPort', edits: [ctx.remove([...m.path, 'hostPort'])], preferred: true, safe: true },
@@ -45,8 +44,8 @@ export const awsvpcHostPort = hostPortMustMatch(
     '`hostPort` out or repeating the container port for awsvpc. Older guide text and 2018 reports ' +
     '(hashicorp/terraform-provider-aws#3401) said "0 or the container port", but what they observed is ECS filling an ' +
     'omitted host port with the container port. A 2020 report (aws/amazon-ecs-cli#1014, a compose port with no host ' +
-    'side, registered as host port 0) shows RegisterTaskDefinition refusing it with this rule\'s message, and the ' +
-    'rewritten host port in aws/containers-roadmap#1776 (2022) was the console\'s doing, not the API\'s. So ' +
+    "side, registered as host port 0) shows RegisterTaskDefinition refusing it with this rule's message, and the " +
+    "rewritten host port in aws/containers-roadmap#1776 (2022) was the console's doing, not the API's. So " +
     '`hostPort: 0` stays an error; the fix removes it.',
   'Deletes `hostPort` (ECS then uses the container port), or, as a second choice, sets `hostPort` to the value of `containerPort`.',
 );
@@ -80,7 +79,7 @@ export const hostPortConflict: Rule = {
     const seen = new Map<string, PortMappingFact>();
     for (const m of facts.portMappings) {
       // Mode unknown: a missing or zero host port may be dynamic (bridge), so only fixed ones count.
-      const port = list ? (m.hostPort ? m.hostPort : undefined) : m.hostPort ?? m.containerPort;
+      const port = list ? (m.hostPort ? m.hostPort : undefined) : (m.hostPort ?? m.containerPort);
       if (port === undefined) continue;
       const key = `${port}/${m.protocol}`;
       const first = seen.get(key);
@@ -107,7 +106,7 @@ export const bridgeEphemeralHostPort: Rule = {
   title: 'A static bridge host port inside the ephemeral range',
   description:
     'In `bridge` mode a fixed `hostPort` between 49153 and 65535 lies in the range Docker and ECS hand out for ' +
-    'dynamic host ports, so it can collide with another task\'s dynamic port and fail to start. Use `hostPort: 0` ' +
+    "dynamic host ports, so it can collide with another task's dynamic port and fail to start. Use `hostPort: 0` " +
     '(or leave it out) for a dynamic port, or pick a port below 49153.',
   check(ctx) {
     const facts = taskFacts(ctx.unit);
@@ -170,7 +169,10 @@ export const containerPortRange: Rule = {
         }
         const range = parsePortRange(text);
         if (!range) {
-          ctx.report({ path, message: `containerPortRange '${text}' must be written "first-last" with ports from 1 to ${MAX_PORT} and first lower than last.` });
+          ctx.report({
+            path,
+            message: `containerPortRange '${text}' must be written "first-last" with ports from 1 to ${MAX_PORT} and first lower than last.`,
+          });
           continue;
         }
         const clash = ranges.find((r) => r.range[0] <= range[1] && range[0] <= r.range[1]);

@@ -11,15 +11,7 @@ import {
 import { fargatePlatformTaskSize, fargateTaskSize, fargateTaskSizeRequired, fargateUnsupportedParameter } from './fargate';
 import { ipv6DualStackPlatform, ipv6OnlyRequirements, ipv6SubnetMissing } from './ipv6';
 import { awsvpcContainerOptions, bridgeLinkTarget, fargateNetworkMode, noneModePortMappings } from './network-mode';
-import {
-  awsvpcHostPort,
-  bridgeEphemeralHostPort,
-  containerPortRange,
-  hostModeHostPort,
-  hostPortConflict,
-  portValueRange,
-  reservedHostPort,
-} from './ports';
+import { awsvpcHostPort, bridgeEphemeralHostPort, containerPortRange, hostModeHostPort, hostPortConflict, portValueRange, reservedHostPort } from './ports';
 import {
   assignPublicIpEc2,
   awsvpcIdFormat,
@@ -111,4 +103,3 @@ export const RULES: readonly Rule[] = [
   envDuplicateSubnet,
   envInvalidEntry,
 ];
-

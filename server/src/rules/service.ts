@@ -56,14 +56,12 @@ export const serviceAwsvpcNetworkConfiguration: Rule = {
 
 export const serviceNetworkConfigurationMode: Rule = {
   id: 'service-network-configuration-mode',
-  fix: 'Deletes the service\'s `networkConfiguration`, or, as a second choice, switches the task definition\'s `networkMode` to `awsvpc`.',
+  fix: "Deletes the service's `networkConfiguration`, or, as a second choice, switches the task definition's `networkMode` to `awsvpc`.",
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
   title: 'networkConfiguration is only for awsvpc task definitions',
-  description:
-    '`networkConfiguration` describes the ENI of awsvpc tasks. For a task definition in bridge, host or none ' +
-    'mode ECS rejects it.',
+  description: '`networkConfiguration` describes the ENI of awsvpc tasks. For a task definition in bridge, host or none ' + 'mode ECS rejects it.',
   check(ctx) {
     const facts = serviceFacts(ctx.unit);
     if (!facts.hasNetworkConfiguration) return;
@@ -74,7 +72,7 @@ export const serviceNetworkConfigurationMode: Rule = {
       path: ['networkConfiguration'],
       target: 'key',
       message: `Network Configuration is not valid for the given networkMode of this task definition: the task definition uses ${mode}.`,
-      related: [{ uri: td.ref.uri, path: ctx.docPath(['networkMode'], td.ref), message: 'the task definition\'s network mode' }],
+      related: [{ uri: td.ref.uri, path: ctx.docPath(['networkMode'], td.ref), message: "the task definition's network mode" }],
       fixes: [
         { title: 'Remove networkConfiguration', edits: [ctx.remove(['networkConfiguration'])] },
         { title: "Set the task definition's networkMode to 'awsvpc'", edits: [ctx.set(['networkMode'], 'awsvpc', td.ref)] },
@@ -140,7 +138,10 @@ export const awsvpcSecurityGroupCount = idListRule({
   },
 });
 
-const ID_FORMATS = { subnets: { prefix: 'subnet', re: /^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$/ }, securityGroups: { prefix: 'sg', re: /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/ } };
+const ID_FORMATS = {
+  subnets: { prefix: 'subnet', re: /^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$/ },
+  securityGroups: { prefix: 'sg', re: /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/ },
+};
 
 export const awsvpcIdFormat: Rule = {
   id: 'awsvpc-id-format',
@@ -165,7 +166,14 @@ export const awsvpcIdFormat: Rule = {
           path: [...(key === 'subnets' ? SUBNETS_PATH : GROUPS_PATH), i],
           message: `'${id}' is not a ${key === 'subnets' ? 'subnet' : 'security group'} ID: expected ${prefix}- followed by 8 or 17 hex digits.`,
           fixes: re.test(trimmed)
-            ? [{ title: `Remove the spaces: '${trimmed}'`, edits: [ctx.set([...(key === 'subnets' ? SUBNETS_PATH : GROUPS_PATH), i], trimmed)], preferred: true, safe: true }]
+            ? [
+                {
+                  title: `Remove the spaces: '${trimmed}'`,
+                  edits: [ctx.set([...(key === 'subnets' ? SUBNETS_PATH : GROUPS_PATH), i], trimmed)],
+                  preferred: true,
+                  safe: true,
+                },
+              ]
             : undefined,
         });
       });
@@ -205,7 +213,7 @@ export const assignPublicIpEc2: Rule = {
 
 export const serviceFargateCompatibility: Rule = {
   id: 'service-fargate-compatibility',
-  fix: 'Adds `FARGATE` to the task definition\'s `requiresCompatibilities`.',
+  fix: "Adds `FARGATE` to the task definition's `requiresCompatibilities`.",
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
@@ -221,8 +229,9 @@ export const serviceFargateCompatibility: Rule = {
     ctx.report({
       path: anchor(ctx),
       // A provider strategy decides the launch kind silently; name it, so the cause is visible.
-      message: facts.launchVia === 'capacityProviderStrategy' ? `${FARGATE_INCOMPATIBLE} This service runs on ${launchDescription(facts)}.` : FARGATE_INCOMPATIBLE,
-      related: [{ uri: td.ref.uri, path: ctx.docPath(['requiresCompatibilities'], td.ref), message: 'the task definition\'s compatibilities' }],
+      message:
+        facts.launchVia === 'capacityProviderStrategy' ? `${FARGATE_INCOMPATIBLE} This service runs on ${launchDescription(facts)}.` : FARGATE_INCOMPATIBLE,
+      related: [{ uri: td.ref.uri, path: ctx.docPath(['requiresCompatibilities'], td.ref), message: "the task definition's compatibilities" }],
       fixes: [
         {
           title: "Add 'FARGATE' to the task definition's requiresCompatibilities",

@@ -57,7 +57,8 @@ export const classicLoadBalancerAwsvpc: Rule = {
       ctx.report({
         path: ['loadBalancers', i, 'loadBalancerName'],
         target: 'key',
-        message: 'awsvpc and Fargate services support only Application and Network Load Balancers: use targetGroupArn with an ip target group instead of a Classic loadBalancerName.',
+        message:
+          'awsvpc and Fargate services support only Application and Network Load Balancers: use targetGroupArn with an ip target group instead of a Classic loadBalancerName.',
       });
     });
   },
@@ -65,7 +66,7 @@ export const classicLoadBalancerAwsvpc: Rule = {
 
 export const targetTypeNetworkMode: Rule = {
   id: 'target-type-network-mode',
-  fix: 'Sets the target group\'s `TargetType` to the one the network mode needs. When an `ip` target group meets a `bridge` or `host` task definition, a second fix switches the task definition to `awsvpc` instead.',
+  fix: "Sets the target group's `TargetType` to the one the network mode needs. When an `ip` target group meets a `bridge` or `host` task definition, a second fix switches the task definition to `awsvpc` instead.",
   family: 'target-group',
   severity: 'error',
   appliesTo: ['service'],
@@ -92,7 +93,9 @@ export const targetTypeNetworkMode: Rule = {
       if (!refusal) continue;
       const origin = accountOrigin(ref.unit);
       // A target group's type cannot change: one that lives only in the account is replaced there, not edited here.
-      const where = origin ? ` The target group exists only in the account (${origin.pulledAt ? `pulled ${origin.pulledAt.slice(0, 10)}` : 'environment file'}): point the service at a target group of type ${needs}.` : '';
+      const where = origin
+        ? ` The target group exists only in the account (${origin.pulledAt ? `pulled ${origin.pulledAt.slice(0, 10)}` : 'environment file'}): point the service at a target group of type ${needs}.`
+        : '';
       ctx.report({
         path: ['loadBalancers', index, 'targetGroupArn'],
         message: (omitted ? `${refusal.reason} (TargetType is not set, and defaults to instance.)` : refusal.reason) + where,
@@ -183,7 +186,7 @@ export const targetGroupHealthCheckPort: Rule = {
   description:
     'In bridge mode a port mapping without a host port (or with `hostPort: 0`) gets a different host port for ' +
     'every task. The load balancer can only health-check such targets on the port it sends traffic to, so the ' +
-    "target group's `HealthCheckPort` must be `traffic-port` (the default). ECS refuses the service: \"The task " +
+    'target group\'s `HealthCheckPort` must be `traffic-port` (the default). ECS refuses the service: "The task ' +
     'definition is configured to use a dynamic host port, but the target group … has a health check port specified."',
   needsCompleteDocument: true,
   check(ctx) {
@@ -202,7 +205,14 @@ export const targetGroupHealthCheckPort: Rule = {
         path: ['loadBalancers', index, 'targetGroupArn'],
         message: `The task definition is configured to use a dynamic host port, but the target group ${ref.unit.logicalId ?? str(ref.unit.value.Name) ?? 'target group'} has a health check port specified (${port}); with dynamic host ports it must be traffic-port.`,
         related: [{ uri: ref.uri, path: ctx.docPath(['HealthCheckPort'], ref), message: `health check port ${port}` }],
-        fixes: [{ title: "Set the target group's HealthCheckPort to 'traffic-port'", edits: [ctx.set(['HealthCheckPort'], 'traffic-port', ref)], preferred: true, safe: true }],
+        fixes: [
+          {
+            title: "Set the target group's HealthCheckPort to 'traffic-port'",
+            edits: [ctx.set(['HealthCheckPort'], 'traffic-port', ref)],
+            preferred: true,
+            safe: true,
+          },
+        ],
       });
     }
   },

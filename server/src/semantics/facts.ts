@@ -8,7 +8,6 @@ import { isNetworkMode, type EffectiveNetworkMode, type LaunchKind, type Network
 // it, where the task may run, its containers and port mappings. "Unknown" is a first-class answer:
 // rules that depend on a fact the document does not pin down stay silent.
 
-
 export interface PortMappingFact {
   readonly container: number;
   readonly index: number;
@@ -82,7 +81,7 @@ function computeTaskFacts(unit: Unit): TaskFacts {
   const compatibilities =
     fragment || isIntrinsic(v.requiresCompatibilities) || (v.requiresCompatibilities === undefined && unit.partial)
       ? undefined
-      : strList(v.requiresCompatibilities) ?? [];
+      : (strList(v.requiresCompatibilities) ?? []);
   const fargate = compatibilities?.includes('FARGATE') ?? false;
 
   let effectiveMode: TaskFacts['effectiveMode'];
@@ -189,4 +188,3 @@ export function serviceFacts(unit: Unit): ServiceFacts {
 export function containerNamed(facts: TaskFacts, name: string): ContainerFact | undefined {
   return facts.containers.find((c) => c.name === name);
 }
-

@@ -25,7 +25,13 @@ export function instanceTypesInPlay(settings: Settings, env?: Environment, clust
   const fromEnv = [...new Set(names)].map((n) => getInstanceType(n)).filter((t): t is InstanceType => t !== undefined);
   if (fromEnv.length) {
     const trunking = env?.accountSettings.awsvpcTrunking ?? settings.trunking;
-    return { types: fromEnv, unknown: [], trunking, fromEnvironment: true, source: `instance types from the environment file${trunking ? ', trunking on' : ''}` };
+    return {
+      types: fromEnv,
+      unknown: [],
+      trunking,
+      fromEnvironment: true,
+      source: `instance types from the environment file${trunking ? ', trunking on' : ''}`,
+    };
   }
   const types: InstanceType[] = [];
   const unknown: string[] = [];

@@ -94,10 +94,16 @@ export function platformVersionVerdict(service: ServiceFacts, task: TaskFacts | 
   return {
     refuse(version) {
       if (service.launchVia === 'launchType' && service.launch !== 'FARGATE') {
-        return { ruleId: 'platform-version-ec2', reason: `The platform version must be null when specifying an ${service.launch} launch type: platformVersion applies only to Fargate.` };
+        return {
+          ruleId: 'platform-version-ec2',
+          reason: `The platform version must be null when specifying an ${service.launch} launch type: platformVersion applies only to Fargate.`,
+        };
       }
       if (service.launch === 'FARGATE' && min && atLeastPlatform(version, min, 'linux') === false) {
-        return { ruleId: 'fargate-platform-task-size', reason: `A task with ${task!.cpu} CPU units needs Fargate platform version ${min} or later; this service uses ${version}.` };
+        return {
+          ruleId: 'fargate-platform-task-size',
+          reason: `A task with ${task!.cpu} CPU units needs Fargate platform version ${min} or later; this service uses ${version}.`,
+        };
       }
       return undefined;
     },

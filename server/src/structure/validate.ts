@@ -76,8 +76,7 @@ const models: Partial<Record<Style, Model>> = {};
 function model(style: Style): Model {
   const existing = models[style];
   if (existing) return existing;
-  const built =
-    style === 'api' ? compile(API_SHAPES, API_ENUMS, API_ROOTS) : compile(CFN_SHAPES, CFN_ENUMS, CFN_ROOTS);
+  const built = style === 'api' ? compile(API_SHAPES, API_ENUMS, API_ROOTS) : compile(CFN_SHAPES, CFN_ENUMS, CFN_ROOTS);
   models[style] = built;
   return built;
 }
@@ -303,14 +302,7 @@ function visit(ctx: Context, value: unknown, id: number, name: string, item: boo
   }
 }
 
-function visitObject(
-  ctx: Context,
-  value: JsonObject,
-  node: Extract<Node, { kind: 'o' }>,
-  required: readonly string[],
-  depth: number,
-  isRoot: boolean,
-): void {
+function visitObject(ctx: Context, value: JsonObject, node: Extract<Node, { kind: 'o' }>, required: readonly string[], depth: number, isRoot: boolean): void {
   let suggested: Set<string> | undefined;
   for (const key in value) {
     const member = node.members.get(key);
@@ -361,9 +353,19 @@ function visitString(ctx: Context, node: Extract<Node, { kind: 's' }>, value: un
   if (node.minLength === null && node.maxLength === null) return;
   const length = [...text].length;
   if (node.minLength !== null && length < node.minLength) {
-    outOfRange(ctx, name, `'${label(ctx, name, item)}' must be at least ${node.minLength} characters long.`, `${bounds(node.minLength, node.maxLength)} characters`);
+    outOfRange(
+      ctx,
+      name,
+      `'${label(ctx, name, item)}' must be at least ${node.minLength} characters long.`,
+      `${bounds(node.minLength, node.maxLength)} characters`,
+    );
   } else if (node.maxLength !== null && length > node.maxLength) {
-    outOfRange(ctx, name, `'${label(ctx, name, item)}' must be at most ${node.maxLength} characters long.`, `${bounds(node.minLength, node.maxLength)} characters`);
+    outOfRange(
+      ctx,
+      name,
+      `'${label(ctx, name, item)}' must be at most ${node.maxLength} characters long.`,
+      `${bounds(node.minLength, node.maxLength)} characters`,
+    );
   }
 }
 

@@ -98,7 +98,8 @@ async function main(): Promise<number> {
   const registry = new tm.Registry({
     onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }),
     loadGrammar: async (scope: string) => (grammars[scope] ? tm.parseRawGrammar(readFileSync(grammars[scope], 'utf8'), grammars[scope]) : null),
-    getInjections: (scope: string) => (scope === 'source.json' || scope === 'source.json.comments' ? [INJECTION] : scope === 'source.yaml' ? [YAML_INJECTION] : []),
+    getInjections: (scope: string) =>
+      scope === 'source.json' || scope === 'source.json.comments' ? [INJECTION] : scope === 'source.yaml' ? [YAML_INJECTION] : [],
   });
 
   let passed = 0;
@@ -123,7 +124,11 @@ async function main(): Promise<number> {
       'FARGATE=constant.language.launch-type.ecs',
       'FARGATE=constant.language.launch-type.ecs',
     ];
-    check(`${language}: network modes and launch types after their keys get our scopes, nothing else does`, JSON.stringify(scoped) === JSON.stringify(expected), `got ${JSON.stringify(scoped)}`);
+    check(
+      `${language}: network modes and launch types after their keys get our scopes, nothing else does`,
+      JSON.stringify(scoped) === JSON.stringify(expected),
+      `got ${JSON.stringify(scoped)}`,
+    );
     check(`${language}: the rest of the document keeps valid ${syntax} scopes`, invalid.length === 0, `invalid tokens: ${JSON.stringify(invalid)}`);
   }
   console.log(`grammar: ${passed} passed, ${failed} failed`);

@@ -33,7 +33,15 @@ async function main(): Promise<number> {
   try {
     const child = spawn('nvim', ['--headless', '-n', '-i', 'NONE', '-u', join(__dirname, '..', '..', '..', 'test', 'e2e', 'neovim', 'init.lua'), task], {
       cwd: scratch,
-      env: { ...process.env, ECS_NET_SERVER: join(REPO_ROOT, 'dist', 'server.js'), ECS_NET_NODE: process.execPath, ECS_NET_OUT: out, XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch, XDG_STATE_HOME: scratch },
+      env: {
+        ...process.env,
+        ECS_NET_SERVER: join(REPO_ROOT, 'dist', 'server.js'),
+        ECS_NET_NODE: process.execPath,
+        ECS_NET_OUT: out,
+        XDG_CONFIG_HOME: scratch,
+        XDG_DATA_HOME: scratch,
+        XDG_STATE_HOME: scratch,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -49,7 +57,9 @@ async function main(): Promise<number> {
     });
     if (!existsSync(out)) throw new Error(`nvim exited with ${code} and wrote no result: ${output}`);
     const result = JSON.parse(readFileSync(out, 'utf8')) as NvimResult;
-    console.log(`  Neovim ${result.nvim}: ${result.diagnostics.map((d) => `${d.line + 1}:${d.col + 1} ${d.code} ${d.message}`).join(' | ') || 'no diagnostics'}`);
+    console.log(
+      `  Neovim ${result.nvim}: ${result.diagnostics.map((d) => `${d.line + 1}:${d.col + 1} ${d.code} ${d.message}`).join(' | ') || 'no diagnostics'}`,
+    );
     for (const [name, check] of checks) {
       if (check(result)) {
         passed++;

@@ -144,7 +144,7 @@ describe('ECS Task Networking in a real editor', () => {
     await diagnosticsWhen(uri, (d) => d.length === 0, 'the diagnostic to go after undo');
   });
 
-  it("applies the quick fix for Fargate + bridge and the error disappears", async () => {
+  it('applies the quick fix for Fargate + bridge and the error disappears', async () => {
     const editor = await open('fargate-bridge.json');
     const uri = editor.document.uri;
     const [error] = await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'fargate-network-mode'), 'fargate-network-mode');
@@ -153,7 +153,12 @@ describe('ECS Task Networking in a real editor', () => {
     let actions: vscode.CodeAction[] = [];
     const offered = async () => {
       for (;;) {
-        actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, error.range, vscode.CodeActionKind.QuickFix.value);
+        actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          error.range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
         const found = actions.find((a) => a.title === "Set networkMode to 'awsvpc'");
         if (found) return found;
       }
@@ -170,7 +175,11 @@ describe('ECS Task Networking in a real editor', () => {
 
   it('hovers on an instance type with the computed tasks per instance', async () => {
     const editor = await open('ec2-api.json');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'c5.large', 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'c5.large', 3),
+    );
     const text = hoverText(hovers);
     assert.match(text, /\*\*c5\.large\*\*: 2 vCPU/);
     assert.match(text, /\*\*2\*\* without trunking, \*\*10\*\* with trunking/);
@@ -189,21 +198,31 @@ describe('ECS Task Networking in a real editor', () => {
   it('shows the capacity plan in a webview panel', async () => {
     const editor = await open('service-stack.json');
     editor.selection = new vscode.Selection(positionOf(editor.document, '"DesiredCount"', 2), positionOf(editor.document, '"DesiredCount"', 2));
-    const view = await vscode.commands.executeCommand<{ title: string; figures: { tasks: number; ipv4: { needed: number }; perSubnet: { id: string; fits: boolean }[] } }>(
-      'ecsTaskNetworking.showCapacityPlan',
-    );
+    const view = await vscode.commands.executeCommand<{
+      title: string;
+      figures: { tasks: number; ipv4: { needed: number }; perSubnet: { id: string; fits: boolean }[] };
+    }>('ecsTaskNetworking.showCapacityPlan');
     assert.ok(view, 'the command returned no plan');
     assert.equal(view.title, 'Capacity plan: service ApiService');
     // 20 tasks at 2 per c5.large: 10 instances, 20 + 10 = 30 addresses; SubnetB (/28, 11 usable) cannot take its 15.
     assert.equal(view.figures.ipv4.needed, 30);
-    assert.deepEqual(view.figures.perSubnet.map((s) => [s.id, s.fits]), [['SubnetA', true], ['SubnetB', false]]);
+    assert.deepEqual(
+      view.figures.perSubnet.map((s) => [s.id, s.fits]),
+      [
+        ['SubnetA', true],
+        ['SubnetB', false],
+      ],
+    );
     const isPlan = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('ecsTaskNetworking.capacityPlan');
     const panel = await tabWhen(isPlan, 'the capacity plan tab');
     assert.equal(panel.label, 'Capacity plan: service ApiService');
   });
 
   it('restarts the language server, which then publishes diagnostics again', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{ "family": "x", "networkMode": "none", "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80 }] }] }' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: '{ "family": "x", "networkMode": "none", "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80 }] }] }',
+    });
     await vscode.window.showTextDocument(doc);
     const expected = (ds: vscode.Diagnostic[]) => ds.some((x) => codeOf(x) === 'none-port-mappings');
     await diagnosticsWhen(doc.uri, expected, 'none-port-mappings in an untitled document');

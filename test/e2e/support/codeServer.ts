@@ -75,7 +75,14 @@ export class CodeServer {
     this.home = mkdtempSync(join(tmpdir(), 'ecs-net-cs-'));
     this.userDataDir = options.userDataDir ?? join(this.home, 'user-data');
     this.extensionsDir = options.extensionsDir ?? join(this.home, 'extensions');
-    for (const d of [this.userDataDir, this.extensionsDir, join(this.userDataDir, 'User'), join(this.home, 'config'), join(this.home, 'data'), join(this.home, 'tmp')]) {
+    for (const d of [
+      this.userDataDir,
+      this.extensionsDir,
+      join(this.userDataDir, 'User'),
+      join(this.home, 'config'),
+      join(this.home, 'data'),
+      join(this.home, 'tmp'),
+    ]) {
       mkdirSync(d, { recursive: true });
     }
     writeFileSync(join(this.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
@@ -99,7 +106,10 @@ export class CodeServer {
   /** `code-server --install-extension`, e.g. for a VSIX; resolves with what it printed. */
   installExtension(vsix: string): Promise<string> {
     return new Promise((resolve, reject) => {
-      const child = spawn(this.tools.node, [this.tools.codeServer, ...this.baseArgs(), '--install-extension', vsix], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(this.tools.node, [this.tools.codeServer, ...this.baseArgs(), '--install-extension', vsix], {
+        env: this.env(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -113,8 +123,10 @@ export class CodeServer {
     this.port = await freePort();
     const args = [
       this.tools.codeServer,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${this.port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${this.port}`,
       '--disable-telemetry',
       '--disable-update-check',
       ...(this.options.workspaceTrust ? [] : ['--disable-workspace-trust']),
@@ -177,7 +189,15 @@ export async function launchBrowser(profileDir: string, viewport = { width: 1400
     executablePath: CHROMIUM,
     headless: true,
     viewport,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };

@@ -36,21 +36,36 @@ test('a new file is all additions from /dev/null', () => {
 test('a change shows three lines of context and removals before additions', () => {
   const oldText = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].join('\n') + '\n';
   const newText = ['1', '2', '3', '4', 'five', '6', '7', '8', '9'].join('\n') + '\n';
-  assert.deepEqual(unifiedDiff(oldText, newText, labels), ['--- old.json', '+++ new.json', '@@ -2,7 +2,7 @@', ' 2', ' 3', ' 4', '-5', '+five', ' 6', ' 7', ' 8']);
+  assert.deepEqual(unifiedDiff(oldText, newText, labels), [
+    '--- old.json',
+    '+++ new.json',
+    '@@ -2,7 +2,7 @@',
+    ' 2',
+    ' 3',
+    ' 4',
+    '-5',
+    '+five',
+    ' 6',
+    ' 7',
+    ' 8',
+  ]);
 });
 
 test('distant changes make separate hunks; near ones share a hunk', () => {
   const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`);
   const changed = lines.map((l, i) => (i === 2 || i === 25 ? `${l} changed` : l));
   const diff = unifiedDiff(lines.join('\n'), changed.join('\n'), labels);
-  assert.deepEqual(diff.filter((l) => l.startsWith('@@')), ['@@ -1,6 +1,6 @@', '@@ -23,7 +23,7 @@']);
+  assert.deepEqual(
+    diff.filter((l) => l.startsWith('@@')),
+    ['@@ -1,6 +1,6 @@', '@@ -23,7 +23,7 @@'],
+  );
   const near = lines.map((l, i) => (i === 10 || i === 15 ? `${l} changed` : l));
   assert.equal(unifiedDiff(lines.join('\n'), near.join('\n'), labels).filter((l) => l.startsWith('@@')).length, 1);
 });
 
 test('applying the diff to the old text gives the new text (random edits)', () => {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let round = 0; round < 200; round++) {
     const old = Array.from({ length: Math.floor(random() * 40) }, () => `v${Math.floor(random() * 8)}`);
     const next = old.flatMap((line) => {

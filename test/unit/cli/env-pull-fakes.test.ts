@@ -29,7 +29,14 @@ const COMMANDS = {
 
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 
-const subnet = (id: string, cidr: string | undefined, az: string, extra: object = {}) => ({ SubnetId: id, VpcId: 'vpc-1', CidrBlock: cidr, AvailabilityZone: az, AvailableIpAddressCount: 7, ...extra });
+const subnet = (id: string, cidr: string | undefined, az: string, extra: object = {}) => ({
+  SubnetId: id,
+  VpcId: 'vpc-1',
+  CidrBlock: cidr,
+  AvailabilityZone: az,
+  AvailableIpAddressCount: 7,
+  ...extra,
+});
 
 /** A small account: one VPC, two subnets over two pages, an empty cluster, no account settings. */
 function defaults(): Handlers {
@@ -87,7 +94,8 @@ test('follows every page and sends only read-only calls', async () => {
   const arns = Array.from({ length: 150 }, (_, i) => `arn:aws:ecs:eu-west-1:1:container-instance/prod/${i}`);
   const handlers: Handlers = {
     ...defaults(),
-    ListContainerInstances: (input) => (input.nextToken === undefined ? { containerInstanceArns: arns.slice(0, 100), nextToken: 'n' } : { containerInstanceArns: arns.slice(100) }),
+    ListContainerInstances: (input) =>
+      input.nextToken === undefined ? { containerInstanceArns: arns.slice(0, 100), nextToken: 'n' } : { containerInstanceArns: arns.slice(100) },
     DescribeContainerInstances: (input) => ({
       containerInstances: input.containerInstances.map((arn: string, i: number) => ({
         containerInstanceArn: arn,
@@ -115,7 +123,10 @@ test('follows every page and sends only read-only calls', async () => {
   const r = await pull(['--cluster', 'prod'], handlers);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(r.calls.every((c) => /^(Describe|List)/.test(c.command)));
-  assert.deepEqual(r.calls.filter((c) => c.command === 'DescribeContainerInstances').map((c) => c.input.containerInstances.length), [100, 50]);
+  assert.deepEqual(
+    r.calls.filter((c) => c.command === 'DescribeContainerInstances').map((c) => c.input.containerInstances.length),
+    [100, 50],
+  );
   assert.equal(r.calls.filter((c) => c.command === 'DescribeSubnets').length, 2);
   assert.deepEqual(r.calls.find((c) => c.command === 'DescribeSubnets')!.input.Filters, [{ Name: 'vpc-id', Values: ['vpc-1'] }]);
   assert.deepEqual(r.calls.find((c) => c.command === 'DescribeInstanceTypes')!.input.InstanceTypes, ['c5.large', 'm5.large']);
@@ -125,7 +136,10 @@ test('follows every page and sends only read-only calls', async () => {
 
   const { env, problems } = parseEnvironment(JSON.parse(r.text!));
   assert.deepEqual(problems, []);
-  assert.deepEqual(env.subnets.map((s) => s.id), ['subnet-aa', 'subnet-bb']);
+  assert.deepEqual(
+    env.subnets.map((s) => s.id),
+    ['subnet-aa', 'subnet-bb'],
+  );
   assert.deepEqual(env.clusters[0].capacity, [
     { instanceType: 'c5.large', count: 75, az: 'eu-west-1a' },
     { instanceType: 'm5.large', count: 75, az: 'eu-west-1a' },
@@ -143,7 +157,9 @@ test('asks EC2 for instances only when the AZ attribute is missing', async () =>
       containerInstances: [{ containerInstanceArn: 'arn:ci/1', ec2InstanceId: 'i-1', attributes: [{ name: 'ecs.instance-type', value: 'c5.large' }] }],
     }),
     DescribeInstances: (input) => ({
-      Reservations: [{ Instances: [{ InstanceId: input.InstanceIds[0], InstanceType: 'c5.large', VpcId: 'vpc-1', Placement: { AvailabilityZone: 'eu-west-1b' } }] }],
+      Reservations: [
+        { Instances: [{ InstanceId: input.InstanceIds[0], InstanceType: 'c5.large', VpcId: 'vpc-1', Placement: { AvailabilityZone: 'eu-west-1b' } }] },
+      ],
     }),
     DescribeInstanceTypes: () => ({ InstanceTypes: [] }),
   };
@@ -151,7 +167,13 @@ test('asks EC2 for instances only when the AZ attribute is missing', async () =>
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(r.calls.find((c) => c.command === 'DescribeInstances')!.input.InstanceIds, ['i-1']);
   const env = parseEnvironment(JSON.parse(r.text!)).env;
-  assert.deepEqual(env.clusters[0], { name: 'prod', os: 'linux', agentVersion: undefined, services: [], capacity: [{ instanceType: 'c5.large', count: 1, az: 'eu-west-1b' }] });
+  assert.deepEqual(env.clusters[0], {
+    name: 'prod',
+    os: 'linux',
+    agentVersion: undefined,
+    services: [],
+    capacity: [{ instanceType: 'c5.large', count: 1, az: 'eu-west-1b' }],
+  });
 });
 
 test('--subnets asks for exactly those ids', async () => {
@@ -162,12 +184,36 @@ test('--subnets asks for exactly those ids', async () => {
 });
 
 const failures: [string, Handlers, RegExp][] = [
-  ['access denied names the IAM action', { ...defaults(), DescribeSubnets: () => Promise.reject(awsError('UnauthorizedOperation', 'You are not authorized')) }, /access denied for ec2:DescribeSubnets .*Allow ec2:DescribeSubnets/],
-  ['ECS access denied', { ...defaults(), ListAccountSettings: () => Promise.reject(awsError('AccessDeniedException')) }, /access denied for ecs:ListAccountSettings/],
-  ['throttling says try again later', { ...defaults(), DescribeVpcs: () => Promise.reject(awsError('RequestLimitExceeded')) }, /throttled ec2:DescribeVpcs .*Try again later/],
-  ['unknown cluster', { ...defaults(), ListContainerInstances: () => Promise.reject(awsError('ClusterNotFoundException', 'Cluster not found.')) }, /cluster 'nope' not found in eu-west-1/],
-  ['a connection timeout is a network problem', { ...defaults(), DescribeSubnets: () => Promise.reject(awsError('TimeoutError', 'Socket timed out without establishing a connection within 5000 ms')) }, /cannot reach AWS in eu-west-1 \(TimeoutError on ec2:DescribeSubnets\)/],
-  ['rejected credentials', { ...defaults(), DescribeSubnets: () => Promise.reject(awsError('AuthFailure', 'AWS was not able to validate the provided access credentials')) }, /AWS rejected the credentials/],
+  [
+    'access denied names the IAM action',
+    { ...defaults(), DescribeSubnets: () => Promise.reject(awsError('UnauthorizedOperation', 'You are not authorized')) },
+    /access denied for ec2:DescribeSubnets .*Allow ec2:DescribeSubnets/,
+  ],
+  [
+    'ECS access denied',
+    { ...defaults(), ListAccountSettings: () => Promise.reject(awsError('AccessDeniedException')) },
+    /access denied for ecs:ListAccountSettings/,
+  ],
+  [
+    'throttling says try again later',
+    { ...defaults(), DescribeVpcs: () => Promise.reject(awsError('RequestLimitExceeded')) },
+    /throttled ec2:DescribeVpcs .*Try again later/,
+  ],
+  [
+    'unknown cluster',
+    { ...defaults(), ListContainerInstances: () => Promise.reject(awsError('ClusterNotFoundException', 'Cluster not found.')) },
+    /cluster 'nope' not found in eu-west-1/,
+  ],
+  [
+    'a connection timeout is a network problem',
+    { ...defaults(), DescribeSubnets: () => Promise.reject(awsError('TimeoutError', 'Socket timed out without establishing a connection within 5000 ms')) },
+    /cannot reach AWS in eu-west-1 \(TimeoutError on ec2:DescribeSubnets\)/,
+  ],
+  [
+    'rejected credentials',
+    { ...defaults(), DescribeSubnets: () => Promise.reject(awsError('AuthFailure', 'AWS was not able to validate the provided access credentials')) },
+    /AWS rejected the credentials/,
+  ],
 ];
 
 for (const [name, handlers, message] of failures) {
@@ -202,10 +248,27 @@ test('comments and formatting outside the pulled keys survive a merge', async ()
 test('IPv6-only subnets are written with ipv6Only; instance types missing from the table are reported, not written', async () => {
   const handlers: Handlers = {
     ...defaults(),
-    DescribeSubnets: () => ({ Subnets: [subnet('subnet-aa', '10.1.0.0/24', 'eu-west-1a'), subnet('subnet-v6', undefined, 'eu-west-1a', { Ipv6Native: true, Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: '2600:1f18::/64', Ipv6CidrBlockState: { State: 'associated' } }] })] }),
+    DescribeSubnets: () => ({
+      Subnets: [
+        subnet('subnet-aa', '10.1.0.0/24', 'eu-west-1a'),
+        subnet('subnet-v6', undefined, 'eu-west-1a', {
+          Ipv6Native: true,
+          Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: '2600:1f18::/64', Ipv6CidrBlockState: { State: 'associated' } }],
+        }),
+      ],
+    }),
     ListContainerInstances: () => ({ containerInstanceArns: ['arn:ci/1'] }),
     DescribeContainerInstances: () => ({
-      containerInstances: [{ containerInstanceArn: 'arn:ci/1', attributes: [{ name: 'ecs.instance-type', value: 'zz9.huge' }, { name: 'ecs.availability-zone', value: 'eu-west-1a' }, { name: 'ecs.vpc-id', value: 'vpc-1' }] }],
+      containerInstances: [
+        {
+          containerInstanceArn: 'arn:ci/1',
+          attributes: [
+            { name: 'ecs.instance-type', value: 'zz9.huge' },
+            { name: 'ecs.availability-zone', value: 'eu-west-1a' },
+            { name: 'ecs.vpc-id', value: 'vpc-1' },
+          ],
+        },
+      ],
     }),
     DescribeInstanceTypes: () => ({ InstanceTypes: [] }),
   };

@@ -66,7 +66,9 @@ before(async () => {
   ids.c = await subnet('10.0.2.0/24', 'us-east-1c', vpcIpv6.replace(/\/56$/, '/64'));
 
   const run = async (type: 'c5.large' | 'm5.xlarge', count: number, subnetId: string) =>
-    (await ec2.send(new RunInstancesCommand({ ImageId: LINUX_AMI, InstanceType: type, MinCount: count, MaxCount: count, SubnetId: subnetId }))).Instances!.map((i) => i.InstanceId!);
+    (await ec2.send(new RunInstancesCommand({ ImageId: LINUX_AMI, InstanceType: type, MinCount: count, MaxCount: count, SubnetId: subnetId }))).Instances!.map(
+      (i) => i.InstanceId!,
+    );
   const instances = [...(await run('c5.large', 2, ids.a)), ...(await run('m5.xlarge', 1, ids.c))];
   await ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }));
   for (const instanceId of instances) {
@@ -151,7 +153,13 @@ test('end to end: the pulled file makes ecs-net check warn about a service too b
   const envFile = fileIn('ecs-network.json');
   const { env } = parseEnvironment(readJson(envFile));
   const small = env.subnets.find((s) => s.cidr === '10.0.1.0/28')!;
-  const service = JSON.stringify({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 20, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: [small.id] } } });
+  const service = JSON.stringify({
+    serviceName: 'web',
+    taskDefinition: 'web:1',
+    desiredCount: 20,
+    launchType: 'FARGATE',
+    networkConfiguration: { awsvpcConfiguration: { subnets: [small.id] } },
+  });
   const serviceFile = fileIn('service.json');
   writeFileSync(serviceFile, service);
   const lines: string[] = [];
@@ -187,10 +195,16 @@ test('a second pull replaces pulled entries and keeps hand-written ones and othe
   const { env, problems } = parseEnvironment(merged);
   assert.deepEqual(problems, []);
   assert.equal(merged.$schema, './schemas/ecs-network.schema.json');
-  assert.deepEqual(merged.subnets.find((s: any) => s.id === handSubnet.id), handSubnet);
+  assert.deepEqual(
+    merged.subnets.find((s: any) => s.id === handSubnet.id),
+    handSubnet,
+  );
   assert.equal(env.subnets.find((s) => s.id === ids.a)?.cidr, '10.0.0.0/24');
   assert.deepEqual(merged.subnets.find((s: any) => s.id === ids.b).otherConsumers, [{ name: 'alb', ipv4: 3 }]);
-  assert.deepEqual(env.clusters.map((c) => c.name), [CLUSTER, 'batch']);
+  assert.deepEqual(
+    env.clusters.map((c) => c.name),
+    [CLUSTER, 'batch'],
+  );
   assert.equal(env.subnets.length, 4);
 });
 
@@ -218,7 +232,10 @@ test('--subnets pulls exactly those; with neither --subnets nor --cluster the wh
   assert.equal(r.code, 0, r.stderr);
   const { env, problems } = parseEnvironment(readJson(one));
   assert.deepEqual(problems, []);
-  assert.deepEqual(env.subnets.map((s) => [s.id, s.cidr]), [[ids.b, '10.0.1.0/28']]);
+  assert.deepEqual(
+    env.subnets.map((s) => [s.id, s.cidr]),
+    [[ids.b, '10.0.1.0/28']],
+  );
   assert.equal(env.vpcCidr, '10.0.0.0/16');
   assert.deepEqual(env.clusters, []);
 
@@ -227,7 +244,11 @@ test('--subnets pulls exactly those; with neither --subnets nor --cluster the wh
   assert.equal(r2.code, 0, r2.stderr);
   const all = parseEnvironment(readJson(region));
   assert.deepEqual(all.problems, []);
-  for (const id of [ids.a, ids.b, ids.c]) assert.ok(all.env.subnets.some((s) => s.id === id), id);
+  for (const id of [ids.a, ids.b, ids.c])
+    assert.ok(
+      all.env.subnets.some((s) => s.id === id),
+      id,
+    );
   // moto's default VPC (172.31.0.0/16) is there too, so no single VPC range is written.
   assert.ok(all.env.subnets.some((s) => s.cidr?.startsWith('172.31.')));
   assert.equal(all.env.vpcCidr, undefined);
@@ -240,7 +261,10 @@ test('an endpoint on a closed port fails with a network message and writes nothi
   const r = await pull('--endpoint-url', `http://127.0.0.1:${port}`, '--region', REGION, '--cluster', CLUSTER, '--out', out);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, new RegExp(`^ecs-net env pull: cannot reach http://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED on ecs:ListContainerInstances\\).*network`));
+  assert.match(
+    r.stderr,
+    new RegExp(`^ecs-net env pull: cannot reach http://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED on ecs:ListContainerInstances\\).*network`),
+  );
   assert.equal(r.stderr.trim().split('\n').length, 1, 'one line, no stack trace');
   assert.equal(existsSync(out), false);
 });

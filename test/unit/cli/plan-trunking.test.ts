@@ -26,7 +26,11 @@ test('ecs-net plan --json gives the current table figures with and without trunk
   for (const [name, without, withT] of DOCUMENTED_ROWS) {
     const off = planJson('--instance-type', name, '--tasks', '40');
     const on = planJson('--instance-type', name, '--tasks', '40', '--trunking');
-    assert.deepEqual([off.tasksPerInstance.withoutTrunking, off.tasksPerInstance.withTrunking, off.tasksPerInstance.effective], [without, withT, without], name);
+    assert.deepEqual(
+      [off.tasksPerInstance.withoutTrunking, off.tasksPerInstance.withTrunking, off.tasksPerInstance.effective],
+      [without, withT, without],
+      name,
+    );
     assert.equal(on.tasksPerInstance.effective, withT, name);
     assert.deepEqual(on.warnings, [], name);
   }

@@ -11,11 +11,7 @@ import {
   parseTaskMemoryMiB,
 } from '../../../server/src/core/fargate';
 import type { Os } from '../../../server/src/core/kinds';
-import {
-  atLeastPlatform,
-  compareVersions,
-  resolveFargatePlatformVersion,
-} from '../../../server/src/core/platform';
+import { atLeastPlatform, compareVersions, resolveFargatePlatformVersion } from '../../../server/src/core/platform';
 
 test('74 valid Linux cpu/memory pairs over 7 CPU sizes; Windows from 1 vCPU', () => {
   // fargate.json: 7 CPU sizes, 74 pairs; Windows takes 1024, 2048 and 4096 only.

@@ -42,11 +42,7 @@ test('addresses needed, steady state and at the deployment peak', () => {
       { networkMode: 'awsvpc', launchType: 'FARGATE', tasks: 300, maximumPercent: 50 },
       { peakTasksDuringDeployment: 300 },
     ],
-    [
-      'peak rounds down: 3 tasks at 150%',
-      { networkMode: 'awsvpc', launchType: 'FARGATE', tasks: 3, maximumPercent: 150 },
-      { peakTasksDuringDeployment: 4 },
-    ],
+    ['peak rounds down: 3 tasks at 150%', { networkMode: 'awsvpc', launchType: 'FARGATE', tasks: 3, maximumPercent: 150 }, { peakTasksDuringDeployment: 4 }],
     ['no tasks', { networkMode: 'awsvpc', launchType: 'EC2', tasks: 0, tasksPerInstance: 10 }, { instancesNeeded: 0, needed: 0 }],
   ];
   for (const [label, input, expected] of cases) {
@@ -89,7 +85,10 @@ test('subnets in the same AZ share that AZ part', () => {
       { cidr: '10.0.2.0/24', az: 'b' },
     ],
   });
-  assert.deepEqual(r.perSubnet.map((s) => s.expectedUse), [90, 90, 180]);
+  assert.deepEqual(
+    r.perSubnet.map((s) => s.expectedUse),
+    [90, 90, 180],
+  );
   assert.equal(r.usable, 753);
   assert.equal(r.fits, true);
 });

@@ -71,7 +71,11 @@ test('knowing nothing never yields unmet (precision first)', () => {
   for (const mode of ['dual-stack', 'ipv6-only'] as const) {
     const r = ipv6Eligibility({ mode });
     assert.equal(r.eligible, 'unknown', mode);
-    assert.deepEqual(r.checks.filter((c) => c.status === 'unmet'), [], mode);
+    assert.deepEqual(
+      r.checks.filter((c) => c.status === 'unmet'),
+      [],
+      mode,
+    );
   }
 });
 

@@ -15,7 +15,10 @@ test('ENI exhaustion: c5.large holds 2 awsvpc tasks without trunking', () => {
     strategy: 'spread',
   });
   assert.deepEqual([r.placed, r.unplaced], [6, 4]);
-  assert.deepEqual(r.failures.map((f) => [f.reason, f.tasks]), [['RESOURCE:ENI', 4]]);
+  assert.deepEqual(
+    r.failures.map((f) => [f.reason, f.tasks]),
+    [['RESOURCE:ENI', 4]],
+  );
 });
 
 test('trunking raises the ENI bound to 10 on c5.large', () => {
@@ -28,7 +31,10 @@ test('trunking raises the ENI bound to 10 on c5.large', () => {
   const full = simulatePlacement(base);
   assert.deepEqual([full.placed, full.unplaced, full.failures.length], [30, 0, 0]);
   const over = simulatePlacement({ ...base, task: { count: 35, networkMode: 'awsvpc' } });
-  assert.deepEqual(over.failures.map((f) => [f.reason, f.tasks]), [['RESOURCE:ENI', 5]]);
+  assert.deepEqual(
+    over.failures.map((f) => [f.reason, f.tasks]),
+    [['RESOURCE:ENI', 5]],
+  );
 });
 
 test('which resource runs out first', () => {
@@ -44,7 +50,11 @@ test('which resource runs out first', () => {
   for (const [label, task, trunking, placed, reason] of cases) {
     const r = simulatePlacement({ capacity: fleet('c5.large', 3, ['a']), trunking, task, strategy: 'spread' });
     assert.equal(r.placed, placed, label);
-    assert.deepEqual(r.failures.map((f) => [f.reason, f.tasks]), [[reason, task.count - placed]], label);
+    assert.deepEqual(
+      r.failures.map((f) => [f.reason, f.tasks]),
+      [[reason, task.count - placed]],
+      label,
+    );
   }
 });
 
@@ -55,7 +65,10 @@ test('no limit when nothing binds: dynamic ports, no reservations', () => {
   ]) {
     const r = simulatePlacement({ capacity: fleet('c5.large', 2, ['a']), task, strategy: 'spread' });
     assert.deepEqual([r.placed, r.unplaced], [500, 0]);
-    assert.deepEqual(r.perInstance.map((i) => i.tasks), [250, 250]);
+    assert.deepEqual(
+      r.perInstance.map((i) => i.tasks),
+      [250, 250],
+    );
   }
 });
 
@@ -82,7 +95,10 @@ test('subnet exhaustion has its own reason', () => {
     ],
   });
   assert.deepEqual(r.perAz, { a: 5, b: 30 });
-  assert.deepEqual(r.failures.map((f) => [f.reason, f.tasks]), [['SUBNET:NO_FREE_IPV4', 15]]);
+  assert.deepEqual(
+    r.failures.map((f) => [f.reason, f.tasks]),
+    [['SUBNET:NO_FREE_IPV4', 15]],
+  );
 });
 
 test('subnet and instance limits together split the unplaced tasks', () => {
@@ -93,10 +109,13 @@ test('subnet and instance limits together split the unplaced tasks', () => {
     subnets: [{ az: 'a', usableIpv4: 2 }], // no subnet in b at all; a keeps 1 after the instance
   });
   assert.equal(r.placed, 1);
-  assert.deepEqual(r.failures.map((f) => [f.reason, f.tasks]), [
-    ['SUBNET:NO_FREE_IPV4', 3],
-    ['RESOURCE:ENI', 6],
-  ]);
+  assert.deepEqual(
+    r.failures.map((f) => [f.reason, f.tasks]),
+    [
+      ['SUBNET:NO_FREE_IPV4', 3],
+      ['RESOURCE:ENI', 6],
+    ],
+  );
   assert.equal(r.warnings.length, 1, 'AZ b has no subnet');
 });
 
@@ -113,14 +132,17 @@ test('spread balances across AZs, then across instances', () => {
     ['us-east-1b', 10],
     ['us-east-1c', 10],
   ]);
-  assert.deepEqual(r.perInstance.map((i) => [i.id, i.tasks]), [
-    ['c5.large#1@us-east-1a', 6],
-    ['c5.large#2@us-east-1a', 5],
-    ['c5.large#1@us-east-1b', 5],
-    ['c5.large#2@us-east-1b', 5],
-    ['c5.large#1@us-east-1c', 5],
-    ['c5.large#2@us-east-1c', 5],
-  ]);
+  assert.deepEqual(
+    r.perInstance.map((i) => [i.id, i.tasks]),
+    [
+      ['c5.large#1@us-east-1a', 6],
+      ['c5.large#2@us-east-1a', 5],
+      ['c5.large#1@us-east-1b', 5],
+      ['c5.large#2@us-east-1b', 5],
+      ['c5.large#1@us-east-1c', 5],
+      ['c5.large#2@us-east-1c', 5],
+    ],
+  );
 });
 
 test('spread moves tasks on when an AZ is full', () => {
@@ -142,7 +164,10 @@ test('binpack fills instances in order', () => {
     task: { count: 12, networkMode: 'awsvpc' },
     strategy: 'binpack',
   });
-  assert.deepEqual(r.perInstance.map((i) => i.tasks), [10, 2, 0, 0]);
+  assert.deepEqual(
+    r.perInstance.map((i) => i.tasks),
+    [10, 2, 0, 0],
+  );
   assert.deepEqual(r.perAz, { a: 12, b: 0 });
 });
 
@@ -160,14 +185,20 @@ test('unknown instance types are reported with suggestions, not thrown', () => {
   assert.equal(r.failures[0].suggestions?.[0], 'c5.large');
 
   const none = simulatePlacement({ capacity: [{ instanceType: 'nope', count: 2, az: 'a' }], task: { count: 3, networkMode: 'awsvpc' }, strategy: 'spread' });
-  assert.deepEqual(none.failures.map((f) => [f.reason, f.tasks]), [
-    ['UNKNOWN_INSTANCE_TYPE', 0],
-    ['NO_CONTAINER_INSTANCES', 3],
-  ]);
+  assert.deepEqual(
+    none.failures.map((f) => [f.reason, f.tasks]),
+    [
+      ['UNKNOWN_INSTANCE_TYPE', 0],
+      ['NO_CONTAINER_INSTANCES', 3],
+    ],
+  );
 });
 
 test('trunking on a type without a trunked figure falls back, with a warning', () => {
-  for (const [instanceType, os] of [['c4.large', 'linux'], ['c5.large', 'windows']] as const) {
+  for (const [instanceType, os] of [
+    ['c4.large', 'linux'],
+    ['c5.large', 'windows'],
+  ] as const) {
     const r = simulatePlacement({
       capacity: fleet(instanceType, 1, ['a']),
       trunking: true,
@@ -200,7 +231,10 @@ test('deterministic: the same input gives the same result', () => {
 
 test('bad counts become warnings, not exceptions', () => {
   const r = simulatePlacement({
-    capacity: [{ instanceType: 'c5.large', count: -1, az: 'a' }, { instanceType: 'c5.large', count: 1.5, az: 'a' }],
+    capacity: [
+      { instanceType: 'c5.large', count: -1, az: 'a' },
+      { instanceType: 'c5.large', count: 1.5, az: 'a' },
+    ],
     task: { count: Number.NaN, networkMode: 'awsvpc' },
     strategy: 'spread',
   });

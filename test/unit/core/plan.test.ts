@@ -66,7 +66,10 @@ test('subnets: usable, fit and the peak warning', () => {
   const three = plan({ instanceType: 'c5.large', trunking: true, tasks: 300, subnets: ['10.0.0.0/20', '10.0.16.0/20', '10.0.32.0/20'] });
   assert.equal(three.ipv4.usable, 12273);
   assert.equal(three.ipv4.fits, true);
-  assert.deepEqual(three.perSubnet.map((s) => s.expectedUse), [120, 120, 120]);
+  assert.deepEqual(
+    three.perSubnet.map((s) => s.expectedUse),
+    [120, 120, 120],
+  );
   assert.deepEqual(three.warnings, []);
 
   // A /23 holds 507: enough for 360, not for the 720 of a 200% deployment.

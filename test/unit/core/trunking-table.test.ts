@@ -50,7 +50,10 @@ test('where the table gives fewer tasks with trunking (u-* types), trunking on u
     assert.match(d.withTrunkingNote ?? '', /trunking lowers the limit/, name);
     const plan = trunkedPlan(name);
     assert.equal(plan.tasksPerInstance.effective, 12, name);
-    assert.ok(plan.warnings.some((w) => w.includes('lowers the limit')), name);
+    assert.ok(
+      plan.warnings.some((w) => w.includes('lowers the limit')),
+      name,
+    );
   }
   // u-3tb1.56xlarge rises 7 → 12: no note.
   assert.deepEqual(kinds('u-3tb1.56xlarge'), []);

@@ -18,11 +18,25 @@ const template = (cursorIn: 'TD' | 'S' | 'none') =>
       Resources: {
         A: { Type: 'AWS::EC2::Subnet', Properties: { CidrBlock: '10.0.0.0/24', AvailabilityZone: 'eu-west-1a' } },
         B: { Type: 'AWS::EC2::Subnet', Properties: { CidrBlock: '10.0.1.0/28', AvailabilityZone: 'eu-west-1b' } },
-        TD: { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'], Cpu: cursorIn === 'TD' ? '25|6' : '256', Memory: '512', ContainerDefinitions: [{ Name: 'a', Image: 'x' }] } },
+        TD: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            NetworkMode: 'awsvpc',
+            RequiresCompatibilities: ['EC2'],
+            Cpu: cursorIn === 'TD' ? '25|6' : '256',
+            Memory: '512',
+            ContainerDefinitions: [{ Name: 'a', Image: 'x' }],
+          },
+        },
         Other: { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: 'bridge', ContainerDefinitions: [{ Name: 'b', Image: 'x' }] } },
         S: {
           Type: 'AWS::ECS::Service',
-          Properties: { LaunchType: 'EC2', TaskDefinition: { Ref: 'TD' }, DesiredCount: cursorIn === 'S' ? '2|0' : 20, NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'A' }, { Ref: 'B' }, 'subnet-0123456789abcdef0'] } } },
+          Properties: {
+            LaunchType: 'EC2',
+            TaskDefinition: { Ref: 'TD' },
+            DesiredCount: cursorIn === 'S' ? '2|0' : 20,
+            NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'A' }, { Ref: 'B' }, 'subnet-0123456789abcdef0'] } },
+          },
         },
       },
     },
@@ -53,10 +67,22 @@ test('a service in a template: IPv4 per template subnet and tasks per instance t
     ],
   );
   const subnetChart = view.charts.find((c) => c.unit === 'IPv4 addresses')!;
-  assert.deepEqual(subnetChart.bars.map((b) => [b.label, b.values[0], b.limit]), [['A', 15, 251], ['B', 15, 11]]);
+  assert.deepEqual(
+    subnetChart.bars.map((b) => [b.label, b.values[0], b.limit]),
+    [
+      ['A', 15, 251],
+      ['B', 15, 11],
+    ],
+  );
   const taskChart = view.charts.find((c) => c.unit === 'tasks')!;
   // With trunking, CPU caps c5.large at 2048 / 256 = 8 and m5.xlarge at 4096 / 256 = 16.
-  assert.deepEqual(taskChart.bars.map((b) => [b.label, ...b.values]), [['c5.large', 2, 8], ['m5.xlarge', 3, 16]]);
+  assert.deepEqual(
+    taskChart.bars.map((b) => [b.label, ...b.values]),
+    [
+      ['c5.large', 2, 8],
+      ['m5.xlarge', 3, 16],
+    ],
+  );
   assert.ok(view.notes.some((n) => /B is expected to hold 15 addresses but has 11 usable/.test(n)));
   assert.ok(view.notes.some((n) => /1 of the service's 3 subnets are described neither in the environment file nor as AWS::EC2::Subnet resources/.test(n)));
 });
@@ -80,10 +106,15 @@ test('trunking from settings adds the trunk ENI address per instance', () => {
 });
 
 test('a standalone Fargate task definition: one task, no instances, subnet sizes unknown', () => {
-  const view = plan('{ "family": "w|eb", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512", "containerDefinitions": [{ "name": "w", "image": "x" }] }')!;
+  const view = plan(
+    '{ "family": "w|eb", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512", "containerDefinitions": [{ "name": "w", "image": "x" }] }',
+  )!;
   assert.deepEqual([view.figures.launchType, view.figures.tasks, view.figures.ipv4.needed, view.figures.ipv4.peakDuringDeployment], ['FARGATE', 1, 1, 2]);
   assert.equal(view.figures.instanceTypes.length, 0);
-  assert.deepEqual(view.charts.map((c) => c.bars.map((b) => b.values[0])), [[1, 2]]);
+  assert.deepEqual(
+    view.charts.map((c) => c.bars.map((b) => b.values[0])),
+    [[1, 2]],
+  );
   assert.ok(view.notes.some((n) => /no instances to plan/.test(n)));
 });
 
@@ -116,6 +147,12 @@ test('with an environment file: its subnets (less other consumers) and the clust
   });
   const view = capacityPlanFor(new EcsDocument('file:///s.json', 1, service), 0, DEFAULT_SETTINGS, undefined, env)!;
   // /26 = 59 usable, less 9 held by others = 50.
-  assert.ok(view.facts.some((f) => f.label === 'Usable IPv4 in the subnets' && f.value === '50'), JSON.stringify(view.facts));
-  assert.ok(view.tables.some((t) => /environment file, trunking on/.test(t.title) && t.rows[0][0] === 'm5.large'), JSON.stringify(view.tables.map((t) => t.title)));
+  assert.ok(
+    view.facts.some((f) => f.label === 'Usable IPv4 in the subnets' && f.value === '50'),
+    JSON.stringify(view.facts),
+  );
+  assert.ok(
+    view.tables.some((t) => /environment file, trunking on/.test(t.title) && t.rows[0][0] === 'm5.large'),
+    JSON.stringify(view.tables.map((t) => t.title)),
+  );
 });

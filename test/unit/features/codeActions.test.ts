@@ -7,21 +7,27 @@ const CASES: { name: string; rule: string; before: string; after: string; fix?: 
   {
     name: 'Fargate + bridge → awsvpc',
     rule: 'fargate-network-mode',
-    before: '{\n  "family": "x",\n  "networkMode": "bridge",\n  "requiresCompatibilities": ["FARGATE"],\n  "cpu": "256",\n  "memory": "512",\n  "containerDefinitions": [{ "name": "a", "image": "x" }]\n}',
-    after: '{\n  "family": "x",\n  "networkMode": "awsvpc",\n  "requiresCompatibilities": ["FARGATE"],\n  "cpu": "256",\n  "memory": "512",\n  "containerDefinitions": [{ "name": "a", "image": "x" }]\n}',
+    before:
+      '{\n  "family": "x",\n  "networkMode": "bridge",\n  "requiresCompatibilities": ["FARGATE"],\n  "cpu": "256",\n  "memory": "512",\n  "containerDefinitions": [{ "name": "a", "image": "x" }]\n}',
+    after:
+      '{\n  "family": "x",\n  "networkMode": "awsvpc",\n  "requiresCompatibilities": ["FARGATE"],\n  "cpu": "256",\n  "memory": "512",\n  "containerDefinitions": [{ "name": "a", "image": "x" }]\n}',
   },
   {
     name: 'awsvpc hostPort removed, comments kept',
     rule: 'awsvpc-host-port',
-    before: '{\n  // web tier\n  "family": "x",\n  "networkMode": "awsvpc",\n  "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80, "hostPort": 8080 }] }]\n}',
-    after: '{\n  // web tier\n  "family": "x",\n  "networkMode": "awsvpc",\n  "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80 }] }]\n}',
+    before:
+      '{\n  // web tier\n  "family": "x",\n  "networkMode": "awsvpc",\n  "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80, "hostPort": 8080 }] }]\n}',
+    after:
+      '{\n  // web tier\n  "family": "x",\n  "networkMode": "awsvpc",\n  "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80 }] }]\n}',
   },
   {
     name: 'awsvpc hostPort set equal (second fix)',
     rule: 'awsvpc-host-port',
     fix: 'Set hostPort to 80',
-    before: '{ "family": "x", "networkMode": "awsvpc", "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80, "hostPort": 8080 }] }] }',
-    after: '{ "family": "x", "networkMode": "awsvpc", "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80, "hostPort": 80 }] }] }',
+    before:
+      '{ "family": "x", "networkMode": "awsvpc", "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80, "hostPort": 8080 }] }] }',
+    after:
+      '{ "family": "x", "networkMode": "awsvpc", "containerDefinitions": [{ "name": "a", "image": "x", "portMappings": [{ "containerPort": 80, "hostPort": 80 }] }] }',
   },
   {
     name: 'hostname removed under awsvpc',
@@ -32,8 +38,10 @@ const CASES: { name: string; rule: string; before: string; after: string; fix?: 
   {
     name: 'Fargate size rounded up',
     rule: 'fargate-task-size',
-    before: '{ "family": "x", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096", "containerDefinitions": [{ "name": "a", "image": "x" }] }',
-    after: '{ "family": "x", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "512", "memory": "4096", "containerDefinitions": [{ "name": "a", "image": "x" }] }',
+    before:
+      '{ "family": "x", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096", "containerDefinitions": [{ "name": "a", "image": "x" }] }',
+    after:
+      '{ "family": "x", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "512", "memory": "4096", "containerDefinitions": [{ "name": "a", "image": "x" }] }',
   },
   {
     name: 'enum case',
@@ -56,8 +64,10 @@ const CASES: { name: string; rule: string; before: string; after: string; fix?: 
   {
     name: 'assignPublicIp DISABLED on EC2',
     rule: 'assign-public-ip-ec2',
-    before: '{ "serviceName": "s", "taskDefinition": "t", "launchType": "EC2", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-0123456789abcdef0"], "assignPublicIp": "ENABLED" } } }',
-    after: '{ "serviceName": "s", "taskDefinition": "t", "launchType": "EC2", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-0123456789abcdef0"], "assignPublicIp": "DISABLED" } } }',
+    before:
+      '{ "serviceName": "s", "taskDefinition": "t", "launchType": "EC2", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-0123456789abcdef0"], "assignPublicIp": "ENABLED" } } }',
+    after:
+      '{ "serviceName": "s", "taskDefinition": "t", "launchType": "EC2", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-0123456789abcdef0"], "assignPublicIp": "DISABLED" } } }',
   },
 ];
 
@@ -74,8 +84,22 @@ test('CloudFormation: awsvpc skeleton inserted in PascalCase, and target type ch
     {
       Resources: {
         TG: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Protocol: 'HTTP', Port: 80, VpcId: 'vpc-1', TargetType: 'instance' } },
-        TD: { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'], ContainerDefinitions: [{ Name: 'a', Image: 'x', Memory: 256, PortMappings: [{ ContainerPort: 80 }] }] } },
-        S: { Type: 'AWS::ECS::Service', Properties: { LaunchType: 'EC2', TaskDefinition: { Ref: 'TD' }, LoadBalancers: [{ TargetGroupArn: { Ref: 'TG' }, ContainerName: 'a', ContainerPort: 80 }] } },
+        TD: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            NetworkMode: 'awsvpc',
+            RequiresCompatibilities: ['EC2'],
+            ContainerDefinitions: [{ Name: 'a', Image: 'x', Memory: 256, PortMappings: [{ ContainerPort: 80 }] }],
+          },
+        },
+        S: {
+          Type: 'AWS::ECS::Service',
+          Properties: {
+            LaunchType: 'EC2',
+            TaskDefinition: { Ref: 'TD' },
+            LoadBalancers: [{ TargetGroupArn: { Ref: 'TG' }, ContainerName: 'a', ContainerPort: 80 }],
+          },
+        },
       },
     },
     null,

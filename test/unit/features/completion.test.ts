@@ -43,8 +43,7 @@ const edit = (item: CompletionItem) => item.textEdit as TextEdit;
 const invalid = (item: CompletionItem) => /^Not valid here/.test(item.detail ?? '');
 
 /** A task definition around `body` (members written before containerDefinitions). */
-const td = (body: string, containers = '{ "name": "a", "image": "x" }') =>
-  `{ "family": "x", ${body}, "containerDefinitions": [${containers}] }`;
+const td = (body: string, containers = '{ "name": "a", "image": "x" }') => `{ "family": "x", ${body}, "containerDefinitions": [${containers}] }`;
 
 // ------------------------------------------------------------------ network mode
 
@@ -97,7 +96,10 @@ test('networkMode right after the colon, with another member following: value an
     accept('{\n  "family": "x",\n  "networkMode": |\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": []\n}', 'awsvpc'),
     '{\n  "family": "x",\n  "networkMode": "awsvpc",\n  "requiresCompatibilities": ["FARGATE"],\n  "containerDefinitions": []\n}',
   );
-  assert.equal(accept('{ "family": "x", "containerDefinitions": [], "networkMode": | }', 'host'), '{ "family": "x", "containerDefinitions": [], "networkMode": "host" }');
+  assert.equal(
+    accept('{ "family": "x", "containerDefinitions": [], "networkMode": | }', 'host'),
+    '{ "family": "x", "containerDefinitions": [], "networkMode": "host" }',
+  );
 });
 
 // ------------------------------------------------------------------ other documents: workspace and environment
@@ -131,8 +133,10 @@ test('launchType and platformVersion see the task definition in another file of 
 
 test("instance types in a service's placement constraint: the cluster's types from the environment file rank first", () => {
   const env = parseEnvironment({ clusters: [{ name: 'prod', capacity: [{ instanceType: 'm5.2xlarge', count: 2 }] }] }).env;
-  const text = '{ "serviceName": "s", "cluster": "prod", "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type == m5.|" }] }';
-  const sorted = (options: CompletionOptions) => [...complete(text, DEFAULT_SETTINGS, 'file:///w/service.json', options).list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  const text =
+    '{ "serviceName": "s", "cluster": "prod", "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type == m5.|" }] }';
+  const sorted = (options: CompletionOptions) =>
+    [...complete(text, DEFAULT_SETTINGS, 'file:///w/service.json', options).list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   assert.equal(sorted({ env })[0].label, 'm5.2xlarge');
   assert.equal(sorted({})[0].label, 'm5.large');
 });
@@ -182,7 +186,10 @@ test('platformVersion: LATEST first, Linux versions with status, retired ones la
 
   const windows = JSON.stringify({
     Resources: {
-      TD: { Type: 'AWS::ECS::TaskDefinition', Properties: { RuntimePlatform: { OperatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' }, ContainerDefinitions: [] } },
+      TD: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: { RuntimePlatform: { OperatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' }, ContainerDefinitions: [] },
+      },
       S: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: 'TD' }, PlatformVersion: 'CURSOR' } },
     },
   }).replace('"CURSOR"', '"|"');
@@ -191,7 +198,9 @@ test('platformVersion: LATEST first, Linux versions with status, retired ones la
 });
 
 test('assignPublicIp: ENABLED last with the reason on EC2, valid on Fargate', () => {
-  const ec2 = ranked('{ "serviceName": "s", "launchType": "EC2", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-1"], "assignPublicIp": "EN|" } } }');
+  const ec2 = ranked(
+    '{ "serviceName": "s", "launchType": "EC2", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-1"], "assignPublicIp": "EN|" } } }',
+  );
   assert.deepEqual(labels(ec2), ['DISABLED', 'ENABLED']);
   assert.match(ec2[1].detail!, /Assign public IP is not supported for this launch type/);
   const fargate = ranked('{ "serviceName": "s", "launchType": "FARGATE", "networkConfiguration": { "awsvpcConfiguration": { "assignPublicIp": "|" } } }');
@@ -235,7 +244,11 @@ test('pidMode and ipcMode on Fargate', () => {
 test('any other enum the structural model knows, and booleans', () => {
   assert.deepEqual(labels(ranked('{ "serviceName": "s", "cluster": "c", "schedulingStrategy": "|" }')), ['REPLICA', 'DAEMON']);
   assert.ok(labels(ranked('{ "TargetType": "ip", "Protocol": "|" }')).includes('TCP_UDP'));
-  assert.deepEqual(labels(ranked('{ "Resources": { "S": { "Type": "AWS::ECS::Service", "Properties": { "PropagateTags": "|" } } } }')).sort(), ['NONE', 'SERVICE', 'TASK_DEFINITION']);
+  assert.deepEqual(labels(ranked('{ "Resources": { "S": { "Type": "AWS::ECS::Service", "Properties": { "PropagateTags": "|" } } } }')).sort(), [
+    'NONE',
+    'SERVICE',
+    'TASK_DEFINITION',
+  ]);
   assert.deepEqual(labels(ranked(td('"cpu": "256"', '{ "name": "a", "essential": | }'))), ['true', 'false']);
   assert.deepEqual(labels(ranked('{ "serviceName": "s", "cluster": "c", "placementStrategy": [{ "type": "binpack", "field": "|" }] }')), ['memory', 'cpu']);
 });
@@ -268,15 +281,19 @@ test('Fargate memory without a cpu: every Linux size with the cpu sizes it fits'
   assert.match(byLabel(items, '2048').detail!, /cpu 256, 512, 1024/);
   assert.equal(new Set(labels(items)).size, items.length);
   const numbers = labels(items).map(Number);
-  assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b));
+  assert.deepEqual(
+    numbers,
+    [...numbers].sort((a, b) => a - b),
+  );
 });
 
 // ------------------------------------------------------------------ instance types
 
-const constraint = (expression: string) => td('"networkMode": "awsvpc"', '{ "name": "a", "image": "x" }').replace(
-  '"networkMode": "awsvpc"',
-  `"networkMode": "awsvpc", "placementConstraints": [{ "type": "memberOf", "expression": "${expression}" }]`,
-);
+const constraint = (expression: string) =>
+  td('"networkMode": "awsvpc"', '{ "name": "a", "image": "x" }').replace(
+    '"networkMode": "awsvpc"',
+    `"networkMode": "awsvpc", "placementConstraints": [{ "type": "memberOf", "expression": "${expression}" }]`,
+  );
 
 test('instance type after == in a placement constraint: filtered by prefix, with ENI density', () => {
   const { list, doc } = complete(constraint('attribute:ecs.instance-type == c5.l|'));
@@ -383,8 +400,14 @@ test('renaming an existing key inserts the name alone; a bare word is replaced t
   assert.equal(edit(item).newText, '"networkMode"');
   const start = doc.text.indexOf('"netw"');
   assert.deepEqual(edit(item).range, { start: doc.positionAt(start), end: doc.positionAt(start + 6) });
-  assert.equal(accept('{ "family": "x", "netw|": "bridge", "containerDefinitions": [] }', 'networkMode'), '{ "family": "x", "networkMode": "bridge", "containerDefinitions": [] }');
-  assert.equal(accept('{ "family": "x", netw| "containerDefinitions": [] }', 'networkMode'), '{ "family": "x", "networkMode": "", "containerDefinitions": [] }');
+  assert.equal(
+    accept('{ "family": "x", "netw|": "bridge", "containerDefinitions": [] }', 'networkMode'),
+    '{ "family": "x", "networkMode": "bridge", "containerDefinitions": [] }',
+  );
+  assert.equal(
+    accept('{ "family": "x", netw| "containerDefinitions": [] }', 'networkMode'),
+    '{ "family": "x", "networkMode": "", "containerDefinitions": [] }',
+  );
   const bare = ranked('{ "family": "x", netw| "containerDefinitions": [] }');
   assert.equal(byLabel(bare, 'networkMode').filterText, 'networkMode');
   assert.equal(edit(byLabel(bare, 'networkMode')).newText, '"networkMode": "$1",');
@@ -414,10 +437,14 @@ test('CloudFormation resources get PascalCase names', () => {
   assert.ok(names.includes('NetworkMode') && names.includes('ContainerDefinitions') && names.includes('RequiresCompatibilities'));
   assert.ok(!names.includes('Family') && !names.includes('networkMode') && !names.includes('TaskDefinitionArn'));
   assert.equal(edit(byLabel(items, 'NetworkMode')).newText, '"NetworkMode": "$1"');
-  const values = ranked('{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "RequiresCompatibilities": ["FARGATE"], "NetworkMode": "|" } } } }');
+  const values = ranked(
+    '{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "RequiresCompatibilities": ["FARGATE"], "NetworkMode": "|" } } } }',
+  );
   assert.deepEqual(labels(values), ['awsvpc', 'bridge', 'host', 'none']);
   assert.ok(invalid(values[1]));
-  const cpu = ranked('{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "RequiresCompatibilities": ["FARGATE"], "Cpu": "512", "Memory": "|" } } } }');
+  const cpu = ranked(
+    '{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "RequiresCompatibilities": ["FARGATE"], "Cpu": "512", "Memory": "|" } } } }',
+  );
   assert.deepEqual(labels(cpu), ['1024', '2048', '3072', '4096']);
 });
 
@@ -427,7 +454,10 @@ test('values accepted in a CloudFormation template land in the resource, quoted,
   assert.equal(accept(template('|'), 'awsvpc'), template('"awsvpc",'));
   assert.equal(accept(template('"br|",'), 'awsvpc'), template('"awsvpc",'));
   const name = '{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "Family": "x", | } } } }';
-  assert.equal(accept(name, 'NetworkMode'), '{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "Family": "x", "NetworkMode": "" } } } }');
+  assert.equal(
+    accept(name, 'NetworkMode'),
+    '{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "Family": "x", "NetworkMode": "" } } } }',
+  );
 });
 
 test('placement strategy Field in a CloudFormation service: the same fields as placementStrategy[].field', () => {
@@ -441,11 +471,17 @@ test('service networkConfiguration block is ranked first, in either spelling, an
   const api = ranked('{ "serviceName": "s", "taskDefinition": "web", | }');
   assert.equal(api[0].label, 'networkConfiguration');
   assert.equal(api[0].kind, 15 /* Snippet */);
-  assert.match(edit(api[0]).newText, /"awsvpcConfiguration": \{\n\t\t"subnets": \["\$1"\],\n\t\t"securityGroups": \["\$2"\],\n\t\t"assignPublicIp": "DISABLED"/);
+  assert.match(
+    edit(api[0]).newText,
+    /"awsvpcConfiguration": \{\n\t\t"subnets": \["\$1"\],\n\t\t"securityGroups": \["\$2"\],\n\t\t"assignPublicIp": "DISABLED"/,
+  );
   assert.ok(!labels(api).includes('service') && !labels(api).includes('forceNewDeployment'), 'UpdateService-only members');
   const cfn = ranked('{ "Resources": { "S": { "Type": "AWS::ECS::Service", "Properties": { | } } } }');
   assert.equal(cfn[0].label, 'NetworkConfiguration');
-  assert.match(edit(cfn[0]).newText, /"AwsvpcConfiguration": \{\n\t\t"Subnets": \["\$1"\],\n\t\t"SecurityGroups": \["\$2"\],\n\t\t"AssignPublicIp": "DISABLED"/);
+  assert.match(
+    edit(cfn[0]).newText,
+    /"AwsvpcConfiguration": \{\n\t\t"Subnets": \["\$1"\],\n\t\t"SecurityGroups": \["\$2"\],\n\t\t"AssignPublicIp": "DISABLED"/,
+  );
   assert.equal(
     accept('{ "serviceName": "s", "taskDefinition": "web", | }', 'networkConfiguration'),
     '{ "serviceName": "s", "taskDefinition": "web", "networkConfiguration": {\n\t"awsvpcConfiguration": {\n\t\t"subnets": [""],\n\t\t"securityGroups": [""],\n\t\t"assignPublicIp": "DISABLED"\n\t}\n} }',
@@ -468,7 +504,9 @@ test('container portMappings block: hostPort left out for awsvpc and host, 0 for
     td('"networkMode": "bridge"', '{ "name": "a", "portMappings": [\n\t{\n\t\t"containerPort": 80,\n\t\t"hostPort": 0,\n\t\t"protocol": "tcp"\n\t}\n] }'),
   );
   assert.ok(block('none').every((i) => i.kind !== 15));
-  const cfn = ranked('{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "NetworkMode": "awsvpc", "ContainerDefinitions": [{ "Name": "a", | }] } } } }');
+  const cfn = ranked(
+    '{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "NetworkMode": "awsvpc", "ContainerDefinitions": [{ "Name": "a", | }] } } } }',
+  );
   assert.equal(cfn[0].label, 'PortMappings');
   assert.match(edit(cfn[0]).newText, /"ContainerPort": \$\{1:80\},\n\t\t"Protocol": "tcp"/);
 });
@@ -485,7 +523,9 @@ test('the describe-task-definition wrapper', () => {
 });
 
 test('CRLF and comments: positions count lines the LSP way; nothing inside a comment', () => {
-  const { list, doc } = complete('// web tier\r\n{\r\n  /* size */\r\n  "family": "x",\r\n  "requiresCompatibilities": ["FARGATE"],\r\n  "networkMode": "|",\r\n  "containerDefinitions": [],\r\n}');
+  const { list, doc } = complete(
+    '// web tier\r\n{\r\n  /* size */\r\n  "family": "x",\r\n  "requiresCompatibilities": ["FARGATE"],\r\n  "networkMode": "|",\r\n  "containerDefinitions": [],\r\n}',
+  );
   const item = byLabel(list.items, 'awsvpc');
   assert.deepEqual(edit(item).range, { start: { line: 5, character: 17 }, end: { line: 5, character: 19 } });
   assert.equal(doc.offsetAt(edit(item).range.start), doc.text.indexOf('""'));
@@ -498,14 +538,18 @@ test('nothing for unknown documents or outside ECS units', () => {
   assert.deepEqual(complete('{ "name": "|" }').list, { isIncomplete: false, items: [] });
   assert.deepEqual(complete('{ "networkMode": "|" }').list.items, []);
   assert.deepEqual(complete('|').list.items, []);
-  const template = '{ "Resources": { "Sub": { "Type": "AWS::EC2::Subnet", "Properties": { "CidrBlock": "|" } }, "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": {} } } }';
+  const template =
+    '{ "Resources": { "Sub": { "Type": "AWS::EC2::Subnet", "Properties": { "CidrBlock": "|" } }, "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": {} } } }';
   assert.deepEqual(complete(template).list.items, []);
   assert.deepEqual(complete('{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", | "Properties": {} } } }').list.items, []);
 });
 
 test('never throws, at any offset of a range of documents', () => {
   const documents = [
-    td('"requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "1024", "memory": "2048", "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type in [c5.large, m5.]" }]', '{ "name": "a", "portMappings": [{ "containerPort": 80, "protocol": "tcp" }] }'),
+    td(
+      '"requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "1024", "memory": "2048", "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type in [c5.large, m5.]" }]',
+      '{ "name": "a", "portMappings": [{ "containerPort": 80, "protocol": "tcp" }] }',
+    ),
     '// c\r\n{ "serviceName": "s", "launchType": "EC2", "networkConfiguration": { "awsvpcConfiguration": { "assignPublicIp": "ENABLED", } }, /* x */ }',
     '{ "Resources": { "TD": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "NetworkMode": { "Ref": "Mode" }, "ContainerDefinitions": [{ "Name": "a" }] } }, "S": { "Type": "AWS::ECS::Service", "Properties": { "TaskDefinition": { "Ref": "TD" } } } } }',
     '{ "family": "x", "networkMode": "aws, "containerDefinitions": [{ "name": "a" ',

@@ -80,8 +80,25 @@ test('desiredCount in a template: IPv4 needs against the template subnets', () =
     Resources: {
       A: { Type: 'AWS::EC2::Subnet', Properties: { CidrBlock: '10.0.0.0/28', AvailabilityZone: 'eu-west-1a' } },
       B: { Type: 'AWS::EC2::Subnet', Properties: { CidrBlock: '10.0.0.16/28', AvailabilityZone: 'eu-west-1b' } },
-      TD: { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: 'awsvpc', RequiresCompatibilities: ['FARGATE'], Cpu: '256', Memory: '512', ContainerDefinitions: [{ Name: 'a', Image: 'x' }] } },
-      S: { Type: 'AWS::ECS::Service', Properties: { LaunchType: 'FARGATE', TaskDefinition: { Ref: 'TD' }, DesiredCount: 20, NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'A' }, { Ref: 'B' }] } } } },
+      TD: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: {
+          NetworkMode: 'awsvpc',
+          RequiresCompatibilities: ['FARGATE'],
+          Cpu: '256',
+          Memory: '512',
+          ContainerDefinitions: [{ Name: 'a', Image: 'x' }],
+        },
+      },
+      S: {
+        Type: 'AWS::ECS::Service',
+        Properties: {
+          LaunchType: 'FARGATE',
+          TaskDefinition: { Ref: 'TD' },
+          DesiredCount: 20,
+          NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: 'A' }, { Ref: 'B' }] } },
+        },
+      },
     },
   }).replace('"DesiredCount":20', '"DesiredCount":2|0');
   const md = hover(text)!;

@@ -8,7 +8,8 @@ function summary(text: string, settings: Settings = DEFAULT_SETTINGS, uri = 'fil
   return summaryFor(new EcsDocument(uri, 1, text), settings);
 }
 
-const task = (extra: string) => `{ "family": "api", ${extra} "containerDefinitions": [{ "name": "api", "image": "x", "portMappings": [{ "containerPort": 80 }] }] }`;
+const task = (extra: string) =>
+  `{ "family": "api", ${extra} "containerDefinitions": [{ "name": "api", "image": "x", "portMappings": [{ "containerPort": 80 }] }] }`;
 
 test('an awsvpc task definition for EC2: tasks per default instance type, with and without trunking', () => {
   const s = summary(task('"networkMode": "awsvpc", "requiresCompatibilities": ["EC2"],'));
@@ -24,11 +25,17 @@ test('the task size caps the figures, and the first known instance type in setti
   // c5.large has 2048 CPU units: 2 tasks of 1024 even with trunking.
   assert.equal(summary(sized)?.text, 'awsvpc · 2 tasks/c5.large (2 with trunking)');
   // m5.4xlarge: 8 ENIs → 7 tasks; 16 vCPU / 1 vCPU = 16 caps the trunked 60.
-  assert.equal(summary(sized, { ...DEFAULT_SETTINGS, defaultInstanceTypes: ['nope.large', 'm5.4xlarge'] })?.text, 'awsvpc · 7 tasks/m5.4xlarge (16 with trunking)');
+  assert.equal(
+    summary(sized, { ...DEFAULT_SETTINGS, defaultInstanceTypes: ['nope.large', 'm5.4xlarge'] })?.text,
+    'awsvpc · 7 tasks/m5.4xlarge (16 with trunking)',
+  );
 });
 
 test('a Fargate-only task definition shows its size instead of instance figures', () => {
-  assert.equal(summary(task('"networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",'))?.text, 'awsvpc · Fargate · 0.25 vCPU, 512 MiB');
+  assert.equal(
+    summary(task('"networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",'))?.text,
+    'awsvpc · Fargate · 0.25 vCPU, 512 MiB',
+  );
 });
 
 test('bridge and host task definitions count containers and port mappings', () => {
@@ -49,7 +56,10 @@ test('a target group: target type and listener', () => {
 test('a CloudFormation template counts its units; the tooltip has a line per unit', () => {
   const text = JSON.stringify({
     Resources: {
-      TD: { Type: 'AWS::ECS::TaskDefinition', Properties: { NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'], ContainerDefinitions: [{ Name: 'a', Image: 'x' }] } },
+      TD: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: { NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'], ContainerDefinitions: [{ Name: 'a', Image: 'x' }] },
+      },
       S: { Type: 'AWS::ECS::Service', Properties: { LaunchType: 'EC2', TaskDefinition: { Ref: 'TD' }, DesiredCount: 4 } },
     },
   });
@@ -57,7 +67,10 @@ test('a CloudFormation template counts its units; the tooltip has a line per uni
   assert.equal(s.kind, 'cloudformation');
   assert.equal(s.text, '1 task definition, 1 service');
   // 4 tasks at 2 per c5.large: 2 instances, one primary-ENI address each → 6; at 200%: 8 tasks, 4 instances → 12.
-  assert.deepEqual(s.tooltip.split('\n'), ['TD (Task definition): awsvpc · 2 tasks/c5.large (10 with trunking)', 'S (Service): awsvpc · 4 tasks on EC2 · 6 IPv4 (12 at deployment peak)']);
+  assert.deepEqual(s.tooltip.split('\n'), [
+    'TD (Task definition): awsvpc · 2 tasks/c5.large (10 with trunking)',
+    'S (Service): awsvpc · 4 tasks on EC2 · 6 IPv4 (12 at deployment peak)',
+  ]);
 });
 
 test('any other JSON has no summary', () => {

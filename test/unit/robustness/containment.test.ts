@@ -71,7 +71,7 @@ test('a CloudFormation failure names the resource it happened on', () => {
   );
 });
 
-test('fix-all goes on past a throwing rule and applies the other rules\' fixes', () => {
+test("fix-all goes on past a throwing rule and applies the other rules' fixes", () => {
   const fixture = fixtures.find((f) => `${f.ruleDir}/${f.name}` === CASES[0]) ?? assert.fail('no fixture');
   const doc = new EcsDocument('file:///ws/taskdef.json', 1, stripMarkers(fixture.text));
   const logged: string[] = [];

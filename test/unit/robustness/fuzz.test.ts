@@ -21,11 +21,8 @@ console.log(`fuzz seed ${SEED} (set FUZZ_SEED to explore others)`);
 /** Runs per fast-check property, sized so that the whole file passes MIN_DOCUMENTS with room to spare. */
 const RUNS = { truncations: 4_000, edits: 10_000, wrongTypes: 5_000, variants: 5_000 } as const;
 
-
 const fixtures = loadFixtures();
-const ENV_FIXTURES = [...new Set(fixtures.map((f) => f.ruleDir))]
-  .map((dir) => join(FIXTURE_DIR, dir, 'ecs-network.json'))
-  .filter((file) => existsSync(file));
+const ENV_FIXTURES = [...new Set(fixtures.map((f) => f.ruleDir))].map((dir) => join(FIXTURE_DIR, dir, 'ecs-network.json')).filter((file) => existsSync(file));
 
 /**
  * Every fixture (the invalid ones, markers removed, bring findings whose quick fixes get applied),
@@ -99,10 +96,69 @@ test('truncations anywhere (fast-check)', () => {
 
 // ------------------------------------------------------------------ random edits
 
-const CHARS = ['{', '}', '[', ']', ':', ',', '"', '\\', '/', '*', ' ', '\n', '\r', '\t', 'a', 'Z', '0', '9', '-', '+', '.', 'e', 'é', '\ud800', '\udc00', '😀', '\u0000', '\u2028'];
+const CHARS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"',
+  '\\',
+  '/',
+  '*',
+  ' ',
+  '\n',
+  '\r',
+  '\t',
+  'a',
+  'Z',
+  '0',
+  '9',
+  '-',
+  '+',
+  '.',
+  'e',
+  'é',
+  '\ud800',
+  '\udc00',
+  '😀',
+  '\u0000',
+  '\u2028',
+];
 const TOKENS = [
-  'null', 'true', 'false', '"awsvpc"', '"bridge"', '"80"', '80', '0', '-1', '65536', '1e999', '-0', '0.5', '{', '}', '[', ']', '//', '/*', '*/', ',', ':',
-  '"containerDefinitions"', '"networkMode"', '"portMappings"', '"hostPort"', '"NetworkMode"', '"Properties"', '"Ref"', '{"Ref":"X"}', '{"Fn::GetAtt":["A","B"]}', '""',
+  'null',
+  'true',
+  'false',
+  '"awsvpc"',
+  '"bridge"',
+  '"80"',
+  '80',
+  '0',
+  '-1',
+  '65536',
+  '1e999',
+  '-0',
+  '0.5',
+  '{',
+  '}',
+  '[',
+  ']',
+  '//',
+  '/*',
+  '*/',
+  ',',
+  ':',
+  '"containerDefinitions"',
+  '"networkMode"',
+  '"portMappings"',
+  '"hostPort"',
+  '"NetworkMode"',
+  '"Properties"',
+  '"Ref"',
+  '{"Ref":"X"}',
+  '{"Fn::GetAtt":["A","B"]}',
+  '""',
 ];
 
 type Edit = { readonly op: 'insert' | 'delete' | 'replace'; readonly unit: 'char' | 'token'; readonly at: number; readonly what: number };
@@ -145,10 +201,7 @@ test('random edits of characters and tokens (fast-check)', () => {
 // ------------------------------------------------------------------ wrong types in every field
 
 /** What a value is replaced with: every JSON type, the usual mistakes, and CloudFormation intrinsics. */
-const REPLACEMENTS = [
-  'null', '""', '"80"', '80', '1e999', '-1', '-0', '[]', '{}', 'true',
-  '{"Ref":"X"}', '{"Fn::If":["IsProd",{"Ref":"AWS::NoValue"},"80"]}',
-];
+const REPLACEMENTS = ['null', '""', '"80"', '80', '1e999', '-1', '-0', '[]', '{}', 'true', '{"Ref":"X"}', '{"Fn::If":["IsProd",{"Ref":"AWS::NoValue"},"80"]}'];
 
 /** Every value node of a parsed fixture except the root, in document order. */
 function valueNodes(text: string): Node[] {
@@ -230,7 +283,9 @@ const variantArb: fc.Arbitrary<(seed: Seed) => string> = fc.oneof(
   }),
   fc.nat().map((at) => (seed: Seed) => {
     // A property written twice: the copy right after the original.
-    const props = valueNodes(seed.text).filter((n) => n.parent?.type === 'property').map((n) => n.parent!);
+    const props = valueNodes(seed.text)
+      .filter((n) => n.parent?.type === 'property')
+      .map((n) => n.parent!);
     const prop = props[at % Math.max(1, props.length)];
     if (!prop) return seed.text;
     const source = seed.text.slice(prop.offset, prop.offset + prop.length);
@@ -291,6 +346,8 @@ test('"nothing throws" fails when a value provider throws, and holds for the sam
 
 test(`at least ${MIN_DOCUMENTS.toLocaleString('en-US')} documents went through the model and every feature`, () => {
   const n = (x: number) => x.toLocaleString('en-US');
-  console.log(`fuzz: ${n(stats.documents)} documents checked with seed ${SEED}: ${n(stats.findingsSeen)} findings, ${n(stats.fixesApplied)} quick fixes applied`);
+  console.log(
+    `fuzz: ${n(stats.documents)} documents checked with seed ${SEED}: ${n(stats.findingsSeen)} findings, ${n(stats.fixesApplied)} quick fixes applied`,
+  );
   assert.ok(stats.documents >= MIN_DOCUMENTS, `only ${stats.documents} documents`);
 });

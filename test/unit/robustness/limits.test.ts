@@ -22,7 +22,10 @@ test('nesting up to the limit is parsed and checked; one level more is one docum
   // The document is level 1 and `family`'s list level 2, so three lists reach level 4.
   const within = findingsOf(taskDefinition('[[["x"]]]'));
   assert.ok(within.doc.root, 'parsed');
-  assert.deepEqual(within.findings.map((f) => f.code), ['wrong-type']);
+  assert.deepEqual(
+    within.findings.map((f) => f.code),
+    ['wrong-type'],
+  );
 
   const text = taskDefinition('[[[["x"]]]]');
   const past = findingsOf(text);
@@ -30,7 +33,11 @@ test('nesting up to the limit is parsed and checked; one level more is one docum
   assert.deepEqual(past.doc.units, []);
   assert.equal(past.doc.kind, 'task-definition', 'still known for what it is, so the warning shows');
   assert.deepEqual(past.findings, [
-    { code: 'document-too-large', offset: text.indexOf('[[[[') + 3, message: 'Nesting deeper than 4 levels is not checked: ECS networking checks skip this document.' },
+    {
+      code: 'document-too-large',
+      offset: text.indexOf('[[[[') + 3,
+      message: 'Nesting deeper than 4 levels is not checked: ECS networking checks skip this document.',
+    },
   ]);
   assert.equal(RULES.find((r) => r.id === 'document-too-large')?.severity, 'warning');
 });
@@ -39,7 +46,10 @@ test('a document over the length limit is not parsed and says so once', () => {
   const text = taskDefinition(JSON.stringify('x'.repeat(SMALL.maxLength)));
   const { doc, findings } = findingsOf(text);
   assert.equal(doc.root, undefined);
-  assert.deepEqual(findings.map((f) => [f.code, f.offset]), [['document-too-large', 0]]);
+  assert.deepEqual(
+    findings.map((f) => [f.code, f.offset]),
+    [['document-too-large', 0]],
+  );
   assert.match(findings[0].message, /^This document is 0\.0 MB; documents over 0\.0 MB are not checked/);
   // Exactly at the limit is still parsed.
   const atLimit = taskDefinition(JSON.stringify('x'.repeat(SMALL.maxLength - taskDefinition('""').length)));
@@ -52,9 +62,16 @@ test('other JSON past the limits stays quiet; an environment file is known by it
   assert.deepEqual(findingsOf('x'.repeat(SMALL.maxLength + 1)).findings, []);
   const env = findingsOf(`{"subnets": ${'['.repeat(10)}${']'.repeat(10)}}`, 'file:///ws/prod.ecs-network.json');
   assert.equal(env.doc.kind, 'environment');
-  assert.deepEqual(env.findings.map((f) => f.code), ['document-too-large']);
+  assert.deepEqual(
+    env.findings.map((f) => f.code),
+    ['document-too-large'],
+  );
   for (const signal of ['"AWS::ECS::Service"', '"serviceName"', '"TargetType"']) {
-    assert.deepEqual(findingsOf(`{"a": ${signal}, "b": ${'['.repeat(10)}${']'.repeat(10)}}`).findings.map((f) => f.code), ['document-too-large'], signal);
+    assert.deepEqual(
+      findingsOf(`{"a": ${signal}, "b": ${'['.repeat(10)}${']'.repeat(10)}}`).findings.map((f) => f.code),
+      ['document-too-large'],
+      signal,
+    );
   }
 });
 
@@ -78,7 +95,10 @@ test('the default limits: 1,000 levels are parsed, 10,000 are refused without ov
     assert.equal(doc.root, undefined);
     // Level 1,001 opens after 999 openers inside `family`: a `[` is one character, a `{"a":` five.
     const step = nested.startsWith('{') ? '{"a":'.length : 1;
-    assert.deepEqual(runRules(doc, RULES).map((f) => [f.ruleId, f.range?.offset]), [['document-too-large', text.indexOf(nested) + 999 * step]]);
+    assert.deepEqual(
+      runRules(doc, RULES).map((f) => [f.ruleId, f.range?.offset]),
+      [['document-too-large', text.indexOf(nested) + 999 * step]],
+    );
   }
 });
 
@@ -110,7 +130,7 @@ test('a syntax error at the very end underlines nothing past the end', () => {
   }
 });
 
-test('positions never point inside a line break; a character past the end of a line is that line\'s end', () => {
+test("positions never point inside a line break; a character past the end of a line is that line's end", () => {
   const doc = new EcsDocument('file:///ws/t.json', 1, '{\r\n"a": 1\r\n}');
   assert.deepEqual(doc.positionAt(2), { line: 0, character: 1 }, 'between \\r and \\n');
   assert.equal(doc.offsetAt({ line: 0, character: 99 }), 1);

@@ -19,9 +19,9 @@ import { REPO_ROOT, SERVER_BUNDLE } from '../../support/lsp-client';
 
 /** What every object inherits; a polluted prototype shows up as a new or changed name here. */
 function prototypeSnapshot(): string[] {
-  return [Object.prototype, Array.prototype].flatMap((proto, i) =>
-    Object.getOwnPropertyNames(proto).map((name) => `${i}:${name}:${typeof Object.getOwnPropertyDescriptor(proto, name)?.value}`),
-  ).sort();
+  return [Object.prototype, Array.prototype]
+    .flatMap((proto, i) => Object.getOwnPropertyNames(proto).map((name) => `${i}:${name}:${typeof Object.getOwnPropertyDescriptor(proto, name)?.value}`))
+    .sort();
 }
 
 function assertUnpolluted(before: readonly string[]): void {
@@ -33,12 +33,22 @@ function assertUnpolluted(before: readonly string[]): void {
 /** A well-formed Settings: right types, and each field within what parseSettings accepts. */
 function assertWellFormed(settings: Settings, label: string): void {
   assert.equal(Object.getPrototypeOf(settings.rules), Object.prototype, `${label}: rules lost its prototype`);
-  for (const [id, severity] of Object.entries(settings.rules)) assert.ok(['off', 'info', 'warning', 'error'].includes(severity), `${label}: rules.${id} = ${String(severity)}`);
-  assert.ok(Number.isFinite(settings.validationDelayMs) && settings.validationDelayMs >= 0 && settings.validationDelayMs <= 10_000, `${label}: validationDelayMs ${settings.validationDelayMs}`);
-  assert.ok(settings.defaultInstanceTypes.length > 0 && settings.defaultInstanceTypes.every((t) => typeof t === 'string' && t.trim() !== ''), `${label}: defaultInstanceTypes`);
+  for (const [id, severity] of Object.entries(settings.rules))
+    assert.ok(['off', 'info', 'warning', 'error'].includes(severity), `${label}: rules.${id} = ${String(severity)}`);
+  assert.ok(
+    Number.isFinite(settings.validationDelayMs) && settings.validationDelayMs >= 0 && settings.validationDelayMs <= 10_000,
+    `${label}: validationDelayMs ${settings.validationDelayMs}`,
+  );
+  assert.ok(
+    settings.defaultInstanceTypes.length > 0 && settings.defaultInstanceTypes.every((t) => typeof t === 'string' && t.trim() !== ''),
+    `${label}: defaultInstanceTypes`,
+  );
   assert.equal(typeof settings.trunking, 'boolean', `${label}: trunking`);
   assert.ok(settings.os === 'linux' || settings.os === 'windows', `${label}: os`);
-  assert.ok(typeof settings.environmentFile === 'string' && settings.environmentFile !== '' && !settings.environmentFile.includes('\0'), `${label}: environmentFile`);
+  assert.ok(
+    typeof settings.environmentFile === 'string' && settings.environmentFile !== '' && !settings.environmentFile.includes('\0'),
+    `${label}: environmentFile`,
+  );
 }
 
 test('settings of the wrong type, huge or hostile fall back to the defaults, field by field', () => {
@@ -51,12 +61,20 @@ test('settings of the wrong type, huge or hostile fall back to the defaults, fie
     ['a number', 42, DEFAULT_SETTINGS],
     ['a string', 'ecsTaskNetworking', DEFAULT_SETTINGS],
     ['an array', [1, 2, 3], DEFAULT_SETTINGS],
-    ['wrong type in every field', { rules: 'off', validationDelay: '200', defaultInstanceTypes: 'c5.large', trunking: 'true', os: 42, environmentFile: ['a'] }, DEFAULT_SETTINGS],
+    [
+      'wrong type in every field',
+      { rules: 'off', validationDelay: '200', defaultInstanceTypes: 'c5.large', trunking: 'true', os: 42, environmentFile: ['a'] },
+      DEFAULT_SETTINGS,
+    ],
     ['huge and impossible numbers', { validationDelay: 1e308, rules: [] }, { validationDelayMs: DEFAULT_SETTINGS.validationDelayMs, rules: {} }],
     ['a negative delay', { validationDelay: -1 }, { validationDelayMs: DEFAULT_SETTINGS.validationDelayMs }],
     ['NaN and Infinity', { validationDelay: Number.NaN, trunking: Infinity }, { validationDelayMs: DEFAULT_SETTINGS.validationDelayMs, trunking: false }],
     ['unknown severities', { rules: { 'awsvpc-host-port': 'fatal', 'wrong-type': 3, 'fargate-task-size': null } }, { rules: {} }],
-    ['blank and non-string instance types', { defaultInstanceTypes: ['', '  ', null, 7, {}, []] }, { defaultInstanceTypes: DEFAULT_SETTINGS.defaultInstanceTypes }],
+    [
+      'blank and non-string instance types',
+      { defaultInstanceTypes: ['', '  ', null, 7, {}, []] },
+      { defaultInstanceTypes: DEFAULT_SETTINGS.defaultInstanceTypes },
+    ],
     ['an os in the wrong case', { os: 'WINDOWS' }, { os: 'linux' }],
     ['a NUL in the environment file name', { environmentFile: 'ecs-network.json\0.sh' }, { environmentFile: DEFAULT_SETTINGS.environmentFile }],
     ['a blank environment file name', { environmentFile: '   ' }, { environmentFile: DEFAULT_SETTINGS.environmentFile }],
@@ -89,12 +107,18 @@ test('an environment file with __proto__ keys and absurd counts pollutes nothing
 
   const { env } = loaded;
   // "__proto__" is data: nothing inherited from it (the smuggled subnet, dualStackIPv6) is read.
-  assert.deepEqual(env.subnets.map((s) => s.id), ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1']);
+  assert.deepEqual(
+    env.subnets.map((s) => s.id),
+    ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+  );
   assert.equal(env.accountSettings.dualStackIPv6, undefined);
   assert.equal(env.accountSettings.awsvpcTrunking, true);
   // 1e12 and 1e999 instances are not a cluster: those entries are dropped, the plausible ones stay.
   const prod = env.clusters.find((c) => c.name === 'prod');
-  assert.deepEqual(prod?.capacity.map((c) => c.count), [4999, 4999]);
+  assert.deepEqual(
+    prod?.capacity.map((c) => c.count),
+    [4999, 4999],
+  );
   assert.deepEqual(env.clusters.find((c) => c.name === '__proto__')?.services, ['__proto__', 'constructor']);
 
   // The file itself shows why, as diagnostics on the entries that were dropped.
@@ -103,13 +127,19 @@ test('an environment file with __proto__ keys and absurd counts pollutes nothing
   const dropped = findings.filter((f) => f.ruleId === 'env-invalid-entry').map((f) => f.path.join('.'));
   assert.ok(dropped.includes('clusters.0.capacity.0.count'), `1e12 instances reported: ${dropped.join(', ')}`);
   assert.ok(dropped.includes('clusters.0.capacity.3'), `1e999 instances reported: ${dropped.join(', ')}`);
-  assert.ok(findings.some((f) => f.ruleId === 'env-unknown-instance-type'), 'an instance type called __proto__ is unknown');
+  assert.ok(
+    findings.some((f) => f.ruleId === 'env-unknown-instance-type'),
+    'an instance type called __proto__ is unknown',
+  );
   assertUnpolluted(before);
 
   // A service on that cluster, asking for 1e12 tasks: the placement simulation still ends.
   const service = new EcsDocument('file:///ws/stack.json', 1, serviceStack('prod', 1e12));
   const checked = runRules(service, RULES, { env });
-  assert.ok(checked.some((f) => f.ruleId === 'subnet-capacity'), 'a trillion tasks do not fit in two /16 subnets');
+  assert.ok(
+    checked.some((f) => f.ruleId === 'subnet-capacity'),
+    'a trillion tasks do not fit in two /16 subnets',
+  );
   assertUnpolluted(before);
 });
 
@@ -121,7 +151,10 @@ test('placement simulates at most the instances a cluster can register, however 
   const result = simulatePlacement({ capacity, task: { count: 1e12, networkMode: 'awsvpc', cpu: 256 }, strategy: 'spread' });
   assert.equal(result.perInstance.length, MAX_SIMULATED_INSTANCES);
   assert.equal(result.placed + result.unplaced, 1e12);
-  assert.ok(result.warnings.some((w) => w.includes(`${MAX_SIMULATED_INSTANCES} instances`)), result.warnings.join('\n'));
+  assert.ok(
+    result.warnings.some((w) => w.includes(`${MAX_SIMULATED_INSTANCES} instances`)),
+    result.warnings.join('\n'),
+  );
 });
 
 test('a malformed environment file gives diagnostics in the file and the defaults everywhere else', () => {
@@ -158,7 +191,14 @@ function serviceStack(cluster: string, desiredCount: number): string {
     Resources: {
       Task: {
         Type: 'AWS::ECS::TaskDefinition',
-        Properties: { Family: 'api', NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'], Cpu: '256', Memory: '512', ContainerDefinitions: [{ Name: 'api', Image: 'api:1' }] },
+        Properties: {
+          Family: 'api',
+          NetworkMode: 'awsvpc',
+          RequiresCompatibilities: ['EC2'],
+          Cpu: '256',
+          Memory: '512',
+          ContainerDefinitions: [{ Name: 'api', Image: 'api:1' }],
+        },
       },
       Service: {
         Type: 'AWS::ECS::Service',
@@ -206,11 +246,14 @@ async function serverSources(): Promise<string[]> {
   return Object.keys(result.metafile.inputs).filter((input) => input.startsWith(`server/src/`));
 }
 
-test('the server\'s own code never runs code or opens a connection', async () => {
+test("the server's own code never runs code or opens a connection", async () => {
   const sources = await serverSources();
   assert.ok(sources.includes('server/src/startServer.ts') && sources.length > 20, `server sources: ${sources.join(', ')}`);
   // The AWS pull (the one part that talks to the network) belongs to the CLI and is never in the server.
-  assert.deepEqual(sources.filter((s) => s.startsWith('server/src/cli/env-pull')), []);
+  assert.deepEqual(
+    sources.filter((s) => s.startsWith('server/src/cli/env-pull')),
+    [],
+  );
   for (const source of sources) {
     const text = readFileSync(join(REPO_ROOT, source), 'utf8');
     for (const [what, pattern] of FORBIDDEN) {
@@ -219,7 +262,8 @@ test('the server\'s own code never runs code or opens a connection', async () =>
     }
   }
   // Nor does it call the vscode-languageserver helpers that spawn processes (Files.resolve*, which run npm/yarn).
-  for (const source of sources) assert.doesNotMatch(readFileSync(join(REPO_ROOT, source), 'utf8'), /\bFiles\s*\.|resolveGlobal(Node|Yarn)Path|resolveModulePath/, source);
+  for (const source of sources)
+    assert.doesNotMatch(readFileSync(join(REPO_ROOT, source), 'utf8'), /\bFiles\s*\.|resolveGlobal(Node|Yarn)Path|resolveModulePath/, source);
 });
 
 test('the server bundle holds no eval, Function, fetch or HTTP; child_process and net only in library code it never calls', () => {

@@ -43,7 +43,7 @@ test('every fixture folder names a registered rule', () => {
   }
 });
 
-test('every fixture file is named valid-*.json or invalid-*.json (or is the folder\'s ecs-network.json)', () => {
+test("every fixture file is named valid-*.json or invalid-*.json (or is the folder's ecs-network.json)", () => {
   for (const dir of readdirSync(FIXTURE_DIR)) {
     for (const name of readdirSync(join(FIXTURE_DIR, dir))) {
       if (name === 'ecs-network.json') continue; // the environment the folder's fixtures are checked against

@@ -162,10 +162,7 @@ const cfnTaskDefinition = {
       Name: 'web',
       Image: { 'Fn::Join': ['', [{ Ref: 'Repository' }, ':latest']] },
       Essential: 'true',
-      PortMappings: [
-        { ContainerPort: '80', Protocol: 'tcp' },
-        { 'Fn::If': ['HasAdmin', { ContainerPort: 8080 }, { Ref: 'AWS::NoValue' }] },
-      ],
+      PortMappings: [{ ContainerPort: '80', Protocol: 'tcp' }, { 'Fn::If': ['HasAdmin', { ContainerPort: 8080 }, { Ref: 'AWS::NoValue' }] }],
       Environment: { 'Fn::If': ['IsProd', [{ Name: 'STAGE', Value: 'prod' }], { Ref: 'AWS::NoValue' }] },
       LogConfiguration: {
         LogDriver: 'awslogs',
@@ -190,7 +187,9 @@ const createService = {
   networkConfiguration: {
     awsvpcConfiguration: { subnets: ['subnet-0aaa', 'subnet-0bbb'], securityGroups: ['sg-0ccc'], assignPublicIp: 'DISABLED' },
   },
-  loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef', containerName: 'web', containerPort: 8080 }],
+  loadBalancers: [
+    { targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef', containerName: 'web', containerPort: 8080 },
+  ],
   serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:eu-west-1:123456789012:service/srv-abc' }],
   deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } },
   enableExecuteCommand: true,
@@ -291,7 +290,11 @@ const valid: { name: string; doc: unknown; root: StructureRoot; style: Style; op
   { name: 'CFN target group', doc: cfnTargetGroup, root: 'target-group', style: 'cfn' },
   {
     name: 'subnets beyond 16: no bound in either model, so nothing here (rules check it)',
-    doc: withValue(createService, ['networkConfiguration', 'awsvpcConfiguration', 'subnets'], Array.from({ length: 17 }, (_, i) => `subnet-${i}`)),
+    doc: withValue(
+      createService,
+      ['networkConfiguration', 'awsvpcConfiguration', 'subnets'],
+      Array.from({ length: 17 }, (_, i) => `subnet-${i}`),
+    ),
     root: 'service',
     style: 'api',
   },
@@ -524,7 +527,11 @@ const invalid: {
   },
   {
     name: 'more than 50 tags',
-    doc: withValue(fargateTaskDefinition, ['tags'], Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: 'v' }))),
+    doc: withValue(
+      fargateTaskDefinition,
+      ['tags'],
+      Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: 'v' })),
+    ),
     root: 'task-definition',
     style: 'api',
     expected: [{ code: 'out-of-range', path: 'tags' }],
@@ -601,7 +608,15 @@ test('issues carry target, property, expected and one-line messages', () => {
   const [range] = run({ ...targetGroup, Port: 70000 }, 'target-group', 'api');
   assert.equal(range.message, "'Port' must be between 1 and 65535, not 70000.");
 
-  const [tags] = run(withValue(fargateTaskDefinition, ['tags'], Array.from({ length: 51 }, () => ({ key: 'k' }))), 'task-definition', 'api');
+  const [tags] = run(
+    withValue(
+      fargateTaskDefinition,
+      ['tags'],
+      Array.from({ length: 51 }, () => ({ key: 'k' })),
+    ),
+    'task-definition',
+    'api',
+  );
   assert.equal(tags.message, "'tags' allows at most 50 items.");
 
   for (const issue of run({ family: 1, containerDefinitions: [{ name: 2, portMappings: [{ containerPort: 'x' }] }], bogus: true }, 'task-definition', 'api')) {
@@ -702,7 +717,14 @@ test('membersAt lists members with types, enums and required flags', () => {
   assert.equal(ports?.find((m) => m.name === 'containerPort')?.type, 'integer');
 
   const awsvpc = membersAt('service', 'api', ['networkConfiguration', 'awsvpcConfiguration']);
-  assert.deepEqual(awsvpc?.map((m) => [m.name, m.required]), [['subnets', true], ['securityGroups', false], ['assignPublicIp', false]]);
+  assert.deepEqual(
+    awsvpc?.map((m) => [m.name, m.required]),
+    [
+      ['subnets', true],
+      ['securityGroups', false],
+      ['assignPublicIp', false],
+    ],
+  );
 
   const service = membersAt('service', 'api', [])?.map((m) => m.name) ?? [];
   for (const name of ['serviceName', 'service', 'forceNewDeployment', 'launchType']) assert.ok(service.includes(name), name);
@@ -775,6 +797,12 @@ test('published schemas know every member the validator knows', () => {
     const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', file), 'utf8')) as { properties: Record<string, unknown> };
     const names = (membersAt(root, 'api', []) ?? []).map((m) => m.name);
     assert.ok(names.length > 5);
-    assert.deepEqual(Object.keys(schema.properties).filter((n) => n !== '$schema').sort(), [...names].sort(), file);
+    assert.deepEqual(
+      Object.keys(schema.properties)
+        .filter((n) => n !== '$schema')
+        .sort(),
+      [...names].sort(),
+      file,
+    );
   }
 });

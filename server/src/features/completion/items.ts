@@ -122,7 +122,13 @@ export function describedEnum(ctx: CompletionContext, table: readonly DescribedV
   const known = table.filter((d) => model.includes(d.value));
   const rest = model.filter((v) => !table.some((d) => d.value === v));
   return [
-    ...known.map((d) => ({ value: d.value, detail: d.detail, documentation: d.documentation, invalid: verdict?.refuse(d.value)?.reason, preferred: verdict?.only === d.value })),
+    ...known.map((d) => ({
+      value: d.value,
+      detail: d.detail,
+      documentation: d.documentation,
+      invalid: verdict?.refuse(d.value)?.reason,
+      preferred: verdict?.only === d.value,
+    })),
     ...rest.map((value) => ({ value, detail: 'allowed value', invalid: verdict?.refuse(value)?.reason })),
   ];
 }

@@ -61,6 +61,16 @@ export function offersFargateSizes(ctx: CompletionContext): boolean {
 }
 
 export const fargateSizeProviders: readonly ValueProvider[] = [
-  { id: 'fargate-cpu', kinds: ['task-definition'], matches: pathIs('cpu'), provide: (ctx) => (offersFargateSizes(ctx) ? choiceList(ctx, fargateCpuChoices(ctx)) : undefined) },
-  { id: 'fargate-memory', kinds: ['task-definition'], matches: pathIs('memory'), provide: (ctx) => (offersFargateSizes(ctx) ? choiceList(ctx, fargateMemoryChoices(ctx)) : undefined) },
+  {
+    id: 'fargate-cpu',
+    kinds: ['task-definition'],
+    matches: pathIs('cpu'),
+    provide: (ctx) => (offersFargateSizes(ctx) ? choiceList(ctx, fargateCpuChoices(ctx)) : undefined),
+  },
+  {
+    id: 'fargate-memory',
+    kinds: ['task-definition'],
+    matches: pathIs('memory'),
+    provide: (ctx) => (offersFargateSizes(ctx) ? choiceList(ctx, fargateMemoryChoices(ctx)) : undefined),
+  },
 ];

@@ -17,7 +17,8 @@ const LAUNCH_TARGETS: readonly DescribedValue[] = [
   {
     value: 'EC2',
     detail: 'your container instances · every network mode',
-    documentation: 'Runs on EC2 container instances registered to the cluster. Every network mode works; with `awsvpc` the number of tasks per instance is bounded by its ENIs.',
+    documentation:
+      'Runs on EC2 container instances registered to the cluster. Every network mode works; with `awsvpc` the number of tasks per instance is bounded by its ENIs.',
   },
   {
     value: 'EXTERNAL',
@@ -47,6 +48,11 @@ export function launchTypeChoices(ctx: CompletionContext): Choice[] {
 
 export const placementTargetProviders: readonly ValueProvider[] = [
   { id: 'requires-compatibilities-list', kinds: ['task-definition'], matches: pathIs('requiresCompatibilities'), provide: (ctx) => list(enumListItems(ctx)) },
-  { id: 'requires-compatibilities', kinds: ['task-definition'], matches: pathIs('requiresCompatibilities', INDEX), provide: (ctx) => choiceList(ctx, compatibilityChoices(ctx)) },
+  {
+    id: 'requires-compatibilities',
+    kinds: ['task-definition'],
+    matches: pathIs('requiresCompatibilities', INDEX),
+    provide: (ctx) => choiceList(ctx, compatibilityChoices(ctx)),
+  },
   { id: 'launch-type', kinds: ['service'], matches: pathIs('launchType'), provide: (ctx) => choiceList(ctx, launchTypeChoices(ctx)) },
 ];

@@ -18,7 +18,8 @@ const PUBLIC_IP: readonly DescribedValue[] = [
   {
     value: 'ENABLED',
     detail: 'public IPv4 for each task’s ENI (Fargate)',
-    documentation: 'Each task’s ENI also gets a public IPv4 address. Fargate only: tasks on EC2 never get one. In a public subnet without a NAT gateway, Fargate tasks need this to pull images.',
+    documentation:
+      'Each task’s ENI also gets a public IPv4 address. Fargate only: tasks on EC2 never get one. In a public subnet without a NAT gateway, Fargate tasks need this to pull images.',
   },
 ];
 

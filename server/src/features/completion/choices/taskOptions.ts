@@ -9,14 +9,31 @@ import { pathIs, type ValueProvider } from '../providers/registry';
 // Judged by the same verdicts as the Fargate and Windows rules.
 
 const PID_MODES: readonly DescribedValue[] = [
-  { value: 'task', detail: 'containers of the task share one process namespace', documentation: 'All containers of this task see each other’s processes (useful for sidecars that inspect or signal the main process). Supported on Fargate.' },
-  { value: 'host', detail: 'containers see every process on the instance', documentation: 'Containers share the host’s process namespace. EC2 Linux only; it exposes every process on the instance to the task.' },
+  {
+    value: 'task',
+    detail: 'containers of the task share one process namespace',
+    documentation:
+      'All containers of this task see each other’s processes (useful for sidecars that inspect or signal the main process). Supported on Fargate.',
+  },
+  {
+    value: 'host',
+    detail: 'containers see every process on the instance',
+    documentation: 'Containers share the host’s process namespace. EC2 Linux only; it exposes every process on the instance to the task.',
+  },
 ];
 
 const IPC_MODES: readonly DescribedValue[] = [
-  { value: 'task', detail: 'containers of the task share IPC resources', documentation: 'Containers of this task share shared memory and other IPC resources with each other. EC2 Linux only.' },
+  {
+    value: 'task',
+    detail: 'containers of the task share IPC resources',
+    documentation: 'Containers of this task share shared memory and other IPC resources with each other. EC2 Linux only.',
+  },
   { value: 'host', detail: 'containers share the instance’s IPC resources', documentation: 'Containers share IPC resources with the host. EC2 Linux only.' },
-  { value: 'none', detail: 'private IPC namespace, no shared memory mounted', documentation: 'Each container gets a private IPC namespace with no shared memory. EC2 Linux only.' },
+  {
+    value: 'none',
+    detail: 'private IPC namespace, no shared memory mounted',
+    documentation: 'Each container gets a private IPC namespace with no shared memory. EC2 Linux only.',
+  },
 ];
 
 /** pidMode or ipcMode: none on Windows, no ipcMode and only pidMode `task` on Fargate. */

@@ -21,4 +21,3 @@ export const environmentInstanceTypeProvider: ValueProvider = {
     return instanceTypeItems(ctx.text.slice(inside.start, ctx.offset), toRange(ctx.doc, inside.start, inside.end), os, ctx.settings.defaultInstanceTypes);
   },
 };
-

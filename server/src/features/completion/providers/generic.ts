@@ -56,7 +56,12 @@ export const genericProviders: readonly ValueProvider[] = [
       const values = modelEnum(ctx);
       if (!values) return undefined;
       const name = lastName(ctx.rel);
-      return list(choiceItems(ctx, values.map((value) => ({ value, detail: name ? `${name}: allowed value` : 'allowed value' }))));
+      return list(
+        choiceItems(
+          ctx,
+          values.map((value) => ({ value, detail: name ? `${name}: allowed value` : 'allowed value' })),
+        ),
+      );
     },
   },
   {

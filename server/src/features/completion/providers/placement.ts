@@ -12,7 +12,11 @@ import { INDEX, pathIs, type ValueProvider } from './registry';
 
 const STRATEGY_FIELDS: Readonly<Record<string, readonly Choice[]>> = {
   binpack: [
-    { value: 'memory', detail: 'pack by remaining memory', documentation: 'Places tasks on the instance with the least memory left, so fewer instances are used.' },
+    {
+      value: 'memory',
+      detail: 'pack by remaining memory',
+      documentation: 'Places tasks on the instance with the least memory left, so fewer instances are used.',
+    },
     { value: 'cpu', detail: 'pack by remaining CPU', documentation: 'Places tasks on the instance with the least CPU left.' },
   ],
   spread: [
@@ -26,7 +30,12 @@ function strategyFields(ctx: CompletionContext): CompletionList | undefined {
   const entries = ctx.unit.value.placementStrategy;
   const entry = Array.isArray(entries) && typeof index === 'number' ? obj(entries[index]) : undefined;
   const fields = STRATEGY_FIELDS[str(entry?.type) ?? ''];
-  return fields ? choiceList(ctx, fields.map((f) => ({ ...f, kind: CompletionItemKind.Value }))) : undefined;
+  return fields
+    ? choiceList(
+        ctx,
+        fields.map((f) => ({ ...f, kind: CompletionItemKind.Value })),
+      )
+    : undefined;
 }
 
 /** Right after `attribute:ecs.instance-type ==` (or `!=`, `=~`, `!~`) or inside its `in [...]` / `not_in [...]` list. */
@@ -36,7 +45,12 @@ const TYPE_CHAR = /[\w.*-]/;
 const STARTERS: readonly [label: string, snippet: string, detail: string, documentation: string][] = [
   ['attribute:ecs.instance-type == …', 'attribute:ecs.instance-type == $1', 'one instance type', 'Only instances of one EC2 instance type.'],
   ['attribute:ecs.instance-type in […]', 'attribute:ecs.instance-type in [$1]', 'a list of instance types', 'Only instances whose type is in the list.'],
-  ['attribute:ecs.availability-zone in […]', 'attribute:ecs.availability-zone in [$1]', 'a list of Availability Zones', 'Only instances in the listed Availability Zones.'],
+  [
+    'attribute:ecs.availability-zone in […]',
+    'attribute:ecs.availability-zone in [$1]',
+    'a list of Availability Zones',
+    'Only instances in the listed Availability Zones.',
+  ],
 ];
 
 /** The instance types to rank first: the cluster's from the environment file, else the setting. */
@@ -67,5 +81,10 @@ function expressionItems(ctx: CompletionContext): CompletionList | undefined {
 
 export const placementProviders: readonly ValueProvider[] = [
   { id: 'placement-strategy-field', kinds: ['service'], matches: pathIs('placementStrategy', INDEX, 'field'), provide: strategyFields },
-  { id: 'placement-constraint-expression', kinds: ['task-definition', 'service'], matches: pathIs('placementConstraints', INDEX, 'expression'), provide: expressionItems },
+  {
+    id: 'placement-constraint-expression',
+    kinds: ['task-definition', 'service'],
+    matches: pathIs('placementConstraints', INDEX, 'expression'),
+    provide: expressionItems,
+  },
 ];

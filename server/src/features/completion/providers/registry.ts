@@ -52,8 +52,7 @@ type Segment = string | typeof INDEX | typeof ANY;
 /** A path matcher: names match themselves, INDEX an array index, ANY any one segment. */
 export function pathIs(...pattern: readonly Segment[]): (api: JsonPath) => boolean {
   return (api) =>
-    api.length === pattern.length &&
-    pattern.every((seg, i) => (seg === ANY ? true : seg === INDEX ? typeof api[i] === 'number' : api[i] === seg));
+    api.length === pattern.length && pattern.every((seg, i) => (seg === ANY ? true : seg === INDEX ? typeof api[i] === 'number' : api[i] === seg));
 }
 
 /** Matches every path: for the general providers that look the path up in the structural model. */
