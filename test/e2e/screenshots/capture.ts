@@ -3,7 +3,7 @@
  * The packaged VSIX is installed into code-server, the bundled examples/ folder is opened in headless
  * Chromium with a light theme, and each shot below sets up the UI, waits for what it shows and
  * saves a PNG to docs/images/. A shot is a data object: adding one (a Terraform or YAML file with
- * its diagnostic, once those document kinds land) is one more entry in SHOTS.
+ * its diagnostic) is one more entry in SHOTS.
  *
  * Usage: node out/e2e/screenshots/capture.js [path/to/extension.vsix]   (default: the package.json version's VSIX)
  */
@@ -76,6 +76,16 @@ const SHOTS: readonly Shot[] = [
     stage: async (page) => {
       await openFile(page, 'small-subnets/service.json');
       await showCapacityPlan(page, 'Capacity plan: service report-worker', '10.1.0.32/27');
+    },
+  },
+  {
+    file: 'yaml-template.png',
+    shows: "a CloudFormation YAML template: the squiggle under NetworkMode 'awsVpc' and its hover with the rule and the value it suggests",
+    stage: async (page) => {
+      await openFile(page, 'mistakes/ec2-service-template.yaml');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
+      await page.locator('.monaco-editor .view-lines span', { hasText: /^awsVpc$/ }).last().hover();
+      await page.locator('.monaco-hover:not(.hidden)', { hasText: "Did you mean 'awsvpc'" }).first().waitFor({ state: 'visible', timeout: STEP_MS });
     },
   },
 ];
