@@ -84,7 +84,10 @@ const SHOTS: readonly Shot[] = [
     stage: async (page) => {
       await openFile(page, 'mistakes/ec2-service-template.yaml');
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
-      await page.locator('.monaco-editor .view-lines span', { hasText: /^awsVpc$/ }).last().hover();
+      await page
+        .locator('.monaco-editor .view-lines span', { hasText: /^awsVpc$/ })
+        .last()
+        .hover();
       await page.locator('.monaco-hover:not(.hidden)', { hasText: "Did you mean 'awsvpc'" }).first().waitFor({ state: 'visible', timeout: STEP_MS });
     },
   },
