@@ -169,7 +169,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The one-line tally the text format ends with. */
 export function checkSummary(results: readonly CheckedFile[]): string {
   const { errors, warnings, infos } = countFindings(results);
-  return `${plural(results.length, 'ECS document')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info.`;
+  const ecs = results.filter((r) => r.kind !== 'unknown').length;
+  // Files named on the command line are listed even when they hold no ECS document: say so, rather than count them as one.
+  const other = results.length - ecs;
+  const others = other ? ` (${plural(other, 'other file')} named: no ECS document in ${other === 1 ? 'it' : 'them'})` : '';
+  return `${plural(ecs, 'ECS document')} checked${others}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info.`;
 }
 
 export function runCheck(argv: readonly string[], out: Output, cwd = process.cwd()): number {
