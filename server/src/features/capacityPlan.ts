@@ -1,25 +1,22 @@
 import { fmt } from '../core/format';
 import {
   capacityPlan,
-  DEFAULT_MAXIMUM_PERCENT,
   eniDensity,
   ipRequirements,
   type CapacityPlan,
   type IpRequirements,
   type LaunchKind,
   type EffectiveNetworkMode,
-  type Os,
   type SubnetUse,
 } from '../core';
-import type { EcsDocument, Unit } from '../model/document';
+import type { EcsDocument } from '../model/document';
 import type { UnitKind } from '../model/types';
-import { num, obj, str } from '../model/values';
-import { taskFacts, type TaskFacts } from '../semantics/facts';
+import { str } from '../model/values';
 import { createReferences } from '../semantics/references';
-import type { References, UnitRef } from '../semantics/references';
+import type { References } from '../semantics/references';
 import type { Settings } from '../settings';
 import { instanceTypesInPlay } from '../semantics/inPlay';
-import { serviceNetworkMode, type ServiceMode } from '../semantics/service';
+import { planSubject, type PlanSubject } from '../semantics/planSubject';
 import { serviceSubnets } from '../semantics/subnets';
 import type { Environment } from '../core/environment';
 import type { BarChart, CapacityPlanView as ContractPlanView, Table } from '../../../shared/src/protocol';
@@ -50,98 +47,6 @@ export interface InstanceTypeFigures {
   readonly effective: number;
   readonly instancesNeeded: number | null;
   readonly instancesDuringDeployment: number | null;
-}
-
-/** A service and the task definition it runs, as far as this document tells. */
-export interface PlanSubject {
-  readonly unit: Unit;
-  readonly service?: UnitRef;
-  readonly task?: TaskFacts;
-  readonly tasks: number;
-  readonly tasksAssumed: boolean;
-  readonly maximumPercent: number;
-  readonly networkMode: EffectiveNetworkMode | undefined;
-  readonly launchType: LaunchKind | undefined;
-  /** True when the launch type was not written and was inferred. */
-  readonly launchAssumed: boolean;
-  readonly os: Os;
-}
-
-/** The unit whose property the offset is inside. */
-export function unitAt(doc: EcsDocument, offset: number): Unit | undefined {
-  const path = doc.pathAt(offset);
-  if (!path) return undefined;
-  return doc.units.find((u) => path.length > u.basePath.length && u.basePath.every((seg, i) => path[i] === seg));
-}
-
-/**
- * What to plan for: the service or task definition under the cursor, else the first service, else
- * the first task definition. A task definition in a template is planned through the service that
- * runs it, when there is one.
- */
-export function planSubject(doc: EcsDocument, offset: number | undefined, settings: Settings, refs: References = createReferences()): PlanSubject | undefined {
-  const plannable = (u: Unit | undefined) => (u && (u.kind === 'service' || u.kind === 'task-definition') ? u : undefined);
-  const unit =
-    plannable(offset === undefined ? undefined : unitAt(doc, offset)) ??
-    doc.units.find((u) => u.kind === 'service') ??
-    doc.units.find((u) => u.kind === 'task-definition');
-  return unit ? subjectOf(doc, unit, settings, refs) : undefined;
-}
-
-/** The plan subject for one service or task definition unit of `doc`. */
-export function subjectOf(doc: EcsDocument, unit: Unit, settings: Settings, refs: References = createReferences()): PlanSubject | undefined {
-  if (unit.kind !== 'service' && unit.kind !== 'task-definition') return undefined;
-  const self: UnitRef = { unit, uri: doc.uri, doc };
-
-  let service: UnitRef | undefined;
-  let task: TaskFacts | undefined;
-  let served: ServiceMode | undefined;
-  if (unit.kind === 'service') {
-    service = self;
-    served = serviceNetworkMode(self, refs);
-    task = served.task?.facts;
-  } else {
-    task = taskFacts(unit);
-    service = doc.units
-      .filter((u) => u.kind === 'service')
-      .map((u): UnitRef => ({ unit: u, uri: doc.uri, doc }))
-      .find((s) => refs.taskDefinitionOf(s)?.unit === unit);
-    if (service) served = serviceNetworkMode(service, refs);
-  }
-  const sFacts = served?.facts;
-
-  const desired = service ? num(service.unit.value.desiredCount, service.unit.style) : undefined;
-  const tasks = desired !== undefined && Number.isInteger(desired) && desired >= 0 ? desired : 1;
-  const percent = service ? num(obj(service.unit.value.deploymentConfiguration)?.maximumPercent, service.unit.style) : undefined;
-
-  let launchType: LaunchKind | undefined = sFacts?.launch;
-  let launchAssumed = false;
-  if (!launchType && task) {
-    const compat = task.compatibilities ?? [];
-    if (compat.includes('EC2') || (!task.fargate && compat.length === 0)) launchType = 'EC2';
-    else if (task.fargate) launchType = 'FARGATE';
-    else if (compat.includes('EXTERNAL')) launchType = 'EXTERNAL';
-    launchAssumed = launchType !== undefined;
-  }
-
-  const networkMode: EffectiveNetworkMode | undefined = served ? served.mode : task?.effectiveMode;
-  if (!launchType && networkMode === 'awsvpc') {
-    launchType = 'FARGATE';
-    launchAssumed = true;
-  }
-
-  return {
-    unit,
-    service,
-    task,
-    tasks,
-    tasksAssumed: desired === undefined,
-    maximumPercent: percent ?? DEFAULT_MAXIMUM_PERCENT,
-    networkMode,
-    launchType,
-    launchAssumed,
-    os: task?.os ?? settings.os,
-  };
 }
 
 function instanceFigures(

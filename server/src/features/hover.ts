@@ -63,7 +63,7 @@ export function hoverAt(
   const node = doc.syntaxNodeAt(offset);
   if (!node) return undefined;
   const path = node.path;
-  const unit = doc.units.find((u) => u.basePath.every((seg, i) => path[i] === seg) && path.length > u.basePath.length);
+  const unit = doc.unitAt(path);
   if (!unit) return undefined;
   const raw = path.slice(unit.basePath.length);
   const apiPath = unit.style === 'cfn' ? apiPathOf(unit.kind, raw) : raw;

@@ -10,7 +10,7 @@ import type { Settings } from '../settings';
 import type { Environment } from '../core/environment';
 import { awsvpcDensity, instanceTypesInPlay } from '../semantics/inPlay';
 import type { DocumentSummary as ContractSummary } from '../../../shared/src/protocol';
-import { subjectOf } from './capacityPlan';
+import { subjectOf } from '../semantics/planSubject';
 
 /** The answer to the summary request (shared/src/protocol.ts). */
 export type DocumentSummary = ContractSummary<Exclude<DocumentKind, 'unknown'>>;

@@ -139,6 +139,16 @@ export class EcsDocument {
   }
 
   /**
+   * The unit holding `path`: strictly inside it (a property of the unit or deeper), or with
+   * `inclusive` also the unit's own object (where a new property name is typed).
+   */
+  unitAt(path: JsonPath, inclusive = false): Unit | undefined {
+    return this.units.find(
+      (u) => (inclusive ? path.length >= u.basePath.length : path.length > u.basePath.length) && u.basePath.every((seg, i) => path[i] === seg),
+    );
+  }
+
+  /**
    * The text range of a path: its value, or with `key` the property name. A path that is not in
    * the document falls back to its nearest existing ancestor, so a finding always has a place.
    */

@@ -59,15 +59,6 @@ export function isEcsUnit(unit: Unit): unit is EcsUnit {
   return unit.kind === 'task-definition' || unit.kind === 'service' || unit.kind === 'target-group';
 }
 
-function startsWithPath(path: JsonPath, prefix: JsonPath): boolean {
-  return prefix.length <= path.length && prefix.every((seg, i) => path[i] === seg);
-}
-
-/** The unit holding `path`; for a value the path must lie strictly inside it. */
-function unitFor(doc: EcsDocument, path: JsonPath, strict: boolean): Unit | undefined {
-  return doc.units.find((u) => startsWithPath(path, u.basePath) && (!strict || path.length > u.basePath.length));
-}
-
 export function apiPathOf(unit: Unit, rel: JsonPath): JsonPath {
   return unit.style === 'cfn' ? cfnToApiPath(unit.kind, rel) : rel;
 }
@@ -83,13 +74,13 @@ export interface Inputs {
 
 /** The context for a value site, or undefined outside every unit. */
 export function valueContext(inputs: Inputs, site: CursorSite): CompletionContext | undefined {
-  const unit = unitFor(inputs.doc, site.path, true);
+  const unit = inputs.doc.unitAt(site.path);
   return unit && build(inputs, site, unit);
 }
 
 /** The context for a property name, or undefined outside the ECS units (the environment file has its own schema). */
 export function keyContext(inputs: Inputs, site: CursorSite): KeyContext | undefined {
-  const unit = unitFor(inputs.doc, site.path, false);
+  const unit = inputs.doc.unitAt(site.path, true);
   if (!unit || !isEcsUnit(unit)) return undefined;
   return { ...build(inputs, site, unit), unit, hasColon: site.hasColon, commaAt: site.commaAt };
 }
