@@ -6,6 +6,7 @@ import { runPlan } from './cli/plan';
 import { reportUsageError } from './cli/args';
 import { COMMAND_USAGE, MAIN_USAGE } from './cli/usage';
 import { closestMatches } from './core/suggest';
+import { loadNodeTerraform } from './workspace/nodeTerraform';
 
 const COMMANDS = ['check', 'plan', 'env pull', 'help'];
 
@@ -82,7 +83,10 @@ if (require.main === module) {
     process.exitCode = 2;
   };
   try {
-    Promise.resolve(main(process.argv.slice(2), out)).then((code) => {
+    // The Terraform reader is WebAssembly, loaded before any file is read.
+    loadNodeTerraform()
+      .then(() => main(process.argv.slice(2), out))
+      .then((code) => {
       process.exitCode = code;
     }, fail);
   } catch (error) {

@@ -89,7 +89,10 @@ function readDocument(file: string): EcsDocument | { error: string } {
   try {
     const size = statSync(file).size;
     if (size > MAX_FILE_BYTES) return { error: `skipped: ${(size / 1024 / 1024).toFixed(0)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` };
-    return new EcsDocument(pathToFileURL(file).href, 0, readFileSync(file, 'utf8'));
+    const doc = new EcsDocument(pathToFileURL(file).href, 0, readFileSync(file, 'utf8'));
+    // Checked once and never re-parsed: the Terraform reader's tree can go now.
+    doc.release();
+    return doc;
   } catch (error) {
     return { error: `cannot read: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -21,6 +21,7 @@ const LABELS: Readonly<Record<Exclude<DocumentKind, 'unknown'>, string>> = {
   service: 'Service',
   'target-group': 'Target group',
   cloudformation: 'CloudFormation',
+  terraform: 'Terraform',
   environment: 'Environment file',
 };
 
@@ -34,7 +35,7 @@ export function summaryFor(doc: EcsDocument, settings: Settings, refs: Reference
   if (doc.kind === 'unknown' || doc.units.length === 0) return null;
   const lines = doc.units.map((u) => `${u.logicalId ? `${u.logicalId} (${LABELS[u.kind]})` : LABELS[u.kind]}: ${unitSummary(doc, u, settings, refs, env)}`);
   let text: string;
-  if (doc.kind === 'cloudformation') {
+  if (doc.kind === 'cloudformation' || doc.kind === 'terraform') {
     const count = (kind: Unit['kind']) => doc.units.filter((u) => u.kind === kind).length;
     const parts = [
       [count('task-definition'), 'task definition'],

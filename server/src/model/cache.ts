@@ -10,12 +10,13 @@ export class DocumentCache {
   get(uri: string, version: number, getText: () => string): EcsDocument {
     const cached = this.entries.get(uri);
     if (cached && cached.version === version) return cached;
-    const doc = new EcsDocument(uri, version, getText());
+    const doc = new EcsDocument(uri, version, getText(), undefined, cached);
     this.entries.set(uri, doc);
     return doc;
   }
 
   delete(uri: string): void {
+    this.entries.get(uri)?.release();
     this.entries.delete(uri);
   }
 

@@ -10,6 +10,9 @@ import { DOCUMENT_TOO_LARGE, JsonSyntaxTree, NON_STANDARD_JSON } from './jsonSyn
 import { YamlSyntaxTree } from './yamlSyntax';
 import { pathAt, rangeOfPath, type SyntaxName, type SyntaxNode, type SyntaxTree } from './syntax';
 import { containerDefinitionsUnit, isServiceInput } from './recognise';
+import { TerraformSyntaxTree } from './terraform/syntax';
+import { terraformGrammar } from './terraform/parser';
+import { terraformUnits } from './terraform/units';
 
 /** One ECS object inside a document: the whole file, the describe-output wrapper's inside, or a CloudFormation resource's Properties. */
 export interface Unit {
@@ -34,6 +37,13 @@ export interface Unit {
   toDocPath(path: JsonPath): JsonPath;
   /** Maps a path in the document's own spelling, relative to `raw`, to a full document path. */
   fromRaw(path: JsonPath): JsonPath;
+  /**
+   * Another tool checks the unit's own required members (Terraform's schema, which also fills some
+   * in itself, such as a target group's name): the structure rule checks only nested ones.
+   */
+  readonly rootRequiredElsewhere?: boolean;
+  /** Converts a value a fix writes at an API path into the document's form, when the unit's syntax needs more than renaming. */
+  toDocValue?(apiPath: JsonPath, value: Json): Json;
 }
 
 /** A CloudFormation resource of any type, kept for references between resources. */
@@ -69,17 +79,34 @@ export class EcsDocument {
     readonly version: number,
     readonly text: string,
     limits: DocumentLimits = DEFAULT_LIMITS,
+    /** The previous version of the same document, for the readers that parse incrementally (Terraform). */
+    previous?: EcsDocument,
   ) {
-    this.tree = syntaxOf(uri, text) === 'yaml' ? new YamlSyntaxTree(text, limits) : new JsonSyntaxTree(text, limits);
+    const syntax = syntaxOf(uri, text);
+    this.tree =
+      syntax === 'terraform'
+        ? new TerraformSyntaxTree(text, terraformGrammar(), limits, previous?.tree instanceof TerraformSyntaxTree ? previous.tree : undefined)
+        : syntax === 'yaml'
+          ? new YamlSyntaxTree(text, limits)
+          : new JsonSyntaxTree(text, limits);
     const found = !this.tree.parsed
-      ? unparsedKind(text, uri)
-      : this.tree.syntax === 'yaml'
-        ? findTemplateUnits(this.value, this.syntaxErrors.length > 0)
-        : findUnits(this.value, this.syntaxErrors.length > 0, uri);
+      ? syntax === 'terraform'
+        ? { kind: 'unknown' as const, units: [], resources: new Map<string, CfnResource>() }
+        : unparsedKind(text, uri)
+      : this.tree instanceof TerraformSyntaxTree
+        ? findTerraformUnits(this.tree, this.syntaxErrors.length > 0)
+        : this.tree.syntax === 'yaml'
+          ? findTemplateUnits(this.value, this.syntaxErrors.length > 0)
+          : findUnits(this.value, this.syntaxErrors.length > 0, uri);
     this.kind = found.kind;
     this.units = found.units;
     this.cfnResources = found.resources;
     this.unitsByLogicalId = new Map(found.units.filter((u) => u.logicalId !== undefined).map((u) => [u.logicalId!, u]));
+  }
+
+  /** Frees what the parser holds outside the JS heap (the Terraform reader's wasm tree). */
+  release(): void {
+    if (this.tree instanceof TerraformSyntaxTree) this.tree.release();
   }
 
   get syntax(): SyntaxName {
@@ -180,16 +207,27 @@ export function isEnvironmentFile(root: JsonObject, uri: string): boolean {
 export { DOCUMENT_TOO_LARGE, NON_STANDARD_JSON };
 
 /**
- * JSON or YAML. `.json`, `.yaml` and `.yml` say it; any other name (`.template`, no extension, an
+ * JSON, YAML or Terraform. `.tf`, `.json`, `.yaml` and `.yml` say it; any other name (`.template`, no extension, an
  * untitled editor) is JSON when its first character outside blanks opens an object, an array or a
  * comment, and YAML otherwise.
  */
 export function syntaxOf(uri: string, text: string): SyntaxName {
   const path = uri.replace(/[?#].*$/, '').toLowerCase();
+  if (/\.tf$/.test(path)) return 'terraform';
   if (/\.jsonc?$/.test(path)) return 'json';
   if (/\.ya?ml$/.test(path)) return 'yaml';
   const first = /[^\s\ufeff]/.exec(text.slice(0, 4096))?.[0];
   return first === undefined || first === '{' || first === '[' || first === '/' ? 'json' : 'yaml';
+}
+
+/**
+ * A Terraform file is an ECS document when it declares a task definition, a service or a target
+ * group; a file of the same module with only subnets or account settings is `unknown` (nothing to
+ * report there) but its resources still serve the module's other files through the index.
+ */
+function findTerraformUnits(tree: TerraformSyntaxTree, partial: boolean): Found {
+  const { units, resources } = terraformUnits(tree.value, partial);
+  return { kind: units.length > 0 ? 'terraform' : 'unknown', units, resources };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Json, JsonPath, OffsetRange, SyntaxProblem } from './types';
 
 /** The syntaxes a document can be read in. Rules never see this; features that edit text do. */
-export type SyntaxName = 'json' | 'yaml';
+export type SyntaxName = 'json' | 'yaml' | 'terraform';
 
 /** Where a path sits in the text: its value, and its property name when it is a property. */
 export interface PathLocation {

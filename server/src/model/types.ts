@@ -11,7 +11,7 @@ export type JsonPath = (string | number)[];
 export type UnitKind = 'task-definition' | 'container-definitions' | 'service' | 'target-group' | 'environment';
 
 /** What a whole document is. `unknown` documents get no diagnostics at all. */
-export type DocumentKind = UnitKind | 'cloudformation' | 'unknown';
+export type DocumentKind = UnitKind | 'cloudformation' | 'terraform' | 'unknown';
 
 /** `api`: AWS API input (camelCase for ECS, PascalCase for ELBv2). `cfn`: CloudFormation resource properties. */
 export type Style = 'api' | 'cfn';

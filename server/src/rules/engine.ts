@@ -109,7 +109,7 @@ function createContext(
       });
     },
     set(path, value, on = self) {
-      return { uri: editUri(on), path: docPathOf(on.unit, path), value: toDocValue(value, on.unit.style, on.unit.kind, path) };
+      return { uri: editUri(on), path: docPathOf(on.unit, path), value: on.unit.toDocValue ? on.unit.toDocValue(path, value) : toDocValue(value, on.unit.style, on.unit.kind, path) };
     },
     remove(path, on = self) {
       return { uri: editUri(on), path: docPathOf(on.unit, path), remove: true };

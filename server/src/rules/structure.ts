@@ -13,7 +13,7 @@ function issuesOf(ctx: RuleContext): StructuralIssue[] {
     issues = validateStructure(ctx.unit.raw, list ? 'task-definition' : (ctx.unit.kind as StructureRoot), ctx.unit.style, {
       skipRequired: ctx.doc.hasSyntaxErrors,
       // A container list is a fragment of a task definition: family and the rest live elsewhere.
-      skipRootRequired: list,
+      skipRootRequired: list || ctx.unit.rootRequiredElsewhere === true,
       update: ctx.unit.update,
     });
     // A service file without its name is a CreateService input whose name comes from the command

@@ -45,7 +45,10 @@ export class WorkspaceIndex implements WorkspaceLookup {
       this.entries.delete(uri);
       return false;
     }
-    return this.set(new EcsDocument(uri, version, text));
+    const doc = new EcsDocument(uri, version, text);
+    // A file that is not open is never re-parsed incrementally: free the parser's tree now.
+    doc.release();
+    return this.set(doc);
   }
 
   /** Indexes an already parsed document (an open editor's cached model). */

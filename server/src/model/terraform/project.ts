@@ -1,0 +1,260 @@
+import type { Node } from 'web-tree-sitter';
+import type { Json, JsonObject, JsonPath } from '../types';
+import { readJsonText } from './jsonText';
+import { pathKey, type Place } from './places';
+
+// Turns one top-level block of a `.tf` file into plain JSON (the projection described in
+// docs/ARCHITECTURE.md, close to Terraform's own JSON syntax) and records a range for every path.
+// What is not a literal becomes the string `${<expression>}`, the way Terraform's JSON syntax writes
+// an expression: every reader of the model already treats such a string as an unknown value.
+
+/** `file("x")` or `templatefile("x", …)` as an attribute's whole value: a file the module reads. */
+export interface FileRead {
+  /** The attribute's path, relative to the block's base path. */
+  readonly path: JsonPath;
+  /** The path argument as written, `${path.module}/` taken off. */
+  readonly file: string;
+  readonly template: boolean;
+}
+
+/** One top-level block, converted. Offsets in `places` are relative to `start`. */
+export interface BlockProjection {
+  /** `resource`, `data`, `locals`, `module`, `variable`, `output`, `provider`, `terraform`… */
+  readonly keyword: string;
+  /** Where the block's value sits in the projection (`['resource', type, name]`, `['locals']`). */
+  readonly base: JsonPath;
+  readonly value: Json;
+  readonly length: number;
+  readonly places: ReadonlyMap<string, Place>;
+  readonly files: readonly FileRead[];
+}
+
+/** The functions whose result is their argument's value, as far as our checks are concerned. */
+const TRANSPARENT_FUNCTIONS = new Set(['jsonencode', 'tolist', 'toset']);
+
+/** The literal text of a `string_lit`'s content, escapes decoded; undefined if it holds an escape we cannot read. */
+export function decodeHclString(raw: string): string {
+  if (!raw.includes('\\') && !raw.includes('$${') && !raw.includes('%%{')) return raw;
+  return raw
+    .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, esc: string) => {
+      if (esc.length > 1) return String.fromCodePoint(parseInt(esc.slice(1), 16));
+      return ({ n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' } as Record<string, string>)[esc] ?? esc;
+    })
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
+}
+
+/** Named children without comments. */
+function parts(node: Node): Node[] {
+  return node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+/** Reads expressions and bodies of one block into JSON, recording places as it goes. */
+class BlockReader {
+  readonly places = new Map<string, Place>();
+  readonly files: FileRead[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly locals: (name: string) => Json | undefined,
+  ) {}
+
+  place(path: JsonPath, value: Node | { startIndex: number; endIndex: number }, key?: Node, content?: number): void {
+    this.places.set(pathKey(path), {
+      valueStart: value.startIndex - this.start,
+      valueEnd: value.endIndex - this.start,
+      keyStart: key && key.startIndex - this.start,
+      keyEnd: key && key.endIndex - this.start,
+      content: content === undefined ? undefined : content - this.start,
+    });
+  }
+
+  source(node: Node): string {
+    return this.text.slice(node.startIndex, node.endIndex);
+  }
+
+  unknown(node: Node): string {
+    return '${' + this.source(node) + '}';
+  }
+
+  /** A body: attributes as properties, nested blocks as arrays of bodies under their type. */
+  body(body: Node | undefined, path: JsonPath): JsonObject {
+    const out: JsonObject = {};
+    if (!body) return out;
+    const counts = new Map<string, number>();
+    const dynamic = new Set<string>();
+    for (const item of parts(body)) {
+      if (item.type === 'attribute') {
+        const [key, expr] = parts(item);
+        if (!key || !expr) continue;
+        const name = this.source(key);
+        if (name in out) continue;
+        out[name] = this.expression(expr, [...path, name], key);
+        continue;
+      }
+      if (item.type !== 'block') continue;
+      const [typeNode, ...rest] = parts(item);
+      if (!typeNode) continue;
+      const type = this.source(typeNode);
+      if (type === 'dynamic') {
+        // A dynamic block makes that block type's count and content unknown.
+        const label = rest.find((n) => n.type === 'string_lit' || n.type === 'identifier');
+        const name = label && (label.type === 'string_lit' ? this.source(label).slice(1, -1) : this.source(label));
+        if (name) dynamic.add(name);
+        continue;
+      }
+      if (dynamic.has(type)) continue;
+      const index = counts.get(type) ?? 0;
+      counts.set(type, index + 1);
+      const list = Array.isArray(out[type]) ? (out[type] as Json[]) : (out[type] = []);
+      const at = [...path, type, index];
+      this.place(at, item, typeNode);
+      list.push(this.body(rest.find((n) => n.type === 'body'), at));
+    }
+    for (const name of dynamic) out[name] = `\${dynamic.${name}}`;
+    return out;
+  }
+
+  /** One expression; `key` is the attribute or object key naming it, for the place. */
+  expression(node: Node, path: JsonPath, key?: Node): Json {
+    const value = this.read(node, path);
+    if (!this.places.has(pathKey(path))) this.place(path, node, key);
+    else if (key) {
+      const known = this.places.get(pathKey(path))!;
+      this.places.set(pathKey(path), { ...known, keyStart: key.startIndex - this.start, keyEnd: key.endIndex - this.start });
+    }
+    return value;
+  }
+
+  private read(node: Node, path: JsonPath): Json {
+    const inner = parts(node);
+    if (node.type === 'expression') {
+      if (inner.length === 1) return this.read(inner[0], path);
+      return this.traversal(node, inner);
+    }
+    switch (node.type) {
+      case 'literal_value':
+        return inner.length === 1 ? this.literal(inner[0], path) : this.unknown(node);
+      case 'collection_value':
+        return inner.length === 1 ? this.collection(inner[0], path) : this.unknown(node);
+      case 'template_expr':
+        return inner.length === 1 ? this.template(inner[0], path) : this.unknown(node);
+      case 'function_call':
+        return this.call(node, inner, path);
+      case 'variable_expr':
+        return this.unknown(node);
+      default:
+        return this.unknown(node);
+    }
+  }
+
+  /** `local.name` (followed once, to a known value); every other traversal is an unknown. */
+  private traversal(node: Node, inner: Node[]): Json {
+    const [head, ...rest] = inner;
+    if (head.type === 'variable_expr' && this.source(head) === 'local' && rest.length === 1 && rest[0].type === 'get_attr') {
+      const name = this.source(rest[0]).slice(1).trim();
+      const value = this.locals(name);
+      if (value !== undefined) return value;
+    }
+    return this.unknown(node);
+  }
+
+  private literal(node: Node, path: JsonPath): Json {
+    const raw = this.source(node);
+    if (node.type === 'numeric_lit') {
+      const n = Number(raw);
+      return Number.isFinite(n) ? n : this.unknown(node);
+    }
+    if (node.type === 'bool_lit') return raw === 'true';
+    if (node.type === 'null_lit') return null;
+    if (node.type === 'string_lit') {
+      const content = raw.slice(1, -1);
+      const value = decodeHclString(content);
+      this.place(path, node, undefined, value === content ? node.startIndex + 1 : undefined);
+      return value;
+    }
+    return this.unknown(node);
+  }
+
+  private collection(node: Node, path: JsonPath): Json {
+    if (node.type === 'tuple') {
+      return parts(node)
+        .filter((n) => n.type === 'expression')
+        .map((item, i) => this.expression(item, [...path, i]));
+    }
+    if (node.type !== 'object') return this.unknown(node);
+    const out: JsonObject = {};
+    for (const elem of parts(node)) {
+      if (elem.type !== 'object_elem') continue;
+      const keyExpr = elem.childForFieldName('key');
+      const valExpr = elem.childForFieldName('val');
+      if (!keyExpr || !valExpr) continue;
+      const name = this.objectKey(keyExpr);
+      // A computed key (`(var.x) = …`) makes the object's shape unknown.
+      if (name === undefined) return this.unknown(node);
+      if (!(name in out)) out[name] = this.expression(valExpr, [...path, name], keyExpr);
+    }
+    return out;
+  }
+
+  private objectKey(node: Node): string | undefined {
+    const inner = parts(node);
+    const only = inner.length === 1 ? inner[0] : undefined;
+    if (only?.type === 'variable_expr') return this.source(only);
+    const lit = only?.type === 'literal_value' ? parts(only)[0] : undefined;
+    if (lit?.type === 'string_lit') return decodeHclString(this.source(lit).slice(1, -1));
+    return undefined;
+  }
+
+  private template(node: Node, path: JsonPath): Json {
+    if (node.type === 'quoted_template') {
+      // Interpolated: the text between the quotes, so `${…}` marks it as a template value.
+      const raw = this.source(node).slice(1, -1);
+      return decodeHclString(raw.replace(/\$\{/g, '\u0000')).replace(/\u0000/g, '${');
+    }
+    if (node.type !== 'heredoc_template') return this.unknown(node);
+    const ids = parts(node).filter((n) => n.type === 'heredoc_identifier');
+    const open = ids[0];
+    const close = ids[ids.length - 1];
+    if (!open || !close || open === close) return this.unknown(node);
+    const from = this.text.indexOf('\n', open.endIndex) + 1;
+    let to = close.startIndex;
+    while (to > from && (this.text[to - 1] === ' ' || this.text[to - 1] === '\t')) to--;
+    if (from <= 0 || to < from) return this.unknown(node);
+    const body = this.text.slice(from, to);
+    // JSON in a heredoc (container definitions, policies) is read as JSON, with its own places.
+    const json = readJsonText(body, from - this.start, path, this.places);
+    return json !== undefined ? json : body.replace(/\r?\n$/, '');
+  }
+
+  private call(node: Node, inner: Node[], path: JsonPath): Json {
+    const name = inner[0] && this.source(inner[0]);
+    const args = inner[1] ? parts(inner[1]).filter((n) => n.type === 'expression') : [];
+    if (name && TRANSPARENT_FUNCTIONS.has(name) && args.length === 1) return this.read(args[0], path);
+    if ((name === 'file' || name === 'templatefile') && args.length >= 1) {
+      const target = this.read(args[0], [...path, '$file']);
+      if (typeof target === 'string') {
+        const file = target.replace(/^\$\{path\.module\}\//, '').replace(/^\.\//, '');
+        if (!file.includes('${')) this.files.push({ path, file, template: name === 'templatefile' });
+      }
+      this.places.delete(pathKey([...path, '$file']));
+    }
+    return this.unknown(node);
+  }
+}
+
+/** Converts one top-level block; `locals` gives the known value of a `local.` name of the same file. */
+export function projectBlock(block: Node, text: string, locals: (name: string) => Json | undefined): BlockProjection | undefined {
+  const [typeNode, ...rest] = parts(block);
+  if (!typeNode) return undefined;
+  const reader = new BlockReader(text, block.startIndex, locals);
+  const keyword = text.slice(typeNode.startIndex, typeNode.endIndex);
+  const labels = rest.filter((n) => n.type === 'string_lit' || n.type === 'identifier');
+  const labelText = labels.map((l) => (l.type === 'string_lit' ? decodeHclString(text.slice(l.startIndex + 1, l.endIndex - 1)) : text.slice(l.startIndex, l.endIndex)));
+  const body = rest.find((n) => n.type === 'body');
+  const base: JsonPath = [keyword, ...labelText];
+  const value = reader.body(body, []);
+  reader.place([], block, labels[labels.length - 1] ?? typeNode);
+  return { keyword, base, value, length: block.endIndex - block.startIndex, places: reader.places, files: reader.files };
+}
