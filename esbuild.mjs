@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and its AWS pull into dist/.
 // Everything they need is inlined, so the VSIX and `npx ecs-net` ship no node_modules.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -18,6 +18,9 @@ const common = {
   // jsonc-parser's UMD entry hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   define: { __ECS_NET_VERSION__: JSON.stringify(version) },
+  // web-tree-sitter's CommonJS build finds its own folder through __filename; its ES module build
+  // needs import.meta.url, which a CommonJS bundle does not have.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 
 /** Fails the build when a browser bundle would import a Node built-in (`fs`, `node:path`, ...). */
@@ -28,8 +31,14 @@ const noNodeBuiltins = {
     build.onResolve({ filter: /.*/ }, (args) => {
       const bare = args.path.replace(/^node:/, '');
       if (!args.path.startsWith('node:') && !builtins.has(bare) && !builtins.has(bare.split('/')[0])) return undefined;
+      // web-tree-sitter's loader imports `fs/promises` and `module` dynamically, only when it runs in
+      // Node; in a worker that branch never runs, so those two imports become empty modules.
+      if (args.kind === 'dynamic-import' && /[\\/]node_modules[\\/]web-tree-sitter[\\/]/.test(args.importer)) {
+        return { path: bare, namespace: 'node-only-branch' };
+      }
       return { errors: [{ text: `the browser bundle imports the Node built-in '${args.path}' (from ${args.importer})` }] };
     });
+    build.onLoad({ filter: /.*/, namespace: 'node-only-branch' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
 
@@ -51,6 +60,7 @@ await Promise.all([
     ...common,
     platform: 'browser',
     target: 'es2022',
+    alias: {},
     format: 'iife',
     mainFields: ['browser', 'module', 'main'],
     entryPoints: ['server/src/browserServer.ts'],
@@ -58,3 +68,11 @@ await Promise.all([
     plugins: [noNodeBuiltins],
   }),
 ]);
+
+// The Terraform reader's WebAssembly, next to the bundles that load it (workspace/nodeTerraform.ts).
+for (const [from, name] of [
+  ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  ['node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'tree-sitter-terraform.wasm'],
+]) {
+  copyFileSync(from, `dist/${name}`);
+}

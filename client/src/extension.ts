@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { showCapacityPlan } from './capacityPlanPanel';
 import { pullEnvironment } from './pullEnvironment';
 import { ENV_FILE_NAME, SETTINGS_SECTION as SECTION } from '../../shared/src/protocol';
-import { isEnvironmentFilePath, looksLikeEcsDocument, looksLikeEcsTemplate } from '../../shared/src/ecsMarkers';
-import { DOCUMENT_LANGUAGES, JSON_LANGUAGES, SCHEMES, ServerController, YAML_LANGUAGES, type ServerState } from './serverController';
+import { isEnvironmentFilePath, looksLikeEcsDocument, looksLikeEcsTemplate, looksLikeTerraformModulePart } from '../../shared/src/ecsMarkers';
+import { DOCUMENT_LANGUAGES, JSON_LANGUAGES, SCHEMES, ServerController, TERRAFORM_LANGUAGES, YAML_LANGUAGES, type ServerState } from './serverController';
 import { SummaryStatusBar } from './statusBar';
 import { CONTEXT, markContext, quickFixMiddleware, registerWalkthrough } from './walkthrough';
 
@@ -31,6 +31,7 @@ const SNIFF_LIMIT = 4 * 1024 * 1024;
 const sniffed = (text: string) => (text.length > SNIFF_LIMIT ? text.slice(0, SNIFF_LIMIT) : text);
 const looksLikeEcs = (text: string) => looksLikeEcsDocument(sniffed(text));
 const looksLikeTemplate = (text: string) => looksLikeEcsTemplate(sniffed(text));
+const looksLikeTerraform = (text: string) => looksLikeTerraformModulePart(sniffed(text));
 
 export async function activate(context: vscode.ExtensionContext): Promise<EcsTaskNetworkingApi> {
   const output = vscode.window.createOutputChannel('ECS Task Networking', { log: true });
@@ -43,7 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EcsTas
   const isCandidate = (doc: vscode.TextDocument) => DOCUMENT_LANGUAGES.has(doc.languageId) && SCHEMES.has(doc.uri.scheme);
   const isEnvironmentFile = (doc: vscode.TextDocument) =>
     isCandidate(doc) && JSON_LANGUAGES.has(doc.languageId) && isEnvironmentFilePath(doc.uri.path, environmentFileName());
-  const looksLikeEcsText = (doc: vscode.TextDocument) => (YAML_LANGUAGES.has(doc.languageId) ? looksLikeTemplate : looksLikeEcs)(doc.getText());
+  const looksLikeEcsText = (doc: vscode.TextDocument) =>
+    (YAML_LANGUAGES.has(doc.languageId) ? looksLikeTemplate : TERRAFORM_LANGUAGES.has(doc.languageId) ? looksLikeTerraform : looksLikeEcs)(doc.getText());
   const wantsServer = (doc: vscode.TextDocument) => isEnvironmentFile(doc) || (isCandidate(doc) && looksLikeEcsText(doc));
   const startServer = () => {
     server.ensureStarted().catch((error: unknown) => output.appendLine(`The language server did not start: ${String(error)}`));

@@ -48,7 +48,9 @@ export function sendContractRequest<P, R>(client: LanguageClient, request: Contr
 export const JSON_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
 /** CloudFormation templates in YAML. The server only adds diagnostics and hovers there; the YAML extensions keep theirs. */
 export const YAML_LANGUAGES: ReadonlySet<string> = new Set(['yaml']);
-export const DOCUMENT_LANGUAGES: ReadonlySet<string> = new Set([...JSON_LANGUAGES, ...YAML_LANGUAGES]);
+/** Terraform (the language id of HashiCorp's extension, and ours for `.tf`): we add diagnostics, hovers, completions and fixes beside theirs. */
+export const TERRAFORM_LANGUAGES: ReadonlySet<string> = new Set(['terraform']);
+export const DOCUMENT_LANGUAGES: ReadonlySet<string> = new Set([...JSON_LANGUAGES, ...YAML_LANGUAGES, ...TERRAFORM_LANGUAGES]);
 /**
  * Documents the server checks: files, unsaved documents and those of a virtual workspace
  * (`vscode-vfs`: GitHub and Azure Repos opened without a clone), which the server checks on their

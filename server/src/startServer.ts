@@ -146,7 +146,9 @@ export function startServer(connection: Connection, disk: Disk): void {
       isCancelled: () => !isCurrent(uri, version),
     });
     if (!isCurrent(uri, version)) return;
-    const diagnostics = toDiagnostics(doc, findings, { docsUrl, documentFor });
+    // Terraform's own extension reports a `.tf` syntax error; a second squiggle there helps nobody.
+    const shown = doc.syntax === 'terraform' ? findings.filter((f) => f.ruleId !== 'syntax-error') : findings;
+    const diagnostics = toDiagnostics(doc, shown, { docsUrl, documentFor });
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 

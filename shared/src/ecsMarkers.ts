@@ -92,3 +92,12 @@ export function isEnvironmentFilePath(path: string, configuredName: string): boo
   const configured = baseName(configuredName);
   return hasEnvironmentFileName(path) || (configured !== '' && baseName(path) === configured);
 }
+
+/**
+ * A Terraform file that may matter to an ECS module: it declares an ECS resource, a target group, a
+ * subnet or a launch template (what services, capacity and address checks read), or reads a
+ * container-definitions template.
+ */
+export function looksLikeTerraformModulePart(text: string): boolean {
+  return /"(aws_ecs_[a-z_]+|aws_lb_target_group|aws_alb_target_group|aws_subnet|aws_launch_template|aws_instance|template_file)"/.test(text);
+}

@@ -1,6 +1,7 @@
 import type { CfnResource, EcsDocument, Unit } from '../model/document';
 import type { Json } from '../model/types';
 import { arr, isObject, obj, str } from '../model/values';
+import { terraformReference } from '../model/terraform/units';
 
 /** A unit together with the document it lives in (another file for workspace references). */
 export interface UnitRef {
@@ -26,10 +27,16 @@ export interface References {
 export interface WorkspaceLookup {
   taskDefinition(ref: string): UnitRef | undefined;
   targetGroup(ref: string): UnitRef | undefined;
+  /**
+   * A resource of the same Terraform module (the other `.tf` files of `uri`'s folder) by its
+   * address: the unit when it is one, and the resource.
+   */
+  moduleResource?(uri: string, address: string): { ref?: UnitRef; resource: CfnResource } | undefined;
 }
 
-/** The logical id a `Ref` or `Fn::GetAtt` names. */
+/** The logical id a `Ref` or `Fn::GetAtt` names, or the address a Terraform reference (`${aws_x.name.arn}`) names. */
 export function referencedLogicalId(value: Json | undefined): string | undefined {
+  if (typeof value === 'string') return terraformReference(value)?.address;
   if (!isObject(value)) return undefined;
   const keys = Object.keys(value);
   if (keys.length !== 1) return undefined;
@@ -57,10 +64,13 @@ function unitByLogicalId(doc: EcsDocument | undefined, uri: string, logicalId: s
 export function createReferences(workspace?: WorkspaceLookup, account?: WorkspaceLookup): References {
   const taskDefinition = (name: string) => workspace?.taskDefinition(name) ?? account?.taskDefinition(name);
   const targetGroup = (arn: string) => workspace?.targetGroup(arn) ?? account?.targetGroup(arn);
+  /** The same document first, then (Terraform) the other files of its module. */
+  const byLogicalId = (from: UnitRef, id: string | undefined): UnitRef | undefined =>
+    unitByLogicalId(from.doc, from.uri, id) ?? (id && from.doc?.syntax === 'terraform' ? workspace?.moduleResource?.(from.uri, id)?.ref : undefined);
   return {
     taskDefinitionOf(service) {
       const value = service.unit.value.taskDefinition;
-      const local = unitByLogicalId(service.doc, service.uri, referencedLogicalId(value));
+      const local = byLogicalId(service, referencedLogicalId(value));
       if (local) return local.unit.kind === 'task-definition' ? local : undefined;
       const name = str(value);
       return name ? taskDefinition(name) : undefined;
@@ -69,7 +79,7 @@ export function createReferences(workspace?: WorkspaceLookup, account?: Workspac
       const found: { index: number; ref: UnitRef }[] = [];
       (arr(service.unit.value.loadBalancers) ?? []).forEach((lb, index) => {
         const arnValue = obj(lb)?.targetGroupArn;
-        const local = unitByLogicalId(service.doc, service.uri, referencedLogicalId(arnValue));
+        const local = byLogicalId(service, referencedLogicalId(arnValue));
         let ref: UnitRef | undefined = local?.unit.kind === 'target-group' ? local : undefined;
         const arn = str(arnValue);
         if (!ref && arn) ref = targetGroup(arn);
@@ -79,7 +89,10 @@ export function createReferences(workspace?: WorkspaceLookup, account?: Workspac
     },
     cfnResourceOf(from, value): CfnResource | undefined {
       const id = referencedLogicalId(value);
-      return id ? from.doc?.cfnResources.get(id) : undefined;
+      if (!id) return undefined;
+      const local = from.doc?.cfnResources.get(id);
+      if (local || from.doc?.syntax !== 'terraform') return local;
+      return workspace?.moduleResource?.(from.uri, id)?.resource;
     },
   };
 }

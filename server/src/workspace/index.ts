@@ -1,8 +1,11 @@
-import { EcsDocument, type Unit } from '../model/document';
+import { EcsDocument, type CfnResource, type Unit } from '../model/document';
 import { str } from '../model/values';
 import type { WorkspaceLookup } from '../semantics/references';
 import type { UnitRef } from '../semantics/references';
-import { looksLikeEcsDocument } from '../../../shared/src/ecsMarkers';
+import { looksLikeEcsDocument, looksLikeTerraformModulePart } from '../../../shared/src/ecsMarkers';
+
+/** The folder of a URI: a Terraform module is the `.tf` files of one folder. */
+const folderOf = (uri: string): string => uri.slice(0, uri.lastIndexOf('/') + 1);
 
 /** `family`, `family:3`, or `arn:aws:ecs:region:account:task-definition/family:3` → family and revision. */
 export function parseTaskDefinitionRef(ref: string): { family: string; revision?: number } | undefined {
@@ -41,7 +44,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   /** Indexes (or re-indexes) one document's text. Returns whether it holds ECS documents. */
   update(uri: string, text: string, version = 0): boolean {
     // The cheap test before parsing: a file without an ECS marker holds no ECS document.
-    if (!looksLikeEcsDocument(text)) {
+    if (!(uri.toLowerCase().endsWith('.tf') ? looksLikeTerraformModulePart(text) : looksLikeEcsDocument(text))) {
       this.entries.delete(uri);
       return false;
     }
@@ -53,7 +56,9 @@ export class WorkspaceIndex implements WorkspaceLookup {
 
   /** Indexes an already parsed document (an open editor's cached model). */
   set(doc: EcsDocument): boolean {
-    if (doc.units.length === 0 || doc.kind === 'environment') {
+    // A Terraform file without units can still hold what its module's services name (subnets, settings).
+    const moduleOnly = doc.syntax === 'terraform' && doc.cfnResources.size > 0;
+    if ((doc.units.length === 0 && !moduleOnly) || doc.kind === 'environment') {
       this.entries.delete(doc.uri);
       return false;
     }
@@ -93,6 +98,24 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (wanted.revision === undefined) return undefined;
     const exact = matches.filter((r) => r.unit.value.revision === wanted.revision);
     return exact.length === 1 ? exact[0] : undefined;
+  }
+
+  moduleResource(uri: string, address: string): { ref?: UnitRef; resource: CfnResource } | undefined {
+    const folder = folderOf(uri);
+    for (const [other, { doc }] of this.entries) {
+      if (other === uri || doc.syntax !== 'terraform' || folderOf(other) !== folder) continue;
+      const resource = doc.cfnResources.get(address);
+      if (!resource) continue;
+      const unit = doc.unitsByLogicalId.get(address);
+      return { ref: unit && { unit, uri: other, doc }, resource };
+    }
+    return undefined;
+  }
+
+  /** The other Terraform files of `uri`'s module that the index holds. */
+  *moduleDocuments(uri: string): Generator<EcsDocument> {
+    const folder = folderOf(uri);
+    for (const [other, { doc }] of this.entries) if (other !== uri && doc.syntax === 'terraform' && folderOf(other) === folder) yield doc;
   }
 
   targetGroup(ref: string): UnitRef | undefined {

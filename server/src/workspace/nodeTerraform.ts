@@ -9,15 +9,21 @@ import { loadTerraformGrammar, type TerraformGrammar } from '../model/terraform/
 const RUNTIME = 'web-tree-sitter.wasm';
 const GRAMMAR = 'tree-sitter-terraform.wasm';
 
-function wasmFile(name: string, packageDir: () => string): string {
+/** `dist/<name>` beside the bundle, else `node_modules/<pkg>/<name>` in a folder above the compiled file. */
+function wasmFile(name: string, pkg: string): string {
   const bundled = join(__dirname, name);
-  return existsSync(bundled) ? bundled : join(packageDir(), name);
+  if (existsSync(bundled)) return bundled;
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', pkg, name);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error(`${name} is missing: rebuild with 'node esbuild.mjs' or run 'npm ci'`);
+  }
 }
 
 /** Loads the Terraform grammar from disk (once per process). */
 export function loadNodeTerraform(): Promise<TerraformGrammar> {
   return loadTerraformGrammar(() => ({
-    runtime: readFileSync(wasmFile(RUNTIME, () => dirname(require.resolve('web-tree-sitter')))),
-    grammar: readFileSync(wasmFile(GRAMMAR, () => dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')))),
+    runtime: readFileSync(wasmFile(RUNTIME, 'web-tree-sitter')),
+    grammar: readFileSync(wasmFile(GRAMMAR, '@tree-sitter-grammars/tree-sitter-hcl')),
   }));
 }
