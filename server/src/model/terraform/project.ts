@@ -211,7 +211,7 @@ class BlockReader {
     if (node.type === 'quoted_template') {
       // Interpolated: the text between the quotes, so `${…}` marks it as a template value.
       const raw = this.source(node).slice(1, -1);
-      return decodeHclString(raw.replace(/\$\{/g, '\u0000')).replace(/\u0000/g, '${');
+      return decodeHclString(raw);
     }
     if (node.type !== 'heredoc_template') return this.unknown(node);
     const ids = parts(node).filter((n) => n.type === 'heredoc_identifier');
