@@ -79,7 +79,9 @@ for (const source of SOURCES) {
   if (archive.status !== 0) throw new Error(`git archive for ${source.repo}: ${archive.stderr.toString().trim()}`);
   const untar = spawnSync('tar', ['-x', '-C', target], { input: archive.stdout });
   if (untar.status !== 0) throw new Error(`tar for ${source.repo}: ${untar.stderr.toString().trim()}`);
-  const files = git(gitDir, ['ls-tree', '-r', '--name-only', source.commit, '--', ...source.paths]).split('\n').filter(Boolean);
+  const files = git(gitDir, ['ls-tree', '-r', '--name-only', source.commit, '--', ...source.paths])
+    .split('\n')
+    .filter(Boolean);
   const tfFiles = files.filter((f) => f.endsWith('.tf'));
   const committed = git(gitDir, ['show', '-s', '--format=%cI', source.commit]).trim();
   written.push({ ...source, committed, folder: name, files: files.length, tfFiles: tfFiles.length });
@@ -88,6 +90,10 @@ for (const source of SOURCES) {
 
 writeFileSync(
   join(out, 'SOURCES.json'),
-  JSON.stringify({ exportedBy: 'scripts/tf-corpus.mjs', note: 'Third-party code under the licences named; not part of this repository.', sources: written }, null, 2) + '\n',
+  JSON.stringify(
+    { exportedBy: 'scripts/tf-corpus.mjs', note: 'Third-party code under the licences named; not part of this repository.', sources: written },
+    null,
+    2,
+  ) + '\n',
 );
 console.log(`wrote ${join(out, 'SOURCES.json')}`);

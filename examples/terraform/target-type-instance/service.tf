@@ -1,6 +1,7 @@
 resource "aws_ecs_service" "catalog" {
   name            = "catalog"
   cluster         = var.cluster_arn
+  propagate_tags  = "SERVICE"
   task_definition = aws_ecs_task_definition.catalog.arn
   desired_count   = 2
   launch_type     = "FARGATE"

@@ -48,6 +48,7 @@ DEFINITION
 
 resource "aws_ecs_task_definition" "sidecar" {
   family                   = "sidecar"
+  execution_role_arn       = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"
   network_mode             = "awsvpc"
   requires_compatibilities = ["FARGATE"]
   cpu                      = "256"
@@ -67,20 +68,15 @@ resource "aws_ecs_task_definition" "api" {
   family                   = "api"
   network_mode             = "awsvpc"
   requires_compatibilities = ["FARGATE"]
-  cpu                      = "512"
-  memory                   = "1024"
+  cpu                      = 512
+  memory                   = 1024
 
   container_definitions = jsonencode([
     {
-      name      = "api"
-      image     = var.image
-      essential = true
-      portMappings = [
-        {
-          containerPort = local.api_port
-          hostPort      = local.api_port
-        }
-      ]
+      name         = "api"
+      image        = var.image
+      essential    = true
+      portMappings = [{ containerPort = local.api_port, hostPort = local.api_port }]
     }
   ])
 }

@@ -34,11 +34,12 @@ resource "aws_ecs_service" "worker" {
 # The task definition is awsvpc, and the network configuration comes from a dynamic block:
 # whether it is there is decided when Terraform runs.
 resource "aws_ecs_service" "api" {
-  name            = "api"
-  cluster         = data.aws_ecs_cluster.shared.arn
-  task_definition = aws_ecs_task_definition.api.arn
-  desired_count   = 40
-  launch_type     = "FARGATE"
+  name                   = "api"
+  cluster                = data.aws_ecs_cluster.shared.arn
+  enable_execute_command = true
+  task_definition        = aws_ecs_task_definition.api.arn
+  desired_count          = 40
+  launch_type            = "FARGATE"
 
   dynamic "network_configuration" {
     for_each = length(local.subnet_ids) > 0 ? [local.subnet_ids] : []
