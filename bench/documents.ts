@@ -96,8 +96,13 @@ const PLANTED_MISTAKES: readonly PlantedMistake[] = ['fargate-bridge', 'awsvpc-h
 /** One trio in this many carries a mistake. */
 const MISTAKE_EVERY = 50;
 
+/** The mistake planted in the i-th generated service, if any: one in MISTAKE_EVERY, in rotation. */
+export function plantedMistakeAt(i: number): PlantedMistake | undefined {
+  return i % MISTAKE_EVERY === MISTAKE_EVERY - 1 ? PLANTED_MISTAKES[Math.floor(i / MISTAKE_EVERY) % PLANTED_MISTAKES.length] : undefined;
+}
+
 // Valid Fargate cpu/memory pairs (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html).
-const FARGATE_SIZES: readonly (readonly [string, string])[] = [
+export const FARGATE_SIZES: readonly (readonly [string, string])[] = [
   ['256', '512'],
   ['512', '1024'],
   ['1024', '2048'],
@@ -330,7 +335,7 @@ export function cloudFormationTemplateText(trios: number): GeneratedTemplate {
   const resources: Record<string, JsonObject> = sharedResources();
   const mistakes = new Map<string, PlantedMistake>();
   for (let i = 0; i < trios; i++) {
-    const mistake = i % MISTAKE_EVERY === MISTAKE_EVERY - 1 ? PLANTED_MISTAKES[Math.floor(i / MISTAKE_EVERY) % PLANTED_MISTAKES.length] : undefined;
+    const mistake = plantedMistakeAt(i);
     if (mistake) mistakes.set(pascal(String(i).padStart(4, '0')), mistake);
     Object.assign(resources, trio(i, mistake));
   }

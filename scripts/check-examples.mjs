@@ -1,7 +1,8 @@
 // @ts-check
 // Runs `ecs-net check` over examples/: the documents in examples/mistakes carry deliberate errors,
 // so exit code 1 (findings) is the expected result there; 0 is expected everywhere else. Each YAML
-// template beside a JSON one of the same name is its twin and must get the same findings.
+// template beside a JSON one of the same name is its twin and must get the same findings. The
+// Terraform examples must be in `terraform fmt` layout, as people copy them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,3 +41,14 @@ if (twins === 0) {
   process.exit(1);
 }
 console.log(`${twins} YAML examples checked like their JSON twins`);
+
+// Not every machine has terraform; where it is missing the check is skipped, and says so.
+const fmt = spawnSync('terraform', ['fmt', '-check', '-recursive', 'examples/terraform'], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (fmt.error) {
+  console.log(`terraform fmt check of examples/terraform skipped: terraform could not be run (${fmt.error.message})`);
+} else if (fmt.status !== 0) {
+  console.error('examples/terraform: the files listed above are not in terraform fmt layout (run terraform fmt -recursive examples/terraform)');
+  process.exit(1);
+} else {
+  console.log('examples/terraform: terraform fmt -check passes');
+}
