@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { normaliseTerraform } from '../../../server/src/model/terraform/normalise';
 import { TERRAFORM_RESOURCES, type TerraformArguments, type TerraformConversion } from '../../../server/src/structure/data/terraform-names';
 import type { Json, JsonObject, JsonPath } from '../../../server/src/model/types';
+import { validateStructure, type StructureRoot } from '../../../server/src/structure/validate';
 
 // Checks generated from the table itself: every mapped argument and block, of every resource type
 // that makes a unit, maps to its API path and back.
@@ -95,6 +96,26 @@ test('every mapped leaf converts into its API place and back, through a body tha
       const back = m.toDocValue(e.api, api);
       const expected = e.to === 'enabled' || e.to === 'name-value-list' ? written : api;
       assert.deepEqual(back, expected, `${type} ${e.api.join('.')} back`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 120, `${checked} leaves`);
+});
+
+test('the structure validator knows every API place of the table, takes its types, and skips an unknown in any of them', () => {
+  let checked = 0;
+  for (const [type, resource] of UNIT_TYPES) {
+    const root = resource.kind as StructureRoot;
+    for (const e of entries(resource.args, [], [])) {
+      const unknown = normaliseTerraform(type, bodyWith(e.doc, '${var.x}'));
+      assert.deepEqual(validateStructure(unknown?.value, root, 'api', { skipRequired: true }), [], `${type} ${e.doc.join('.')} unknown`);
+      if (!e.to) continue;
+      const known = normaliseTerraform(type, bodyWith(e.doc, SAMPLES[e.to][0]));
+      // Enum values and bounds are the sample's business; names and types are the table's.
+      const issues = validateStructure(known?.value, root, 'api', { skipRequired: true }).filter(
+        (i) => i.code === 'unknown-property' || i.code === 'wrong-type',
+      );
+      assert.deepEqual(issues, [], `${type} ${e.doc.join('.')}`);
       checked++;
     }
   }
