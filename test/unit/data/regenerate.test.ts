@@ -26,6 +26,8 @@ test('the generators reproduce every committed generated file from the pinned in
   try {
     run('gen-data.mjs', '--shared', shared, '--out', out);
     run('gen-shapes.mjs', '--shared', shared, '--out', out);
+    // Reads the API shapes gen-shapes.mjs has just written under the same output root.
+    run('gen-terraform.mjs', '--shared', shared, '--out', out);
     run('gen-rule-docs.mjs', '--out', out);
     const files = [...GENERATED_FILES];
     for (const folder of GENERATED_FOLDERS) {
