@@ -1,3 +1,4 @@
+import { moduleFacts } from '../semantics/module';
 import { fmt } from '../core/format';
 import {
   eniDensity,
@@ -66,7 +67,8 @@ export function hoverAt(
   const unit = doc.unitAt(path);
   if (!unit) return undefined;
   const raw = path.slice(unit.basePath.length);
-  const apiPath = unit.style === 'cfn' ? apiPathOf(unit.kind, raw) : raw;
+  const apiPath = unit.apiPathOf ? unit.apiPathOf(path) : unit.style === 'cfn' ? apiPathOf(unit.kind, raw) : raw;
+  if (!apiPath) return undefined;
   const place: Place = { doc, unit, self: { unit, uri: doc.uri, doc }, refs, settings, env, apiPath, node };
   const range: OffsetRange = hoverRange(node);
 
@@ -179,7 +181,7 @@ function networkModeHover(place: Place): string | undefined {
   if (mode === 'awsvpc') {
     const ec2Possible = !facts.fargate || (facts.compatibilities ?? []).some((c) => c !== 'FARGATE');
     if (ec2Possible) {
-      const inPlay = instanceTypesInPlay(place.settings, place.env);
+      const inPlay = instanceTypesInPlay(place.settings, place.env, undefined, undefined, moduleFacts(place.self, place.refs));
       if (inPlay.types.length) {
         lines.push('', `**ENI density on EC2** (${inPlay.source}):`, '', DENSITY_HEADER);
         for (const t of inPlay.types) lines.push(densityRow(t, facts.os ?? place.settings.os, facts));
@@ -252,7 +254,7 @@ function capacityMarkdown(place: Place): string | undefined {
   if (served.mode !== 'awsvpc')
     return `**${fmt(tasks)} tasks** in ${served.mode ?? 'a non-awsvpc'} mode use the instances’ addresses, not addresses of their own.`;
   const launch = facts.launch ?? 'FARGATE';
-  const inPlay = instanceTypesInPlay(place.settings, place.env, str(v.cluster), str(v.serviceName) ?? str(v.service));
+  const inPlay = instanceTypesInPlay(place.settings, place.env, str(v.cluster), str(v.serviceName) ?? str(v.service), moduleFacts(place.self, place.refs));
   const type = launch === 'EC2' ? inPlay.types[0] : undefined;
   const density = type ? awsvpcDensity(type, task?.os ?? place.settings.os, task, inPlay.trunking) : undefined;
   const trunked = density?.trunked ?? false;
@@ -315,7 +317,7 @@ function serviceIpv6(place: Place): Ipv6Eligibility {
     platformVersion: str(place.unit.value.platformVersion),
     subnetHasIpv6Cidr: subnets.ipv6,
     enableExecuteCommand: bool(place.unit.value.enableExecuteCommand, place.unit.style),
-    dualStackIPv6Setting: place.env?.accountSettings.dualStackIPv6,
+    dualStackIPv6Setting: place.env?.accountSettings.dualStackIPv6 ?? moduleFacts(place.self, place.refs).dualStackIPv6,
   });
 }
 

@@ -44,6 +44,8 @@ export interface Unit {
   readonly rootRequiredElsewhere?: boolean;
   /** Converts a value a fix writes at an API path into the document's form, when the unit's syntax needs more than renaming. */
   toDocValue?(apiPath: JsonPath, value: Json): Json;
+  /** The API path (relative to the unit) of a full document path, for units whose spelling is not a renaming (Terraform). */
+  apiPathOf?(docPath: JsonPath): JsonPath | undefined;
 }
 
 /** A CloudFormation resource of any type, kept for references between resources. */

@@ -2,6 +2,7 @@ import type { CfnResource, Unit } from '../document';
 import type { Json, JsonObject, JsonPath } from '../types';
 import { isObject, obj } from '../values';
 import { normaliseTerraform, terraformProperties } from './normalise';
+import { pathKey } from './places';
 
 // The ECS units and the other resources of one `.tf` file. A unit's value is in API spelling and
 // API types (normalise.ts), so the rules read it as they read a JSON task definition; its paths map
@@ -31,6 +32,29 @@ function otherResource(type: string, body: JsonObject): { type: string; properti
   if (known) return { type: known.cfnType, properties: known.properties };
   if (type === 'aws_instance' && body.instance_type !== undefined) return { type: 'AWS::EC2::Instance', properties: { InstanceType: body.instance_type } };
   return { type, properties: body };
+}
+
+/**
+ * The way from a projection path back to the API path (what hover and completion ask): every path
+ * of the unit's value, mapped forward once and kept. Parents come first, so a path with no
+ * Terraform counterpart of its own (which lands on an ancestor) never takes the ancestor's place.
+ */
+function apiPathIndex(value: JsonObject, toDocPath: (p: JsonPath) => JsonPath): (docPath: JsonPath) => JsonPath | undefined {
+  let index: Map<string, JsonPath> | undefined;
+  return (docPath) => {
+    if (!index) {
+      const built = new Map<string, JsonPath>();
+      const visit = (v: Json, p: JsonPath) => {
+        const key = pathKey(toDocPath(p));
+        if (!built.has(key)) built.set(key, p);
+        if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...p, i]));
+        else if (isObject(v)) for (const [k, child] of Object.entries(v)) visit(child, [...p, k]);
+      };
+      visit(value, []);
+      index = built;
+    }
+    return index.get(pathKey(docPath));
+  };
 }
 
 export interface TerraformUnits {
@@ -68,6 +92,7 @@ export function terraformUnits(root: JsonObject | undefined, partial: boolean): 
         toDocPath,
         fromRaw: toDocPath,
         toDocValue: mapping.toDocValue,
+        apiPathOf: apiPathIndex(mapping.value, toDocPath),
       });
     }
   }
