@@ -1,3 +1,4 @@
+import { declaredContainers, declaredSource } from '../semantics/containerList';
 import { moduleFacts } from '../semantics/module';
 import { fmt } from '../core/format';
 import {
@@ -64,12 +65,22 @@ export function hoverAt(
   const node = doc.syntaxNodeAt(offset);
   if (!node) return undefined;
   const path = node.path;
-  const unit = doc.unitAt(path);
-  if (!unit) return undefined;
+  const own = doc.unitAt(path);
+  if (!own) return moduleInstanceHover(doc, node, offset, settings);
+  // A container file read by a Terraform task definition is explained with that task's mode.
+  const declared = declaredContainers({ unit: own, uri: doc.uri, doc }, refs);
+  const unit = declared?.unit ?? own;
   const raw = path.slice(unit.basePath.length);
-  const apiPath = unit.apiPathOf ? unit.apiPathOf(path) : unit.style === 'cfn' ? apiPathOf(unit.kind, raw) : raw;
+  const apiPath = unit.apiPathOf
+    ? unit.apiPathOf(path)
+    : own.kind === 'container-definitions'
+      ? ['containerDefinitions', ...raw]
+      : unit.style === 'cfn'
+        ? apiPathOf(unit.kind, raw)
+        : raw;
   if (!apiPath) return undefined;
   const place: Place = { doc, unit, self: { unit, uri: doc.uri, doc }, refs, settings, env, apiPath, node };
+  const source = declared && `\n\nNetwork mode from ${declaredSource(declared)}.`;
   const range: OffsetRange = hoverRange(node);
 
   // An instance type named anywhere (placement constraint expressions, attributes): its figures.
@@ -95,7 +106,7 @@ export function hoverAt(
       markdown = ipv6Checklist(serviceIpv6(place), 'IPv6 eligibility of this service’s tasks');
     }
   }
-  return markdown ? { markdown, range } : undefined;
+  return markdown ? { markdown: source && unit.kind === 'task-definition' ? markdown + source : markdown, range } : undefined;
 }
 
 /** Where an id belongs, documentation stand-ins (`PRIVATE_SUBNET_ONE`, `sg-EXAMPLE`) are placeholders too. */
@@ -126,6 +137,19 @@ const INSTANCE_TOKEN = /[a-z][a-z0-9-]*\.[a-z0-9-]+/g;
 export const MAX_SEARCHED_STRING_LENGTH = 2000;
 
 /** The instance type under the cursor inside a string such as `attribute:ecs.instance-type in [c5.large, m5.xlarge]`. */
+/**
+ * The instance type of a Terraform launch template or instance (the capacity the module's
+ * services run on): its ENI density, as for an instance type named in a task definition.
+ */
+function moduleInstanceHover(doc: EcsDocument, node: SyntaxNode, offset: number, settings: Settings): HoverContent | undefined {
+  const [mode, type, , attribute] = node.path;
+  if (doc.syntax !== 'terraform' || mode !== 'resource' || node.path.length !== 4 || attribute !== 'instance_type') return undefined;
+  if (type !== 'aws_launch_template' && type !== 'aws_instance') return undefined;
+  if (node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  const instance = instanceTypeAt(node, offset);
+  return instance && { markdown: instanceTypeMarkdown(instance, undefined, settings.os), range: hoverRange(node) };
+}
+
 function instanceTypeAt(node: SyntaxNode, offset: number): InstanceType | undefined {
   const text = node.value as string;
   if (node.contentOffset === undefined) return undefined;

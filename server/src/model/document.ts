@@ -3,7 +3,7 @@ import { identity, normaliseCfn } from './normalise';
 import type { DocumentKind, Json, JsonObject, JsonPath, OffsetRange, Style, SyntaxProblem, UnitKind } from './types';
 import { arr, isObject, obj, str } from './values';
 import { LineIndex, type Position } from './lines';
-import { hasEnvironmentFileName, markedKind } from '../../../shared/src/ecsMarkers';
+import { hasEnvironmentFileName, looksLikeTerraformModulePart, markedKind } from '../../../shared/src/ecsMarkers';
 import { editDistance } from '../core/suggest';
 import { DEFAULT_LIMITS, type DocumentLimits } from './parse';
 import { DOCUMENT_TOO_LARGE, JsonSyntaxTree, NON_STANDARD_JSON } from './jsonSyntax';
@@ -46,6 +46,8 @@ export interface Unit {
   toDocValue?(apiPath: JsonPath, value: Json): Json;
   /** The API path (relative to the unit) of a full document path, for units whose spelling is not a renaming (Terraform). */
   apiPathOf?(docPath: JsonPath): JsonPath | undefined;
+  /** For a container list checked as part of the Terraform task definition that reads it: that task's address. */
+  readonly declaredBy?: string;
 }
 
 /** A CloudFormation resource of any type, kept for references between resources. */
@@ -96,11 +98,15 @@ export class EcsDocument {
         ? { kind: 'unknown' as const, units: [], resources: new Map<string, CfnResource>() }
         : unparsedKind(text, uri)
       : this.tree instanceof TerraformSyntaxTree
-        ? findTerraformUnits(this.tree, this.syntaxErrors.length > 0)
+        ? findTerraformUnits(this.tree, this.syntaxErrors.length > 0, text)
         : this.tree.syntax === 'yaml'
           ? findTemplateUnits(this.value, this.syntaxErrors.length > 0)
           : findUnits(this.value, this.syntaxErrors.length > 0, uri);
-    this.kind = found.kind;
+    // A `.json.tpl` that does not parse as JSON is a template still to be rendered (`%{ if }`,
+    // a bare `${var}`), not a broken document: it stays silent.
+    const unrendered = this.syntaxErrors.length > 0 && /\.json\.tpl$/i.test(uri.replace(/[?#].*$/, ''));
+    if (unrendered) found.units.length = 0;
+    this.kind = unrendered ? 'unknown' : found.kind;
     this.units = found.units;
     this.cfnResources = found.resources;
     this.unitsByLogicalId = new Map(found.units.filter((u) => u.logicalId !== undefined).map((u) => [u.logicalId!, u]));
@@ -227,9 +233,11 @@ export function syntaxOf(uri: string, text: string): SyntaxName {
  * group; a file of the same module with only subnets or account settings is `unknown` (nothing to
  * report there) but its resources still serve the module's other files through the index.
  */
-function findTerraformUnits(tree: TerraformSyntaxTree, partial: boolean): Found {
+function findTerraformUnits(tree: TerraformSyntaxTree, partial: boolean, text: string): Found {
   const { units, resources } = terraformUnits(tree.value, partial);
-  return { kind: units.length > 0 ? 'terraform' : 'unknown', units, resources };
+  // A file that names ECS resources but does not parse is still ours to report (its one syntax error).
+  const ours = units.length > 0 || (partial && looksLikeTerraformModulePart(text));
+  return { kind: ours ? 'terraform' : 'unknown', units, resources };
 }
 
 /**

@@ -11,8 +11,11 @@ export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vs
  * (ECS takes task definitions up to 64 KiB, CloudFormation templates up to 1 MB).
  */
 export const MAX_WALKED_BYTES = 5 * 1024 * 1024;
-/** JSON documents, CloudFormation templates in YAML (`.template` may be either: the model tells by content) and Terraform files. */
-export const DOCUMENT_FILE = /\.(jsonc?|ya?ml|template|tf)$/i;
+/**
+ * JSON documents, CloudFormation templates in YAML (`.template` may be either: the model tells by
+ * content), Terraform files and the JSON templates Terraform's `templatefile()` renders (`.json.tpl`).
+ */
+export const DOCUMENT_FILE = /\.(jsonc?|ya?ml|template|tf|json\.tpl)$/i;
 
 /** One folder: its subfolders worth walking into and its document files up to `maxBytes`, both sorted. */
 function scanFolder(dir: string, maxBytes: number): { dirs: string[]; files: string[] } {

@@ -1,6 +1,6 @@
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
-// web-tree-sitter and the HCL grammar are WebAssembly: loading them is asynchronous and happens
+// web-tree-sitter and the HCL grammar are wasm modules: loading them is asynchronous and happens
 // once per process (the Node server, the CLI, the browser worker, a test run), before any `.tf`
 // document is read. Everything after that is synchronous, like the JSON and YAML readers.
 

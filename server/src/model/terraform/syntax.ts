@@ -42,13 +42,18 @@ function point(text: string, offset: number) {
   return { row, column: (offset - lineStart) * 2 };
 }
 
-/** The first node the parser could not read inside `node`. */
-function firstError(node: Node): Node {
+/**
+ * Where to show the first thing the parser could not read inside `node`: the error node itself, or
+ * for a token the parser had to invent at the end (a missing `"` or `}`), the construct left open.
+ */
+function firstError(node: Node): { offset: number; end: number } {
   for (const child of node.children) {
-    if (child && (child.isError || child.isMissing)) return child;
-    if (child?.hasError) return firstError(child);
+    if (!child) continue;
+    if (child.isMissing || (child.isError && child.endIndex === child.startIndex)) return { offset: node.startIndex, end: Math.min(node.endIndex, node.startIndex + 1) };
+    if (child.isError) return { offset: child.startIndex, end: child.endIndex };
+    if (child.hasError) return firstError(child);
   }
-  return node;
+  return { offset: node.startIndex, end: node.endIndex };
 }
 
 export class TerraformSyntaxTree implements SyntaxTree {
@@ -104,8 +109,8 @@ export class TerraformSyntaxTree implements SyntaxTree {
     if (root?.hasError) {
       const bad = firstError(root);
       problem = {
-        offset: bad.startIndex,
-        length: Math.max(1, Math.min(bad.endIndex - bad.startIndex, 200)),
+        offset: bad.offset,
+        length: Math.max(1, Math.min(bad.end - bad.offset, 200)),
         message: 'Terraform cannot read this (a syntax error); the blocks from here to the end of the file are not checked.',
       };
     }

@@ -98,4 +98,3 @@ export function terraformUnits(root: JsonObject | undefined, partial: boolean): 
   }
   return { units, resources };
 }
-
