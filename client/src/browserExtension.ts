@@ -1,0 +1,49 @@
+// The browser entry (package.json `browser`: vscode.dev, github.dev, and any web extension host):
+// the language server runs in a web worker and reads the workspace through this client
+// (workspaceFiles.ts). Everything else is what the desktop entry does (activation.ts).
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { activateOn, type EcsTaskNetworkingApi } from './activation';
+import { SCHEMES } from './serverController';
+import { answerFileRequests } from './workspaceFiles';
+
+export type { EcsTaskNetworkingApi } from './activation';
+export { deactivate } from './activation';
+
+/** The page's Worker; the client compiles without the DOM library. */
+declare const Worker: new (url: string) => { terminate(): void };
+
+/** In a browser, folders of a remote (code-server, Codespaces) are `vscode-remote:` documents too. */
+const BROWSER_SCHEMES: ReadonlySet<string> = new Set([...SCHEMES, 'vscode-remote']);
+
+export const PULL_IN_BROWSER_MESSAGE =
+  'Pull Environment from AWS needs the desktop editor: it runs the AWS SDK with your AWS credentials, which an editor in the browser does not have. ' +
+  'Run `ecs-net env pull` in a terminal, or the command in desktop VS Code, and commit the environment file: the checks here read it.';
+
+export function activate(context: vscode.ExtensionContext): Promise<EcsTaskNetworkingApi> {
+  const serverUri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browserServer.js');
+  return activateOn(context, {
+    launch: {
+      description: `a web worker running ${serverUri.toString(true)}`,
+      schemes: BROWSER_SCHEMES,
+      // The server is told where the extension's files are: rule pages now, grammar files later.
+      initializationOptions: { extensionUri: context.extensionUri.toString() },
+      createClient: (id, name, options) => {
+        // A fresh worker for every start (a restart too); the one before ends then.
+        let worker: { terminate(): void } | undefined;
+        const startWorker = () => {
+          worker?.terminate();
+          worker = new Worker(serverUri.toString(true));
+          return Promise.resolve(worker);
+        };
+        const client = new LanguageClient(id, name, startWorker, options);
+        answerFileRequests(client);
+        return client;
+      },
+    },
+    pullEnvironment: async () => {
+      void vscode.window.showInformationMessage(PULL_IN_BROWSER_MESSAGE);
+      return undefined;
+    },
+  });
+}
