@@ -1,6 +1,14 @@
 // Node-free: the desktop and the browser entries share it; each says how its server starts.
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, State, type BaseLanguageClient, type ErrorHandler, type LanguageClientOptions, type Middleware } from 'vscode-languageclient';
+import {
+  CloseAction,
+  ErrorAction,
+  State,
+  type BaseLanguageClient,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type Middleware,
+} from 'vscode-languageclient';
 import { SETTINGS_SECTION as SECTION, type ContractRequest } from '../../shared/src/protocol';
 
 /** A crashed server is restarted this many times within the window, each time with a message; then it stays down. */

@@ -63,7 +63,5 @@ export function registerCustomRequests(connection: Connection, deps: CustomReque
   connection.onRequest(CapacityPlanRequest, (params) =>
     answer('capacityPlan', params.uri, (doc, settings, text, refs, env) => capacityPlanFor(doc, text.offsetAt(params.position), settings, refs, env)),
   );
-  connection.onRequest(SummaryRequest, (params) =>
-    answer('summary', params.uri, (doc, settings, _text, refs, env) => summaryFor(doc, settings, refs, env)),
-  );
+  connection.onRequest(SummaryRequest, (params) => answer('summary', params.uri, (doc, settings, _text, refs, env) => summaryFor(doc, settings, refs, env)));
 }

@@ -36,7 +36,7 @@ export function resolveUri(base: string, relative: string): string {
 /** `dir` and the folders above it, nearest first, up to `stopAt` when met, else up to the root. */
 function foldersUp(dir: string, stopAt: string | undefined): string[] {
   const out = [dir];
-  for (let current = dir; current !== stopAt; ) {
+  for (let current = dir; current !== stopAt;) {
     const parent = uriParent(current);
     if (parent === current) break;
     out.push(parent);

@@ -28,4 +28,3 @@ export interface Disk {
   /** Where the extension's files are, as the client said at start-up (rule pages, and later grammar files). */
   useExtensionUri?(uri: string): void;
 }
-

@@ -181,7 +181,8 @@ const SCENARIOS: Scenario[] = [
     check: ({ read }) => {
       const skipped = read.filter((uri) => uri.includes('/node_modules/') || uri.includes('/.github/'));
       if (skipped.length) throw new Error(`the server read files its walk leaves out: ${skipped.join(', ')}`);
-      if (read.filter((uri) => uri === `${ROOT}/deploy/taskdef.json`).length !== 2) throw new Error(`the task definition was not read twice: ${read.join(', ')}`);
+      if (read.filter((uri) => uri === `${ROOT}/deploy/taskdef.json`).length !== 2)
+        throw new Error(`the task definition was not read twice: ${read.join(', ')}`);
     },
   },
 ];
