@@ -103,6 +103,7 @@ export default defineConfig(
     // Documents the tests open, not code.
     'test/fixtures/',
     'test/e2e/workspace/',
+    'test/e2e/web-workspace/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

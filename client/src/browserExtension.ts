@@ -2,7 +2,7 @@
 // the language server runs in a web worker and reads the workspace through this client
 // (workspaceFiles.ts). Everything else is what the desktop entry does (activation.ts).
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateOn, type EcsTaskNetworkingApi } from './activation';
 import { SCHEMES } from './serverController';
 import { answerFileRequests } from './workspaceFiles';
@@ -20,6 +20,18 @@ export const PULL_IN_BROWSER_MESSAGE =
   'Pull Environment from AWS needs the desktop editor: it runs the AWS SDK with your AWS credentials, which an editor in the browser does not have. ' +
   'Run `ecs-net env pull` in a terminal, or the command in desktop VS Code, and commit the environment file: the checks here read it.';
 
+/**
+ * A URL the page may start a worker from. An extension installed on a remote (code-server,
+ * Codespaces in a browser) has a `vscode-remote:` URI, which the web extension host refuses for
+ * workers but resolves for `fetch`: the script is fetched and started from a blob URL then.
+ */
+async function workerUrl(script: vscode.Uri): Promise<string> {
+  if (script.scheme !== 'vscode-remote') return script.toString(true);
+  const response = await fetch(script.toString(true));
+  if (!response.ok) throw new Error(`could not load ${script.toString(true)}: HTTP ${response.status}`);
+  return URL.createObjectURL(await response.blob());
+}
+
 export function activate(context: vscode.ExtensionContext): Promise<EcsTaskNetworkingApi> {
   const serverUri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browserServer.js');
   return activateOn(context, {
@@ -29,12 +41,13 @@ export function activate(context: vscode.ExtensionContext): Promise<EcsTaskNetwo
       // The server is told where the extension's files are: rule pages now, grammar files later.
       initializationOptions: { extensionUri: context.extensionUri.toString() },
       createClient: (id, name, options) => {
-        // A fresh worker for every start (a restart too); the one before ends then.
+        // A fresh worker for every start (a restart too); the one before ends then. The transports
+        // are made here: the web extension host wraps Worker, so the client's `instanceof Worker` fails.
         let worker: { terminate(): void } | undefined;
-        const startWorker = () => {
+        const startWorker = async () => {
           worker?.terminate();
-          worker = new Worker(serverUri.toString(true));
-          return Promise.resolve(worker);
+          worker = new Worker(await workerUrl(serverUri));
+          return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
         };
         const client = new LanguageClient(id, name, startWorker, options);
         answerFileRequests(client);

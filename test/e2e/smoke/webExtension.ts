@@ -1,0 +1,84 @@
+/**
+ * The extension as a web extension: the packaged VSIX installed into code-server, with the user
+ * setting `remote.extensionKind` asking for it to run in the browser's web worker extension host
+ * (as on vscode.dev and github.dev) instead of code-server's Node one. Its `browser` entry starts
+ * the language server in a web worker, and the workspace's other files and the environment file
+ * reach that server only through the client's workspace API.
+ *
+ * Usage: node out/e2e/smoke/webExtension.js path/to/ecs-task-networking-X.vsix
+ */
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from '../support/tools';
+import { RESULTS, runUiChecks, type UiCheck } from '../support/uiChecks';
+import { openFile, runCommand, STEP_MS } from '../support/workbench';
+
+const EXTENSION_ID = 'ecs-task-networking.ecs-task-networking';
+
+const checks: UiCheck[] = [
+  {
+    name: 'a Fargate task definition with bridge mode gets its error squiggle',
+    run: async (page) => {
+      await openFile(page, 'fargate-bridge.json');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
+    },
+  },
+  {
+    name: 'the language server runs in a web worker started by the browser entry',
+    run: async (page) => {
+      await runCommand(page, 'ECS: Show Output');
+      await page.locator('.part.panel .view-lines', { hasText: 'a web worker running' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+      await page.screenshot({ path: join(RESULTS, 'web-output.png') });
+      await page.keyboard.press('Control+J');
+    },
+  },
+  {
+    name: 'hovering the value shows the rule message and the computed network mode text',
+    run: async (page) => {
+      await page.locator('.editor-group-container .tab', { hasText: 'fargate-bridge.json' }).first().click({ timeout: STEP_MS });
+      await page
+        .locator('.monaco-editor .view-lines span', { hasText: /^"bridge"$/ })
+        .last()
+        .hover();
+      await page
+        .locator('.monaco-hover:not(.hidden)', { hasText: "Fargate only supports network mode 'awsvpc'" })
+        .first()
+        .waitFor({ state: 'visible', timeout: STEP_MS });
+      await page.locator('.monaco-hover:not(.hidden)', { hasText: 'bridge network' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+      await page.screenshot({ path: join(RESULTS, 'web-hover.png') });
+    },
+  },
+  {
+    name: 'a service is checked against its task definition in another file and a target group in the environment file',
+    run: async (page) => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await openFile(page, 'orders/deploy/service.json');
+      await page.keyboard.press('Control+Shift+M');
+      for (const code of ['target-type-network-mode', 'service-awsvpc-network-configuration']) {
+        await page.locator('.markers-panel .monaco-list-row', { hasText: code }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+      }
+      await page.screenshot({ path: join(RESULTS, 'web-cross-file.png') });
+    },
+  },
+  {
+    name: 'ECS: Pull Environment from AWS says why it cannot run in the browser',
+    run: async (page) => {
+      await runCommand(page, 'ECS: Pull Environment from AWS');
+      await page
+        .locator('.notifications-toasts .notification-toast', { hasText: 'needs the desktop editor' })
+        .first()
+        .waitFor({ state: 'visible', timeout: STEP_MS });
+    },
+  },
+];
+
+const vsix = process.argv[2] ? resolve(process.argv[2]) : undefined;
+if (!vsix) {
+  console.error('usage: webExtension.js path/to/extension.vsix');
+  process.exit(2);
+}
+void runUiChecks(
+  'web-extension',
+  { vsix, folder: join(REPO_ROOT, 'test', 'e2e', 'web-workspace'), settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } },
+  checks,
+).then((code) => process.exit(code));
