@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 /** A relative import climbing to a sibling folder; no layer holds a subfolder named like another layer. */
@@ -75,6 +76,21 @@ const boundaries = [
   {
     files: ['client/src/**/*.ts'],
     rules: restrict([], [{ regex: into('server'), message: 'The client shares only the contract in shared/ with the server.' }]),
+  },
+  {
+    // Everything but the desktop entry and the pull also goes into the browser bundle (esbuild.mjs checks the bundle too).
+    files: ['client/src/**/*.ts'],
+    ignores: ['client/src/extension.ts', 'client/src/pullEnvironment.ts'],
+    rules: restrict(
+      [],
+      [
+        { regex: into('server'), message: 'The client shares only the contract in shared/ with the server.' },
+        {
+          regex: `^(node:.*|(${builtinModules.join('|')})(/.*)?|vscode-languageclient/node)$`,
+          message: 'This module runs in the browser too: Node built-ins and the Node client belong in extension.ts or pullEnvironment.ts.',
+        },
+      ],
+    ),
   },
   {
     // The contract is compiled into both bundles: the protocol packages both sides load are fine.

@@ -75,7 +75,21 @@ test('the walk leaves out what the Node walk leaves out, and reads the rest in o
 test('the browser walk takes the same files as the Node walk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ecs-net-walks-'));
   try {
-    const all = ['a.json', 'b.JSON', 'c.jsonc', 'd.yml', 'e.yaml', 'f.template', 'g.md', '.h.json', 'x/y/z.json', 'cdk.out/t.json', '.vscode/s.json', 'out/o.json', 'src/.git/c.json'];
+    const all = [
+      'a.json',
+      'b.JSON',
+      'c.jsonc',
+      'd.yml',
+      'e.yaml',
+      'f.template',
+      'g.md',
+      '.h.json',
+      'x/y/z.json',
+      'cdk.out/t.json',
+      '.vscode/s.json',
+      'out/o.json',
+      'src/.git/c.json',
+    ];
     for (const file of all) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), '{}');
