@@ -9,49 +9,24 @@
  */
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../support/tools';
-import { RESULTS, runUiChecks, type UiCheck } from '../support/uiChecks';
+import { fargateBridgeChecks, RESULTS, runUiChecks, type UiCheck } from '../support/uiChecks';
 import { openFile, runCommand, STEP_MS } from '../support/workbench';
 
 const EXTENSION_ID = 'ecs-task-networking.ecs-task-networking';
 
 const checks: UiCheck[] = [
-  {
-    name: 'a Fargate task definition with bridge mode gets its error squiggle',
-    run: async (page) => {
-      await openFile(page, 'fargate-bridge.json');
-      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
-    },
-  },
+  ...fargateBridgeChecks('web'),
   {
     name: 'the language server runs in a web worker started by the browser entry',
     run: async (page) => {
       await runCommand(page, 'ECS: Show Output');
       await page.locator('.part.panel .view-lines', { hasText: 'a web worker running' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
       await page.screenshot({ path: join(RESULTS, 'web-output.png') });
-      await page.keyboard.press('Control+J');
-    },
-  },
-  {
-    name: 'hovering the value shows the rule message and the computed network mode text',
-    run: async (page) => {
-      await page.locator('.editor-group-container .tab', { hasText: 'fargate-bridge.json' }).first().click({ timeout: STEP_MS });
-      await page
-        .locator('.monaco-editor .view-lines span', { hasText: /^"bridge"$/ })
-        .last()
-        .hover();
-      await page
-        .locator('.monaco-hover:not(.hidden)', { hasText: "Fargate only supports network mode 'awsvpc'" })
-        .first()
-        .waitFor({ state: 'visible', timeout: STEP_MS });
-      await page.locator('.monaco-hover:not(.hidden)', { hasText: 'bridge network' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
-      await page.screenshot({ path: join(RESULTS, 'web-hover.png') });
     },
   },
   {
     name: 'a service is checked against its task definition in another file and a target group in the environment file',
     run: async (page) => {
-      await page.mouse.move(5, 5);
-      await page.keyboard.press('Escape');
       await openFile(page, 'orders/deploy/service.json');
       await page.keyboard.press('Control+Shift+M');
       for (const code of ['target-type-network-mode', 'service-awsvpc-network-configuration']) {
