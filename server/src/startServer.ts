@@ -30,6 +30,7 @@ import { referencesFor } from './semantics/account';
 import { WorkspaceIndex } from './workspace/index';
 import { WorkspaceFolders } from './workspace/workspaceFolders';
 import type { Disk } from './workspace/disk';
+import { DOCUMENT_GLOB } from './workspace/documentFiles';
 import { SETTINGS_SECTION } from '../../shared/src/protocol';
 
 /**
@@ -248,7 +249,7 @@ export function startServer(connection: Connection, disk: Disk): void {
 
   connection.onInitialized(() => {
     if (canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,jsonc,yaml,yml,template}' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DOCUMENT_GLOB }] });
     }
     startIndexing(folders.all);
     if (canChangeFolders) connection.workspace.onDidChangeWorkspaceFolders(followFolders);

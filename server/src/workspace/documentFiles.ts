@@ -10,13 +10,14 @@ export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vs
  */
 export const MAX_WALKED_BYTES = 5 * 1024 * 1024;
 /** JSON documents and CloudFormation templates in YAML (`.template` may be either: the model tells by content). */
-export const DOCUMENT_FILE = /\.(jsonc?|ya?ml|template)$/i;
+const EXTENSIONS = ['json', 'jsonc', 'yaml', 'yml', 'template'];
+export const DOCUMENT_FILE = new RegExp(`\\.(${EXTENSIONS.join('|')})$`, 'i');
 
 /** Whether a walk goes into the folder named `name`. */
 export const isWalkedFolder = (name: string): boolean => !SKIPPED_DIRS.has(name) && !name.startsWith('.');
 
 /** The same choice as globs, for a walk done by someone else (VS Code's `findFiles`). */
-export const DOCUMENT_GLOB = '**/*.{json,jsonc,JSON,yaml,yml,YAML,YML,template}';
+export const DOCUMENT_GLOB = `**/*.{${EXTENSIONS.flatMap((e) => [e, e.toUpperCase()]).join(',')}}`;
 export const SKIPPED_GLOB = `**/{${[...SKIPPED_DIRS, '.*'].join(',')}}/**`;
 
 /** Whether a walk would take the file at `relative` (slash-separated, below the folder walked). */
