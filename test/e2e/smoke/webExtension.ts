@@ -36,6 +36,17 @@ const checks: UiCheck[] = [
     },
   },
   {
+    name: 'ECS: Restart Language Server starts a fresh worker, which reads the workspace again',
+    run: async (page) => {
+      await runCommand(page, 'ECS: Restart Language Server');
+      await runCommand(page, 'ECS: Show Output');
+      const indexed = page.locator('.part.panel .view-line', { hasText: 'indexed 3 ECS documents among 4 files' });
+      await indexed.nth(1).waitFor({ state: 'visible', timeout: STEP_MS });
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'target-type-network-mode' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+    },
+  },
+  {
     name: 'ECS: Pull Environment from AWS says why it cannot run in the browser',
     run: async (page) => {
       await runCommand(page, 'ECS: Pull Environment from AWS');
