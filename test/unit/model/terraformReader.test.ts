@@ -253,6 +253,6 @@ test('the grammar is given to web-tree-sitter as bytes: loading it fetches nothi
   assert.match(source, /readFileSync\(wasmFile\(RUNTIME/);
   assert.match(source, /readFileSync\(wasmFile\(GRAMMAR/);
   const parser = readFileSync(join(root, 'server', 'src', 'model', 'terraform', 'parser.ts'), 'utf8');
-  assert.match(parser, /Parser\.init\(\{ wasmBinary: bytes\.runtime \}/);
+  assert.match(parser, /Parser\.init\(\{ wasmBinary: bytes\.runtime, locateFile: \(name: string\) => name \}/);
   assert.match(parser, /Language\.load\(bytes\.grammar\)/);
 });
