@@ -1,0 +1,297 @@
+import { EcsDocument } from '../model/document';
+import type { PathLocation } from '../model/syntax';
+import type { Json, JsonPath, OffsetRange } from '../model/types';
+import { isObject } from '../model/values';
+import type { FixEdit } from '../rules/types';
+import { applyFixEdits } from './edits';
+import { indentOf, lineStart, nextLineStart, realign } from './terraform/hclLayout';
+import { blockLines, hclKey, hclLiteral, isBlockList } from './terraform/hclWriting';
+
+// Quick fixes in `.tf` files. A fix arrives as edits on the Terraform projection (paths and values
+// as the reader gives them, from the unit's toDocPath/toDocValue); each is written as HCL at the
+// place the reader recorded for the path: a value replaced, an attribute or a nested block added to
+// its block, an attribute's lines removed, a key renamed; inside a heredoc of JSON the JSON editor
+// writes. Every edit is read back: when the new text does not parse, or does not hold the value the
+// fix meant at its path, the fix is not offered at all. A wrong edit is worse than none.
+
+/** What one edit does to the text, or undefined when it cannot be written here. */
+type Written = { text: string; from: number; to: number; expect?: Json } | undefined;
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+const eolOf = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
+const slice = (text: string, r: OffsetRange) => text.slice(r.offset, r.offset + r.length);
+const endOf = (r: OffsetRange) => r.offset + r.length;
+
+function splice(text: string, from: number, to: number, insert: string): Written {
+  return { text: text.slice(0, from) + insert + text.slice(to), from, to: from + insert.length };
+}
+
+/** Equal values, the order of object members aside (a written block lists its attributes first). */
+function sameJson(a: Json | undefined, b: Json | undefined): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+  }
+  return a === b;
+}
+
+class TerraformWriter {
+  readonly text: string;
+
+  constructor(private readonly doc: EcsDocument) {
+    this.text = doc.text;
+  }
+
+  private locate(path: JsonPath): PathLocation | undefined {
+    return this.doc.tree.locate(path);
+  }
+
+  /** A nested block's (or a resource's) place: its value range starts at its type name. */
+  private isBlock(loc: PathLocation, path: JsonPath): boolean {
+    return path.length === 3 || (loc.key !== undefined && loc.key.offset === loc.value.offset);
+  }
+
+  /** The heredoc holding `path` (strictly above it), with the path below it. */
+  private heredocAbove(path: JsonPath): { at: OffsetRange; rel: JsonPath } | undefined {
+    for (let depth = 4; depth < path.length; depth++) {
+      const loc = this.locate(path.slice(0, depth));
+      if (loc && this.text.startsWith('<<', loc.value.offset)) return { at: loc.value, rel: path.slice(depth) };
+    }
+    return undefined;
+  }
+
+  apply(edit: FixEdit): Written {
+    if (edit.path[0] !== 'resource' || edit.path.length < 4) return undefined;
+    const heredoc = this.heredocAbove(edit.path);
+    if (heredoc) return this.inHeredoc(heredoc.at, { ...edit, path: heredoc.rel });
+    if (edit.renameTo !== undefined) return this.rename(edit.path, edit.renameTo);
+    if (edit.remove) return this.remove(edit.path);
+    if (edit.value === undefined) return undefined;
+    return this.set(edit.path, edit.value);
+  }
+
+  /** JSON text between a heredoc's opening line and its closing marker, edited as JSON. */
+  private inHeredoc(at: OffsetRange, edit: FixEdit): Written {
+    const from = nextLineStart(this.text, at.offset);
+    const to = lineStart(this.text, endOf(at));
+    if (from <= at.offset || to < from) return undefined;
+    const body = this.text.slice(from, to);
+    const edited = applyFixEdits(body, [edit]);
+    return edited === body ? undefined : splice(this.text, from, to, edited);
+  }
+
+  private rename(path: JsonPath, name: string): Written {
+    const key = this.locate(path)?.key;
+    if (!key || typeof path[path.length - 1] !== 'string') return undefined;
+    const quoted = this.text[key.offset] === '"';
+    return splice(this.text, key.offset, endOf(key), quoted ? JSON.stringify(name) : hclKey(name));
+  }
+
+  private set(path: JsonPath, value: Json): Written {
+    const loc = this.locate(path);
+    if (!loc) return this.insert(path, value);
+    // Blocks are replaced by no fix; an expression, a heredoc or JSON in a string is not ours to overwrite.
+    if (this.isBlock(loc, path) || isBlockList(value)) return undefined;
+    const current = this.doc.valueAt(path);
+    if (typeof current === 'string' && !this.text.startsWith('"', loc.value.offset)) return undefined;
+    // `cpu = 256` stays a number when the fix writes "512": Terraform converts it as before.
+    const bare = typeof current === 'number' && typeof value === 'string' && NUMBER.test(value);
+    const written = splice(this.text, loc.value.offset, endOf(loc.value), bare ? value : hclLiteral(value));
+    return written && { ...written, expect: bare ? Number(value) : value };
+  }
+
+  /** A missing path: written as a member of its nearest existing ancestor, the levels between built as values. */
+  private insert(path: JsonPath, value: Json): Written {
+    for (let depth = path.length - 1; depth >= 3; depth--) {
+      const parent = path.slice(0, depth);
+      const loc = this.locate(parent);
+      if (!loc) continue;
+      let nested: Json = value;
+      for (let i = path.length - 1; i > depth; i--) {
+        const seg = path[i];
+        if (typeof seg === 'number' && seg !== 0) return undefined;
+        nested = typeof seg === 'number' ? [nested] : { [seg]: nested };
+      }
+      const name = path[depth];
+      if (typeof name !== 'string') return undefined;
+      if (this.isBlock(loc, parent)) return this.intoBody(parent, loc.value, name, nested);
+      if (this.text[loc.value.offset] === '{' && isObject(this.doc.valueAt(parent))) return this.intoObject(parent, loc.value, name, nested);
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** The members of an object or body that have a place, in text order. */
+  private members(parent: JsonPath): { name: string; loc: PathLocation; block: boolean }[] {
+    const value = this.doc.valueAt(parent);
+    if (!isObject(value)) return [];
+    const out: { name: string; loc: PathLocation; block: boolean }[] = [];
+    for (const name of Object.keys(value)) {
+      const own = this.locate([...parent, name]);
+      if (own) out.push({ name, loc: own, block: false });
+      else if (isBlockList(value[name])) {
+        for (let i = 0; i < (value[name] as Json[]).length; i++) {
+          const el = this.locate([...parent, name, i]);
+          if (el) out.push({ name, loc: el, block: true });
+        }
+      }
+    }
+    return out.sort((a, b) => a.loc.value.offset - b.loc.value.offset);
+  }
+
+  /** Adds an attribute after the block's last attribute, or a nested block at the end of the body. */
+  private intoBody(parent: JsonPath, block: OffsetRange, name: string, value: Json): Written {
+    const text = this.text;
+    const close = endOf(block) - 1;
+    const closeLine = lineStart(text, close);
+    if (text[close] !== '}' || text.slice(closeLine, close).trim() !== '' || closeLine <= block.offset) return undefined;
+    const eol = eolOf(text);
+    const members = this.members(parent);
+    const indent = members.length ? indentOf(text, members[0].loc.value.offset) : indentOf(text, block.offset) + '  ';
+    if (isBlockList(value)) {
+      const lines = value.flatMap((body, i) => [...(i > 0 ? [''] : []), ...blockLines(name, body, indent)]);
+      const before = text.slice(lineStart(text, closeLine - 1), closeLine).trim();
+      const blank = before !== '' && !before.endsWith('{') ? eol : '';
+      return splice(text, closeLine, closeLine, blank + lines.join(eol) + eol);
+    }
+    const firstBlock = members.find((m) => m.block);
+    const attributes = members.filter((m) => !m.block && (!firstBlock || m.loc.value.offset < firstBlock.loc.value.offset));
+    const last = attributes[attributes.length - 1];
+    const at = last ? nextLineStart(text, endOf(last.loc.value)) : nextLineStart(text, this.openBrace(block) ?? closeLine);
+    if (at > closeLine) return undefined;
+    return splice(text, at, at, `${indent}${hclKey(name)} = ${hclLiteral(value)}${eol}`);
+  }
+
+  /** The `{` opening a block's body: the first one outside its labels' strings. */
+  private openBrace(block: OffsetRange): number | undefined {
+    for (let i = block.offset; i < endOf(block); i++) {
+      if (this.text[i] === '"') i = this.text.indexOf('"', i + 1);
+      else if (this.text[i] === '{') return i;
+      if (i === -1) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Adds a member to an object expression (inside `jsonencode(…)`): on its line when it is one line, else on a line of its own. */
+  private intoObject(parent: JsonPath, object: OffsetRange, name: string, value: Json): Written {
+    const member = `${hclKey(name)} = ${hclLiteral(value)}`;
+    const members = this.members(parent);
+    const last = members[members.length - 1];
+    const body = slice(this.text, object);
+    if (!body.includes('\n')) {
+      if (!last) return splice(this.text, object.offset, endOf(object), `{ ${member} }`);
+      return splice(this.text, endOf(last.loc.value), endOf(last.loc.value), `, ${member}`);
+    }
+    const anchor = last ? endOf(last.loc.value) : object.offset;
+    const indent = last ? indentOf(this.text, last.loc.key?.offset ?? last.loc.value.offset) : indentOf(this.text, object.offset) + '  ';
+    const at = nextLineStart(this.text, anchor);
+    if (at >= endOf(object)) return undefined;
+    return splice(this.text, at, at, `${indent}${member}${eolOf(this.text)}`);
+  }
+
+  private remove(path: JsonPath): Written {
+    const loc = this.locate(path);
+    if (!loc) {
+      // A block list (`network_configuration`) has a place for each block, none for the list.
+      const blocks: OffsetRange[] = [];
+      for (let i = 0, el = this.locate([...path, 0]); el; el = this.locate([...path, ++i])) blocks.push(el.value);
+      if (!blocks.length || !this.isBlock(this.locate([...path, 0])!, [...path, 0])) return undefined;
+      let text = this.text;
+      for (const b of blocks.reverse()) text = removeLines(text, b.offset, endOf(b)) ?? text;
+      return text === this.text ? undefined : { text, from: blocks[blocks.length - 1].offset, to: blocks[blocks.length - 1].offset };
+    }
+    const start = loc.key?.offset ?? loc.value.offset;
+    const end = endOf(loc.value);
+    const whole = removeLines(this.text, start, end);
+    const at = lineStart(this.text, start);
+    if (whole !== undefined) return { text: whole, from: at, to: at };
+    return this.removeInline(path, start, end);
+  }
+
+  /** A member sharing its line with others (`{ containerPort = 80, hostPort = 8080 }`): it goes with one separator. */
+  private removeInline(path: JsonPath, start: number, end: number): Written {
+    const parent = path.slice(0, -1);
+    const siblings = (typeof path[path.length - 1] === 'number' ? this.elements(parent) : this.members(parent).map((m) => m.loc)).map((l) => ({
+      from: l.key?.offset ?? l.value.offset,
+      to: endOf(l.value),
+    }));
+    const index = siblings.findIndex((s) => s.from === start);
+    if (index === -1) return undefined;
+    const next = siblings[index + 1];
+    const prev = siblings[index - 1];
+    if (next) return splice(this.text, start, next.from, '');
+    if (prev) return splice(this.text, prev.to, end, '');
+    const container = this.locate(parent)?.value;
+    if (!container) return undefined;
+    const open = this.text[container.offset];
+    return splice(this.text, container.offset, endOf(container), open === '[' ? '[]' : '{}');
+  }
+
+  private elements(parent: JsonPath): PathLocation[] {
+    const out: PathLocation[] = [];
+    for (let i = 0, el = this.locate([...parent, 0]); el; el = this.locate([...parent, ++i])) out.push(el);
+    return out;
+  }
+}
+
+/**
+ * Removes lines [start, end] when nothing else stands on them (a trailing comma or comment aside),
+ * with one of two blank lines it would leave side by side, or a blank line it would leave before a
+ * closing brace; undefined when other code shares the lines.
+ */
+function removeLines(text: string, start: number, end: number): string | undefined {
+  const from = lineStart(text, start);
+  const to = nextLineStart(text, end);
+  if (text.slice(from, start).trim() !== '') return undefined;
+  const rest = text.slice(end, to).trim();
+  if (rest !== '' && !/^,?\s*(#|\/\/|$)/.test(rest)) return undefined;
+  let out = text.slice(0, from) + text.slice(to);
+  const prevLine = out.slice(lineStart(out, Math.max(0, from - 1)), from).trim();
+  const nextLine = out.slice(from, nextLineStart(out, from)).trim();
+  const prevBlank = from > 0 && prevLine === '';
+  if (prevBlank && (nextLine === '' || nextLine.startsWith('}'))) out = out.slice(0, lineStart(out, from - 1)) + out.slice(from);
+  return out;
+}
+
+/** The value the projection must hold at an edit's path once it is written, for the read-back. */
+function expected(edit: FixEdit, before: EcsDocument): { path: JsonPath; value: Json | undefined } {
+  if (edit.renameTo !== undefined) return { path: [...edit.path.slice(0, -1), edit.renameTo], value: before.valueAt(edit.path) };
+  return { path: edit.path, value: edit.remove ? undefined : edit.value };
+}
+
+/**
+ * The text of a `.tf` document after a fix's edits, each applied to the text the previous one left
+ * and laid out as `terraform fmt` would; `doc.text` itself when any edit cannot be written.
+ */
+export function applyTerraformFixEdits(doc: EcsDocument, edits: readonly FixEdit[]): string {
+  const made: EcsDocument[] = [];
+  try {
+    let current = doc;
+    for (const edit of edits) {
+      const written = new TerraformWriter(current).apply(edit);
+      if (!written) return doc.text;
+      const text = realign(written.text, written.from, written.to);
+      const next = new EcsDocument(doc.uri, doc.version, text);
+      made.push(next);
+      const want = expected(edit, current);
+      const value = written.expect !== undefined ? written.expect : want.value;
+      if (next.hasSyntaxErrors || !sameJson(next.valueAt(want.path), value)) return doc.text;
+      current = next;
+    }
+    return current.text;
+  } finally {
+    for (const d of made) d.release();
+  }
+}
+
+/** The same for a text only (another file of the module a fix reaches into). `uri` must name a `.tf` file. */
+export function applyTerraformFixEditsToText(uri: string, text: string, edits: readonly FixEdit[]): string {
+  const doc = new EcsDocument(uri, 0, text);
+  try {
+    return applyTerraformFixEdits(doc, edits);
+  } finally {
+    doc.release();
+  }
+}
