@@ -30,7 +30,11 @@ export function workspaceEditFor(doc: EcsDocument, fix: Fix, textOf: TextSource)
     const syntax = syntaxOf(uri, source.text);
     if (syntax !== 'json' && syntax !== 'terraform') return undefined;
     const fixed =
-      syntax === 'json' ? applyFixEdits(source.text, edits) : uri === doc.uri ? applyTerraformFixEdits(doc, edits) : applyTerraformFixEditsToText(uri, source.text, edits);
+      syntax === 'json'
+        ? applyFixEdits(source.text, edits)
+        : uri === doc.uri
+          ? applyTerraformFixEdits(doc, edits)
+          : applyTerraformFixEditsToText(uri, source.text, edits);
     const change = minimalChange(source.text, fixed);
     if (!change) continue;
     changes[uri] = [{ range: { start: source.positionAt(change.offset), end: source.positionAt(change.offset + change.length) }, newText: change.text }];

@@ -158,7 +158,9 @@ class TerraformWriter {
     }
     const firstBlock = members.find((m) => m.block);
     const attributes = members.filter((m) => !m.block && (!firstBlock || m.loc.value.offset < firstBlock.loc.value.offset));
-    const last = attributes[attributes.length - 1];
+    // Beside the one-line arguments, not after a long jsonencode(…) that follows them.
+    const oneLine = attributes.filter((m) => !slice(text, m.loc.value).includes('\n'));
+    const last = oneLine[oneLine.length - 1] ?? attributes[attributes.length - 1];
     const at = last ? nextLineStart(text, endOf(last.loc.value)) : nextLineStart(text, this.openBrace(block) ?? closeLine);
     if (at > closeLine) return undefined;
     return splice(text, at, at, `${indent}${hclKey(name)} = ${hclLiteral(value)}${eol}`);

@@ -99,7 +99,7 @@ function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let heredoc: string | undefined;
   let inComment = false;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const nl = text.indexOf('\n', start);
     const next = nl === -1 ? text.length + 1 : nl + 1;
     const end = nl === -1 ? text.length : nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;

@@ -16,6 +16,7 @@ export function expressionOf(value: string): string | undefined {
 
 /** A quoted HCL string. A `${…}` inside stays an interpolation, as the projection read it. */
 export function hclString(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what must be escaped
   const escaped = value.replace(/[\\"\n\r\t]|%\{|[\u0000-\u001f]/g, (c) => {
     switch (c) {
       case '\\':
