@@ -5,13 +5,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 /**
- * @typedef {{ name: string, args: string[], used: boolean }} Section
- * @typedef {{ name: string, block?: PageArgs }} PageArg
+ * @typedef {{ name: string, replaces: boolean }} Listed
+ * @typedef {{ name: string, args: Listed[], used: boolean }} Section
+ * @typedef {{ name: string, block?: PageArgs, replaces?: boolean }} PageArg
  * @typedef {PageArg[]} PageArgs
  */
 
 /** A documented argument: a list item that starts with its name in backticks, at the left margin. */
 const ARGUMENT = /^\* `([a-z0-9_]+)`/;
+/** The qualifiers in parentheses after the name: "(Optional, Forces new resource)" marks an argument Terraform cannot change in place. */
+const REPLACES = /^\* `[a-z0-9_]+`[^(]{0,4}\(([^)]*)\)/;
 /** A block section: `### name` or `#### name`, the name as written in HCL. */
 const SECTION = /^#{3,4} ([a-z0-9_]+)\s*$/;
 
@@ -35,11 +38,11 @@ export function pageArguments(text, file, { expandBlocks }) {
   const end = lines.findIndex((l, i) => i > start && /^## /.test(l));
   const body = lines.slice(start + 1, end < 0 ? undefined : end);
 
-  /** @type {string[]} */
+  /** @type {Listed[]} */
   const top = [];
   /** @type {Section[]} */
   const sections = [];
-  /** @type {string[]} */
+  /** @type {Listed[]} */
   let into = top;
   for (const line of body) {
     if (/^#{3,}/.test(line)) {
@@ -56,18 +59,19 @@ export function pageArguments(text, file, { expandBlocks }) {
       continue;
     }
     const arg = ARGUMENT.exec(line);
-    if (arg) into.push(arg[1]);
+    if (arg) into.push({ name: arg[1], replaces: /forces new resource/i.test(REPLACES.exec(line)?.[1] ?? '') });
   }
   if (top.length === 0) throw new Error(`${file}: no arguments listed under "## Argument Reference"`);
-  if (!expandBlocks) return top.map((name) => ({ name }));
+  if (!expandBlocks) return top.map(({ name }) => ({ name }));
 
-  /** @param {string[]} names @param {string[]} trail @returns {PageArgs} */
-  const build = (names, trail) =>
-    names.map((name) => {
+  /** @param {Listed[]} listed @param {string[]} trail @returns {PageArgs} */
+  const build = (listed, trail) =>
+    listed.map(({ name, replaces }) => {
+      const flag = replaces ? { replaces } : {};
       const section = sections.find((s) => s.name === name && !s.used);
-      if (!section) return { name };
+      if (!section) return { name, ...flag };
       section.used = true;
-      return { name, block: build(section.args, [...trail, name]) };
+      return { name, ...flag, block: build(section.args, [...trail, name]) };
     });
   const tree = build(top, []);
   const unused = sections.filter((s) => !s.used && s.args.length > 0).map((s) => s.name);

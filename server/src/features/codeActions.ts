@@ -4,7 +4,7 @@ import { runRules, type EngineOptions } from '../rules/engine';
 import type { Finding, Fix, Rule } from '../rules/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { applyFixEdits, minimalChange } from './edits';
-import { applyTerraformFixEdits, applyTerraformFixEditsToText } from './terraformEdits';
+import { applyTerraformFixEdits, applyTerraformFixEditsToText, terraformFixTitle } from './terraformEdits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${DIAGNOSTIC_SOURCE}`;
 
@@ -50,7 +50,13 @@ export function quickFixes(doc: EcsDocument, diagnostics: readonly Diagnostic[],
     for (const fix of diagnostic.data.fixes) {
       const edit = workspaceEditFor(doc, fix, textOf);
       if (!edit) continue;
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit });
+      actions.push({
+        title: terraformFixTitle(fix, doc.uri),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred === true,
+        edit,
+      });
     }
   }
   return actions;

@@ -1,8 +1,9 @@
-import { EcsDocument } from '../model/document';
+import { EcsDocument, syntaxOf } from '../model/document';
+import { replacesResource } from '../model/terraform/normalise';
 import type { PathLocation } from '../model/syntax';
 import type { Json, JsonPath, OffsetRange } from '../model/types';
 import { isObject } from '../model/values';
-import type { FixEdit } from '../rules/types';
+import type { Fix, FixEdit } from '../rules/types';
 import { applyFixEdits } from './edits';
 import { indentOf, lineStart, nextLineStart, realign } from './terraform/hclLayout';
 import { blockLines, hclKey, hclLiteral, isBlockList } from './terraform/hclWriting';
@@ -296,4 +297,19 @@ export function applyTerraformFixEditsToText(uri: string, text: string, edits: r
   } finally {
     doc.release();
   }
+}
+
+/**
+ * A fix's title, with a note when it changes an argument the provider cannot change in place
+ * (`target_type`): Terraform will destroy and create the resource. The rule's title stays the same
+ * in every syntax; the note is Terraform's own fact, read from the provider's pages.
+ */
+export function terraformFixTitle(fix: Fix, docUri: string): string {
+  const replaced = new Set<string>();
+  for (const edit of fix.edits) {
+    const [root, type, name, ...rest] = edit.path;
+    if (root !== 'resource' || rest.length === 0 || syntaxOf(edit.uri ?? docUri, '') !== 'terraform') continue;
+    if (replacesResource(String(type), rest)) replaced.add(`${String(type)}.${String(name)}`);
+  }
+  return replaced.size ? `${fix.title} (Terraform will replace ${[...replaced].join(' and ')})` : fix.title;
 }
