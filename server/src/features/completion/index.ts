@@ -9,6 +9,7 @@ import { findSite } from './cursor';
 import { EMPTY } from './items';
 import { propertyNames } from './properties';
 import { builtInValueProviders } from './providers/builtIn';
+import { terraformCompletions } from './terraform';
 import type { ValueProviders } from './providers/registry';
 
 // Completion for ECS documents: values ranked by what the rest of the document (and the documents
@@ -39,6 +40,10 @@ let builtIn: ValueProviders | undefined;
  * handler logs it with its stack and answers with an empty list.
  */
 export function completionsAt(doc: EcsDocument, offset: number, settings: Settings, options: CompletionOptions = {}): CompletionList {
+  if (doc.syntax === 'terraform') {
+    const providers = options.providers ?? (builtIn ??= builtInValueProviders());
+    return terraformCompletions(doc, offset, { settings, refs: options.refs ?? createReferences(), env: options.env, providers });
+  }
   // The cursor scan reads JSON tokens; YAML completion is a later slice, and an empty list beats a wrong one.
   if (doc.kind === 'unknown' || doc.units.length === 0 || doc.syntax !== 'json') return EMPTY;
   const text = doc.text.charCodeAt(0) === 0xfeff ? ' ' + doc.text.slice(1) : doc.text;
