@@ -6,6 +6,7 @@ import { isObject } from '../model/values';
 import type { Fix, FixEdit } from '../rules/types';
 import { applyFixEdits } from './edits';
 import { indentOf, lineStart, nextLineStart, realign } from './terraform/hclLayout';
+import { expectedResource, sameJson } from './terraform/readBack';
 import { blockLines, hclKey, hclLiteral, isBlockList } from './terraform/hclWriting';
 
 // Quick fixes in `.tf` files. A fix arrives as edits on the Terraform projection (paths and values
@@ -16,7 +17,8 @@ import { blockLines, hclKey, hclLiteral, isBlockList } from './terraform/hclWrit
 // fix meant at its path, the fix is not offered at all. A wrong edit is worse than none.
 
 /** What one edit does to the text, or undefined when it cannot be written here. */
-type Written = { text: string; from: number; to: number; expect?: Json } | undefined;
+/** `expect`: the value written when it differs from the edit's; `as`: the edit as the projection sees it. */
+type Written = { text: string; from: number; to: number; expect?: Json; as?: FixEdit } | undefined;
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -26,16 +28,6 @@ const endOf = (r: OffsetRange) => r.offset + r.length;
 
 function splice(text: string, from: number, to: number, insert: string): Written {
   return { text: text.slice(0, from) + insert + text.slice(to), from, to: from + insert.length };
-}
-
-/** Equal values, the order of object members aside (a written block lists its attributes first). */
-function sameJson(a: Json | undefined, b: Json | undefined): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
-  }
-  return a === b;
 }
 
 class TerraformWriter {
@@ -54,11 +46,17 @@ class TerraformWriter {
     return path.length === 3 || (loc.key !== undefined && loc.key.offset === loc.value.offset);
   }
 
-  /** The heredoc holding `path` (strictly above it), with the path below it. */
-  private heredocAbove(path: JsonPath): { at: OffsetRange; rel: JsonPath } | undefined {
+  /** The marker of the heredoc an attribute's value is written in (the reader's place is the JSON inside it). */
+  private heredocMarker(loc: PathLocation): string | undefined {
+    if (!loc.key) return undefined;
+    return /^\s*=\s*<<-?([A-Za-z_][A-Za-z0-9_-]*)/.exec(this.text.slice(endOf(loc.key), loc.value.offset))?.[1];
+  }
+
+  /** The JSON in a heredoc holding `path` (strictly above it), with the path below it. */
+  private heredocAbove(path: JsonPath): { json: OffsetRange; rel: JsonPath } | undefined {
     for (let depth = 4; depth < path.length; depth++) {
       const loc = this.locate(path.slice(0, depth));
-      if (loc && this.text.startsWith('<<', loc.value.offset)) return { at: loc.value, rel: path.slice(depth) };
+      if (loc && this.heredocMarker(loc)) return { json: loc.value, rel: path.slice(depth) };
     }
     return undefined;
   }
@@ -66,21 +64,39 @@ class TerraformWriter {
   apply(edit: FixEdit): Written {
     if (edit.path[0] !== 'resource' || edit.path.length < 4) return undefined;
     const heredoc = this.heredocAbove(edit.path);
-    if (heredoc) return this.inHeredoc(heredoc.at, { ...edit, path: heredoc.rel });
+    if (heredoc) return this.inHeredoc(heredoc.json, { ...edit, path: heredoc.rel });
     if (edit.renameTo !== undefined) return this.rename(edit.path, edit.renameTo);
-    if (edit.remove) return this.remove(edit.path);
+    if (edit.remove) {
+      // The only block of its type: with it goes the type's list in the projection.
+      const list = edit.path.slice(0, -1);
+      const only = typeof edit.path[edit.path.length - 1] === 'number' && !this.locate(list) && !this.locate([...list, 1]);
+      const written = this.remove(only ? list : edit.path);
+      return written && only ? { ...written, as: { path: list, remove: true } } : written;
+    }
     if (edit.value === undefined) return undefined;
     return this.set(edit.path, edit.value);
   }
 
-  /** JSON text between a heredoc's opening line and its closing marker, edited as JSON. */
-  private inHeredoc(at: OffsetRange, edit: FixEdit): Written {
-    const from = nextLineStart(this.text, at.offset);
-    const to = lineStart(this.text, endOf(at));
-    if (from <= at.offset || to < from) return undefined;
-    const body = this.text.slice(from, to);
+  /** The end of a heredoc's closing marker line. */
+  private heredocEnd(loc: PathLocation): number | undefined {
+    const marker = this.heredocMarker(loc);
+    for (let at = nextLineStart(this.text, endOf(loc.value)); at < this.text.length; at = nextLineStart(this.text, at)) {
+      const line = this.text.slice(at, nextLineStart(this.text, at)).trim();
+      if (line === marker) return at + this.text.slice(at).indexOf(marker!) + marker!.length;
+      if (line !== '') return undefined;
+    }
+    return undefined;
+  }
+
+  /** The JSON of a heredoc, from the start of its first line (so the JSON editor sees its indentation), edited as JSON. */
+  private inHeredoc(json: OffsetRange, edit: FixEdit): Written {
+    const from = lineStart(this.text, json.offset);
+    const body = this.text.slice(from, endOf(json));
     const edited = applyFixEdits(body, [edit]);
-    return edited === body ? undefined : splice(this.text, from, to, edited);
+    // The heredoc is a template: a `${` or `%{` the edit brings in would be read as one.
+    const templates = (t: string) => t.split(/[$%]\{/).length;
+    if (edited === body || templates(edited) > templates(body)) return undefined;
+    return splice(this.text, from, endOf(json), edited);
   }
 
   private rename(path: JsonPath, name: string): Written {
@@ -206,7 +222,8 @@ class TerraformWriter {
       return text === this.text ? undefined : { text, from: blocks[blocks.length - 1].offset, to: blocks[blocks.length - 1].offset };
     }
     const start = loc.key?.offset ?? loc.value.offset;
-    const end = endOf(loc.value);
+    const end = this.heredocMarker(loc) ? this.heredocEnd(loc) : endOf(loc.value);
+    if (end === undefined) return undefined;
     const whole = removeLines(this.text, start, end);
     const at = lineStart(this.text, start);
     if (whole !== undefined) return { text: whole, from: at, to: at };
@@ -258,12 +275,6 @@ function removeLines(text: string, start: number, end: number): string | undefin
   return out;
 }
 
-/** The value the projection must hold at an edit's path once it is written, for the read-back. */
-function expected(edit: FixEdit, before: EcsDocument): { path: JsonPath; value: Json | undefined } {
-  if (edit.renameTo !== undefined) return { path: [...edit.path.slice(0, -1), edit.renameTo], value: before.valueAt(edit.path) };
-  return { path: edit.path, value: edit.remove ? undefined : edit.value };
-}
-
 /**
  * The text of a `.tf` document after a fix's edits, each applied to the text the previous one left
  * and laid out as `terraform fmt` would; `doc.text` itself when any edit cannot be written.
@@ -278,9 +289,9 @@ export function applyTerraformFixEdits(doc: EcsDocument, edits: readonly FixEdit
       const text = realign(written.text, written.from, written.to);
       const next = new EcsDocument(doc.uri, doc.version, text);
       made.push(next);
-      const want = expected(edit, current);
-      const value = written.expect !== undefined ? written.expect : want.value;
-      if (next.hasSyntaxErrors || !sameJson(next.valueAt(want.path), value)) return doc.text;
+      const resource = edit.path.slice(0, 3);
+      const want = expectedResource(current.valueAt(resource) ?? null, written.as ?? edit, written.expect);
+      if (next.hasSyntaxErrors || want === undefined || !sameJson(next.valueAt(resource), want)) return doc.text;
       current = next;
     }
     return current.text;
