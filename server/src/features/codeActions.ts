@@ -85,8 +85,9 @@ export function fixAllText(doc: EcsDocument, rules: readonly Rule[], options: En
     tried.add(`${next.f.ruleId}:${JSON.stringify(next.f.path)}:${next.fix.title}`);
     const text = current.syntax === 'terraform' ? applyTerraformFixEdits(current, next.fix.edits) : applyFixEdits(current.text, next.fix.edits);
     if (text === current.text) continue;
+    const fixed = new EcsDocument(current.uri, current.version, text, undefined, current, true);
     if (current !== doc) current.release();
-    current = new EcsDocument(current.uri, current.version, text);
+    current = fixed;
   }
   if (current !== doc) current.release();
   return current.text;

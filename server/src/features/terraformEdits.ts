@@ -286,8 +286,13 @@ export function applyTerraformFixEdits(doc: EcsDocument, edits: readonly FixEdit
     for (const edit of edits) {
       const written = new TerraformWriter(current).apply(edit);
       if (!written) return doc.text;
-      const text = realign(written.text, written.from, written.to);
-      const next = new EcsDocument(doc.uri, doc.version, text);
+      // Runs of attributes never cross a top-level block: the resource's block is all that is laid out again.
+      const block = current.tree.locate(edit.path.slice(0, 3))?.value;
+      const grown = written.text.length - current.text.length;
+      const window = block && { start: lineStart(current.text, block.offset), end: endOf(block) + grown };
+      const text = realign(written.text, written.from, written.to, window);
+      // Parsed from the previous version's tree: on a 1 MB file a fresh parse takes seconds, this a fraction of one.
+      const next = new EcsDocument(doc.uri, doc.version, text, undefined, current, true);
       made.push(next);
       const resource = edit.path.slice(0, 3);
       const want = expectedResource(current.valueAt(resource) ?? null, written.as ?? edit, written.expect);

@@ -85,11 +85,13 @@ export class EcsDocument {
     limits: DocumentLimits = DEFAULT_LIMITS,
     /** The previous version of the same document, for the readers that parse incrementally (Terraform). */
     previous?: EcsDocument,
+    /** Leave `previous` able to serve its own next version (a fix's preview is parsed from it too). */
+    keepPrevious = false,
   ) {
     const syntax = syntaxOf(uri, text);
     this.tree =
       syntax === 'terraform'
-        ? new TerraformSyntaxTree(text, terraformGrammar(), limits, previous?.tree instanceof TerraformSyntaxTree ? previous.tree : undefined)
+        ? new TerraformSyntaxTree(text, terraformGrammar(), limits, previous?.tree instanceof TerraformSyntaxTree ? previous.tree : undefined, keepPrevious)
         : syntax === 'yaml'
           ? new YamlSyntaxTree(text, limits)
           : new JsonSyntaxTree(text, limits);

@@ -94,12 +94,18 @@ function scanLine(text: string, start: number, end: number): Scanned {
   return { line: { start, end, assign: assign !== undefined && net === 0 ? assign : undefined, comment }, heredoc, openComment: false };
 }
 
-/** Every line of the text; the lines of heredocs and block comments have neither `assign` nor `comment`. */
-function linesOf(text: string): Line[] {
+/** A part of the text that starts outside every heredoc and comment (a top-level block's first line): all runs near an edit lie in it. */
+export interface Window {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Every line of the window; the lines of heredocs and block comments have neither `assign` nor `comment`. */
+function linesOf(text: string, window: Window): Line[] {
   const lines: Line[] = [];
   let heredoc: string | undefined;
   let inComment = false;
-  for (let start = 0; start <= text.length;) {
+  for (let start = window.start; start <= Math.min(window.end, text.length);) {
     const nl = text.indexOf('\n', start);
     const next = nl === -1 ? text.length + 1 : nl + 1;
     const end = nl === -1 ? text.length : nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
@@ -139,8 +145,8 @@ function runAround(lines: readonly Line[], index: number, has: (l: Line) => bool
 }
 
 /** Lays out one cell (`=` or comment) of the runs touching lines [from, to] in one column. */
-function alignCell(text: string, from: number, to: number, cell: 'assign' | 'comment'): string {
-  const lines = linesOf(text);
+function alignCell(text: string, from: number, to: number, cell: 'assign' | 'comment', window: Window): string {
+  const lines = linesOf(text, window);
   const has = (l: Line) => l[cell] !== undefined;
   const first = lines.findIndex((l) => l.end >= from);
   let last = lines.findIndex((l) => l.end >= to);
@@ -157,15 +163,21 @@ function alignCell(text: string, from: number, to: number, cell: 'assign' | 'com
     const column = Math.max(...run.map((l) => widthBefore(text, l, l[cell]!)));
     for (const l of run) changes.push({ at: l.start + widthBefore(text, l, l[cell]!), end: l[cell]!, spaces: column - widthBefore(text, l, l[cell]!) + 1 });
   }
-  let out = text;
-  for (const c of changes.sort((a, b) => b.at - a.at)) out = out.slice(0, c.at) + ' '.repeat(c.spaces) + out.slice(c.end);
-  return out;
+  const parts: string[] = [];
+  let done = 0;
+  for (const c of changes.sort((a, b) => a.at - b.at)) {
+    parts.push(text.slice(done, c.at), ' '.repeat(c.spaces));
+    done = c.end;
+  }
+  parts.push(text.slice(done));
+  return parts.join('');
 }
 
-/** The text with the `=` and trailing-comment columns laid out again around offsets [from, to]. */
-export function realign(text: string, from: number, to: number): string {
-  const assigned = alignCell(text, from, to, 'assign');
-  return alignCell(assigned, from, to + (assigned.length - text.length), 'comment');
+/** The text with the `=` and trailing-comment columns laid out again around offsets [from, to], looking only inside `window`. */
+export function realign(text: string, from: number, to: number, window: Window = { start: 0, end: text.length }): string {
+  const assigned = alignCell(text, from, to, 'assign', window);
+  const grown = assigned.length - text.length;
+  return alignCell(assigned, from, to + grown, 'comment', { start: window.start, end: window.end + grown });
 }
 
 /** Start of the line holding `offset`. */

@@ -75,6 +75,8 @@ export class TerraformSyntaxTree implements SyntaxTree {
     grammar: TerraformGrammar | undefined,
     limits: DocumentLimits = DEFAULT_LIMITS,
     previous?: TerraformSyntaxTree,
+    /** Parse from a copy of the previous tree (cheap: tree-sitter shares its nodes), leaving it to its own next version. */
+    keepPrevious = false,
   ) {
     if (!grammar || text.length > limits.maxLength) {
       this.parsed = false;
@@ -85,17 +87,17 @@ export class TerraformSyntaxTree implements SyntaxTree {
       return;
     }
     const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-    const old = previous?.takeTree();
+    const old = keepPrevious ? previous?.copyTree() : previous?.takeTree();
     if (old && previous) {
       const e = singleEdit(previous.text, source);
       old.edit(
         new Edit({
-        startIndex: e.start,
-        oldEndIndex: e.oldEnd,
-        newEndIndex: e.newEnd,
-        startPosition: point(previous.text, e.start),
-        oldEndPosition: point(previous.text, e.oldEnd),
-        newEndPosition: point(source, e.newEnd),
+          startIndex: e.start,
+          oldEndIndex: e.oldEnd,
+          newEndIndex: e.newEnd,
+          startPosition: point(previous.text, e.start),
+          oldEndPosition: point(previous.text, e.oldEnd),
+          newEndPosition: point(source, e.newEnd),
         }),
       );
     }
@@ -181,6 +183,10 @@ export class TerraformSyntaxTree implements SyntaxTree {
     return true;
   }
 
+  private copyTree(): Tree | undefined {
+    return this.tree?.copy();
+  }
+
   private takeTree(): Tree | undefined {
     const tree = this.tree;
     this.tree = undefined;
@@ -240,7 +246,8 @@ export class TerraformSyntaxTree implements SyntaxTree {
     }
     let value: Json | undefined = entry.proj.value;
     for (const seg of rest) value = value !== null && typeof value === 'object' ? (value as Record<string, Json>)[seg as string] : undefined;
-    const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : (typeof value as 'string' | 'number' | 'boolean');
+    const type =
+      value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : (typeof value as 'string' | 'number' | 'boolean');
     return {
       path,
       type,
