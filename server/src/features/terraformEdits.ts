@@ -92,10 +92,21 @@ class TerraformWriter {
   private inHeredoc(json: OffsetRange, edit: FixEdit): Written {
     const from = lineStart(this.text, json.offset);
     const body = this.text.slice(from, endOf(json));
-    const edited = applyFixEdits(body, [edit]);
+    // An indented heredoc (`<<-EOT`) is edited without its common indentation, so the JSON editor
+    // reads the JSON's own indentation step from it, and gets it back after.
+    const lines = body.split('\n');
+    const common = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length));
+    const dedented = lines.map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length))).join('\n');
+    const prefix = lines[0].slice(0, common);
+    const applied = applyFixEdits(dedented, [edit]);
+    if (applied === dedented) return undefined;
+    const edited = applied
+      .split('\n')
+      .map((l) => (l.trim() === '' ? l : prefix + l))
+      .join('\n');
     // The heredoc is a template: a `${` or `%{` the edit brings in would be read as one.
     const templates = (t: string) => t.split(/[$%]\{/).length;
-    if (edited === body || templates(edited) > templates(body)) return undefined;
+    if (templates(edited) > templates(body)) return undefined;
     return splice(this.text, from, endOf(json), edited);
   }
 

@@ -154,6 +154,15 @@ test('inside a heredoc of JSON the edit is JSON', () => {
   const cd = [...TD, 'container_definitions', 0];
   assert.equal(edit('heredoc-remove', HEREDOC, [{ path: [...cd, 'hostname'], remove: true }]), HEREDOC.replace('        "hostname": "api",\n', ''));
   assert.equal(edit('heredoc-set', HEREDOC, [{ path: [...cd, 'portMappings', 0, 'hostPort'], value: 80 }]), HEREDOC.replace('8080', '80'));
+  // A new member at the JSON's own indentation step, inside the heredoc's indentation (the JSON
+  // editor lays out the member before it again, as it does in a .json file).
+  assert.equal(
+    edit('heredoc-insert', HEREDOC, [{ path: [...cd, 'linuxParameters'], value: { initProcessEnabled: true } }]),
+    HEREDOC.replace(
+      '        "portMappings": [{ "containerPort": 80, "hostPort": 8080 }]\n',
+      '        "portMappings": [\n          {\n            "containerPort": 80,\n            "hostPort": 8080\n          }\n        ],\n        "linuxParameters": {\n          "initProcessEnabled": true\n        }\n',
+    ),
+  );
 });
 
 test('Windows line ends are kept', () => {
