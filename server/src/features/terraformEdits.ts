@@ -5,7 +5,7 @@ import type { Json, JsonPath, OffsetRange } from '../model/types';
 import { isObject } from '../model/values';
 import type { Fix, FixEdit } from '../rules/types';
 import { applyFixEdits } from './edits';
-import { indentOf, lineStart, nextLineStart, realign } from './terraform/hclLayout';
+import { indentOf, lineStart, nextLineStart, realign, removeLines } from './terraform/hclLayout';
 import { expectedResource, sameJson } from './terraform/readBack';
 import { blockLines, hclKey, hclLiteral, isBlockList } from './terraform/hclWriting';
 
@@ -16,8 +16,10 @@ import { blockLines, hclKey, hclLiteral, isBlockList } from './terraform/hclWrit
 // writes. Every edit is read back: when the new text does not parse, or does not hold the value the
 // fix meant at its path, the fix is not offered at all. A wrong edit is worse than none.
 
-/** What one edit does to the text, or undefined when it cannot be written here. */
-/** `expect`: the value written when it differs from the edit's; `as`: the edit as the projection sees it. */
+/**
+ * What one edit does to the text, or undefined when it cannot be written here. `expect`: the value
+ * written when it differs from the edit's; `as`: the edit as the projection sees it.
+ */
 type Written = { text: string; from: number; to: number; expect?: Json; as?: FixEdit } | undefined;
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -265,25 +267,6 @@ class TerraformWriter {
     for (let i = 0, el = this.locate([...parent, 0]); el; el = this.locate([...parent, ++i])) out.push(el);
     return out;
   }
-}
-
-/**
- * Removes lines [start, end] when nothing else stands on them (a trailing comma or comment aside),
- * with one of two blank lines it would leave side by side, or a blank line it would leave before a
- * closing brace; undefined when other code shares the lines.
- */
-function removeLines(text: string, start: number, end: number): string | undefined {
-  const from = lineStart(text, start);
-  const to = nextLineStart(text, end);
-  if (text.slice(from, start).trim() !== '') return undefined;
-  const rest = text.slice(end, to).trim();
-  if (rest !== '' && !/^,?\s*(#|\/\/|$)/.test(rest)) return undefined;
-  let out = text.slice(0, from) + text.slice(to);
-  const prevLine = out.slice(lineStart(out, Math.max(0, from - 1)), from).trim();
-  const nextLine = out.slice(from, nextLineStart(out, from)).trim();
-  const prevBlank = from > 0 && prevLine === '';
-  if (prevBlank && (nextLine === '' || nextLine.startsWith('}'))) out = out.slice(0, lineStart(out, from - 1)) + out.slice(from);
-  return out;
 }
 
 /**

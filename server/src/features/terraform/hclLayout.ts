@@ -2,7 +2,7 @@
 // attributes stand in one column (one space after the longest name), and trailing comments of
 // consecutive lines line up one space after the longest line. After an edit adds, removes or renames
 // an attribute, the runs of lines around it are laid out again by that rule; lines elsewhere are left
-// as the user wrote them.
+// as the user wrote them. Whole lines are removed here too, so that no blank line is left doubled.
 
 /** One line of a `.tf` file, as the alignment rule sees it. Offsets are into the whole text. */
 interface Line {
@@ -195,4 +195,23 @@ export function nextLineStart(text: string, offset: number): number {
 export function indentOf(text: string, offset: number): string {
   const start = lineStart(text, offset);
   return /^[ \t]*/.exec(text.slice(start, start + 200))![0];
+}
+
+/**
+ * Removes lines [start, end] when nothing else stands on them (a trailing comma or comment aside),
+ * with one of two blank lines it would leave side by side, or a blank line it would leave before a
+ * closing brace; undefined when other code shares the lines.
+ */
+export function removeLines(text: string, start: number, end: number): string | undefined {
+  const from = lineStart(text, start);
+  const to = nextLineStart(text, end);
+  if (text.slice(from, start).trim() !== '') return undefined;
+  const rest = text.slice(end, to).trim();
+  if (rest !== '' && !/^,?\s*(#|\/\/|$)/.test(rest)) return undefined;
+  let out = text.slice(0, from) + text.slice(to);
+  const prevLine = out.slice(lineStart(out, Math.max(0, from - 1)), from).trim();
+  const nextLine = out.slice(from, nextLineStart(out, from)).trim();
+  const prevBlank = from > 0 && prevLine === '';
+  if (prevBlank && (nextLine === '' || nextLine.startsWith('}'))) out = out.slice(0, lineStart(out, from - 1)) + out.slice(from);
+  return out;
 }
