@@ -65,6 +65,9 @@ class TerraformWriter {
 
   apply(edit: FixEdit): Written {
     if (edit.path[0] !== 'resource' || edit.path.length < 4) return undefined;
+    // A name the object already has would be written twice: Terraform (and the JSON a heredoc holds) keeps one of them, not the user's choice.
+    const parent = this.doc.valueAt(edit.path.slice(0, -1));
+    if (edit.renameTo !== undefined && isObject(parent) && Object.hasOwn(parent, edit.renameTo)) return undefined;
     const heredoc = this.heredocAbove(edit.path);
     if (heredoc) return this.inHeredoc(heredoc.json, { ...edit, path: heredoc.rel });
     if (edit.renameTo !== undefined) return this.rename(edit.path, edit.renameTo);

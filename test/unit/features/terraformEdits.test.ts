@@ -182,6 +182,9 @@ test('an edit that cannot be written leaves the text as it was: expressions, blo
   assert.equal(edit('x', text, [{ path: [...TD, 'container_definitions', 0, 'hostPort'], value: 80 }]), text);
   assert.equal(edit('x', SERVICE, [{ path: [...SVC, 'load_balancer', 0], value: { container_port: 81 } }]), SERVICE);
   assert.equal(edit('x', SERVICE, [{ path: ['resource', 'aws_ecs_service', 'other', 'launch_type'], value: 'EC2' }]), SERVICE);
+  // A rename onto a name the object has already.
+  const mapping = [...TD, 'container_definitions', 0];
+  assert.equal(edit('x', TASK, [{ path: [...mapping, 'image'], renameTo: 'name' }]), TASK);
   // Half a fix is no fix: the second edit cannot be written, so neither is.
   assert.equal(
     edit('x', text, [
