@@ -51,7 +51,8 @@ function siteAt(doc: EcsDocument, offset: number): { site: Site; owned?: EcsDocu
   const node = doc.syntaxNodeAt(offset);
   if (node && TOKEN_KINDS[node.type] && offset > node.offset && offset <= node.offset + node.length) return { site: { doc, node, offset } };
   if (!emptyValueAt(doc.text, offset)) return undefined;
-  const patched = new EcsDocument(doc.uri, doc.version, doc.text.slice(0, offset) + '""' + doc.text.slice(offset));
+  // Parsed from a copy of the user's tree: a fresh parse of a large file takes seconds.
+  const patched = new EcsDocument(doc.uri, doc.version, doc.text.slice(0, offset) + '""' + doc.text.slice(offset), undefined, doc, true);
   const inner = patched.syntaxNodeAt(offset + 1);
   if (!inner || inner.type !== 'string' || inner.offset !== offset) {
     patched.release();
