@@ -2,7 +2,6 @@ import { SyntaxKind } from 'jsonc-parser';
 import { InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
 import type { Environment } from '../../core/environment';
 import { EcsDocument } from '../../model/document';
-import { apiPathOf } from '../../model/terraform/normalise';
 import type { SyntaxNode } from '../../model/syntax';
 import type { Json } from '../../model/types';
 import type { References } from '../../semantics/references';
@@ -105,7 +104,7 @@ function answer(site: Site, inputs: TerraformCompletionInputs): Answer | undefin
     return { list, toDoc: (v) => v };
   }
   const unit = doc.unitAt(node.path);
-  const api = apiPathOf(type, rel);
+  const api = unit?.apiPathOf?.(node.path);
   if (!unit || !api) return undefined;
   const ctx: CompletionContext = {
     doc,

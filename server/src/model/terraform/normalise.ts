@@ -328,47 +328,24 @@ function back(v: Json, to: TerraformConversion | undefined): Json {
   return pairs.every((p) => p !== undefined) ? (Object.fromEntries(pairs) as JsonObject) : v;
 }
 
-// ------------------------------------------------------------------ body path → API path
+// ------------------------------------------------------------------ body path → argument
 
 /** The argument a body path (relative to the resource body) names, through its blocks; undefined off the table. */
-function argumentAt(resourceType: string, docPath: JsonPath): { arg: TerraformArgument; api: JsonPath; rest: JsonPath } | undefined {
-  const resource = terraformResource(resourceType);
-  let args = resource?.args;
-  const api: JsonPath = [];
+function argumentAt(resourceType: string, docPath: JsonPath): TerraformArgument | undefined {
+  let args = terraformResource(resourceType)?.args;
   for (let i = 0; args && i < docPath.length; i++) {
     const name = docPath[i];
     const a = typeof name === 'string' ? arg(args, name) : undefined;
-    if (!a) return undefined;
+    if (!a || !a.block || i + 1 === docPath.length) return a;
     const index = docPath[i + 1];
-    if (!a.block) return a.api ? { arg: a, api: [...api, ...a.api], rest: docPath.slice(i + 1) } : undefined;
-    if (a.block !== 'flat') {
-      if (!a.api) return undefined;
-      api.push(...a.api);
-    }
-    if (i + 1 === docPath.length) return a.block === 'flat' ? undefined : { arg: a, api, rest: [] };
     if (typeof index !== 'number' || (a.block !== 'list' && index !== 0)) return undefined;
-    if (a.block === 'list') api.push(index);
     args = a.args;
     i++;
   }
   return undefined;
 }
 
-/**
- * The API path (relative to the unit) of a path inside a resource body, the inverse of toDocPath:
- * `['network_configuration', 0, 'subnets', 1]` → `['networkConfiguration', 'awsvpcConfiguration', 'subnets', 1]`;
- * inside a leaf the path goes on as written (container definitions keep the API's keys). Undefined
- * for a path the table does not map (a name-value map, an argument with no API counterpart).
- */
-export function apiPathOf(resourceType: string, docPath: JsonPath): JsonPath | undefined {
-  const found = argumentAt(resourceType, docPath);
-  if (!found) return undefined;
-  const { arg: a, api, rest } = found;
-  if (rest.length === 0 || a.to === 'json-list' || a.to === 'string-list' || a.to === 'map' || a.to === 'any') return [...api, ...rest];
-  return undefined;
-}
-
 /** Whether changing the argument at a body path makes Terraform replace the resource (the page's "Forces new resource"). */
 export function replacesResource(resourceType: string, docPath: JsonPath): boolean {
-  return argumentAt(resourceType, docPath)?.arg.replaces === true;
+  return argumentAt(resourceType, docPath)?.replaces === true;
 }
