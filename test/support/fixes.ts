@@ -8,6 +8,6 @@ export function runCheckFixes(before: string, ruleId: string, fixTitle?: string)
   if (!finding) throw new Error(`no ${ruleId} finding; got ${findings.map((f) => f.ruleId).join(', ')}`);
   const fix = fixTitle ? finding.fixes?.find((f) => f.title === fixTitle) : (finding.fixes?.find((f) => f.preferred) ?? finding.fixes?.[0]);
   if (!fix) throw new Error(`${ruleId} has no fix${fixTitle ? ` '${fixTitle}'` : ''}: ${finding.fixes?.map((f) => f.title).join(', ')}`);
-  const after = applyFixEdits(before, fix.edits);
+  const after = applyFixEdits(before, fix.edits, 'json');
   return { after, remaining: checkText(after, 'file:///t.json').findings.map((f) => f.ruleId) };
 }

@@ -154,7 +154,7 @@ export function exercise(input: Input, picks: readonly number[], providers?: Val
   for (const finding of doc.syntax === 'json' ? findings : []) {
     for (const fix of finding.fixes ?? []) {
       if (fix.edits.some((e) => e.uri !== undefined && e.uri !== uri)) continue; // edits another document
-      const after = applyFixEdits(text, fix.edits);
+      const after = applyFixEdits(text, fix.edits, doc.syntax);
       stats.fixesApplied++;
       if (parsedClean) {
         const errors = jsoncErrors(after);
