@@ -99,10 +99,18 @@ function flowAll(node: YamlNode): void {
 
 /** A scalar (a value or a key) written as `like` is, in its quotes, when the value is a string. */
 export function renderScalar(value: Json, style: YamlStyle, like?: unknown): string {
+  const quoted = isScalar(like) && (like.type === 'QUOTE_DOUBLE' || like.type === 'QUOTE_SINGLE') ? like.type : undefined;
+  return scalarText(value, quoted, style);
+}
+
+/** A scalar as YAML: in the quotes asked for (strings only), else plain unless plain would read as something else. */
+export function scalarText(value: Json, quotes?: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE', style: YamlStyle = DEFAULT_STYLE): string {
   const node = new Scalar(value);
-  if (typeof value === 'string' && isScalar(like) && (like.type === 'QUOTE_DOUBLE' || like.type === 'QUOTE_SINGLE')) node.type = like.type;
+  if (typeof value === 'string' && quotes) node.type = quotes;
   return stringify(node, style);
 }
+
+const DEFAULT_STYLE: YamlStyle = { eol: '\n', indent: 2, indentSeq: true, shortTags: true, padding: false };
 
 /** Whether a value is written on its key's line (a scalar, an intrinsic, an empty list or mapping) rather than below it. */
 export function isInline(value: Json, style: YamlStyle): boolean {

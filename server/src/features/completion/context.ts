@@ -7,7 +7,7 @@ import { linkedTask as linkedTaskOf } from '../../semantics/service';
 import type { References, UnitRef } from '../../semantics/references';
 import type { Settings } from '../../settings';
 import type { StructureRoot } from '../../structure/validate';
-import type { CursorSite, Token } from './cursor';
+import type { CursorSite, SiteWriting, Token } from './cursor';
 
 /**
  * Everything a completion needs about one request, built once: what surrounds the cursor, which
@@ -19,7 +19,6 @@ export interface CompletionContext {
   /** The document text with a byte order mark blanked (offsets stay the same). */
   readonly text: string;
   readonly offset: number;
-  readonly tokens: readonly Token[];
   /** The token being replaced, if any. */
   readonly token?: Token;
   /** Full document path: of the value, or for a property name, of the object it belongs to. */
@@ -36,6 +35,8 @@ export interface CompletionContext {
   readonly end: number;
   /** Appended to the inserted text when another entry follows without a comma. */
   readonly trailing: string;
+  /** How inserted text is written at the site (JSON, or YAML in block or flow style). */
+  readonly writing: SiteWriting;
   readonly settings: Settings;
   /** Task definitions and target groups other documents (or the same template) hold. */
   readonly refs: References;
@@ -89,7 +90,6 @@ function build(inputs: Inputs, site: CursorSite, unit: Unit): CompletionContext 
   const rel = site.path.slice(unit.basePath.length);
   return {
     ...inputs,
-    tokens: site.tokens,
     token: site.token,
     path: site.path,
     unit,
@@ -99,6 +99,7 @@ function build(inputs: Inputs, site: CursorSite, unit: Unit): CompletionContext 
     start: site.start,
     end: site.end,
     trailing: site.trailing,
+    writing: site.writing,
   };
 }
 
