@@ -51,6 +51,8 @@ export interface KeyContext extends CompletionContext {
   readonly hasColon: boolean;
   /** Offset after the previous entry that needs a ',' before the new member. */
   readonly commaAt?: number;
+  /** The names the mapping already has, when the cursor reader knows them (see CursorSite). */
+  readonly present?: readonly string[];
 }
 
 /** A unit of one of the kinds the structural model describes. */
@@ -83,7 +85,7 @@ export function valueContext(inputs: Inputs, site: CursorSite): CompletionContex
 export function keyContext(inputs: Inputs, site: CursorSite): KeyContext | undefined {
   const unit = inputs.doc.unitAt(site.path, true);
   if (!unit || !isEcsUnit(unit)) return undefined;
-  return { ...build(inputs, site, unit), unit, hasColon: site.hasColon, commaAt: site.commaAt };
+  return { ...build(inputs, site, unit), unit, hasColon: site.hasColon, commaAt: site.commaAt, present: site.present };
 }
 
 function build(inputs: Inputs, site: CursorSite, unit: Unit): CompletionContext {

@@ -110,6 +110,8 @@ export interface CursorSite {
   readonly commaAt?: number;
   /** How new text is written here. */
   readonly writing: SiteWriting;
+  /** For a name, the names its mapping already has, when the reader knows them better than the document's parse (a YAML name being typed breaks it). */
+  readonly present?: readonly string[];
 }
 
 /** How text inserted at a site is written: JSON, or YAML in the block or flow style around the cursor. */

@@ -30,6 +30,7 @@ function excludedMember(unit: EcsUnit, rel: JsonPath, name: string): boolean {
 
 /** Keys already in the object, except the one being typed. */
 function presentKeys(ctx: KeyContext): Set<string> {
+  if (ctx.present) return new Set(ctx.present);
   const keys = new Set<string>();
   const object = ctx.doc.valueAt(ctx.path);
   if (!isObject(object)) return keys;

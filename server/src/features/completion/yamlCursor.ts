@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
-import type { JsonPath } from '../../model/types';
+import type { Json, JsonObject, JsonPath } from '../../model/types';
+import { isObject } from '../../model/values';
 import { YAML_OPTIONS, YamlSyntaxTree } from '../../model/yamlSyntax';
 import type { SyntaxTree } from '../../model/syntax';
 import { styleOf } from '../yamlWriting';
@@ -132,12 +133,20 @@ export function findYamlSite(tree: SyntaxTree, text: string, offset: number, exp
     return path && site('key', path.slice(0, -1), token, { flow: false, hasColon: true });
   }
   if (word.kind === 'string' && !lead[1]) return undefined;
-  const patched = text.slice(0, restStart) + PLACEHOLDER + ':' + text.slice(word.end);
-  const mapping = keyPath(new YamlSyntaxTree(patched), restStart, PLACEHOLDER)?.slice(0, -1);
+  const patched = new YamlSyntaxTree(text.slice(0, restStart) + PLACEHOLDER + ':' + text.slice(word.end));
+  const mapping = keyPath(patched, restStart, PLACEHOLDER)?.slice(0, -1);
   if (!mapping) return undefined;
   // After a dash: a name when the list holds mappings, else the item's own value.
   if (lead[1] && (word.kind === 'string' || !expectsObject(mapping))) return site('value', mapping, token, { flow: false });
-  return site('key', mapping, token, { flow: false });
+  // The text as typed does not parse around the name: the names around it are read with the placeholder in its place.
+  const present = Object.keys(objectAt(patched.value, mapping) ?? {}).filter((name) => name !== PLACEHOLDER);
+  return { ...site('key', mapping, token, { flow: false }), present };
+}
+
+function objectAt(value: Json | undefined, path: JsonPath): JsonObject | undefined {
+  let at = value;
+  for (const seg of path) at = typeof seg === 'number' ? (Array.isArray(at) ? at[seg] : undefined) : isObject(at) ? at[seg] : undefined;
+  return isObject(at) ? at : undefined;
 }
 
 type SiteOf = (role: 'key' | 'value', path: JsonPath, token: Token | undefined, extra: { flow: boolean; hasColon?: boolean }) => CursorSite;
