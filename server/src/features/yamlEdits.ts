@@ -121,8 +121,12 @@ function appendItems(site: Site, seq: YAMLSeq, items: readonly Json[]): string {
   const last = seq.items[seq.items.length - 1] as YamlNode | undefined;
   if (seq.flow) {
     const close = text.lastIndexOf(']', seq.range![1]);
-    const written = render(items as Json[], style, true).slice(1, -1).trim();
-    return last ? splice(text, endOf(text, last, close), endOf(text, last, close), `, ${written}`) : splice(text, close, close, style.padding ? ` ${written} ` : written);
+    const written = render(items as Json[], style, true)
+      .slice(1, -1)
+      .trim();
+    return last
+      ? splice(text, endOf(text, last, close), endOf(text, last, close), `, ${written}`)
+      : splice(text, close, close, style.padding ? ` ${written} ` : written);
   }
   const column = columnOf(text, text.lastIndexOf('-', startOf(text, last!)));
   const at = nextLine(text, endOf(text, last, 0));

@@ -36,7 +36,8 @@ export function styleOf(text: string, doc: Document): YamlStyle {
     Pair(_, pair) {
       const key = pair.key;
       // `Condition:` is also a resource attribute, so it says nothing about how intrinsics are written.
-      if (isScalar(key) && typeof key.value === 'string' && key.value !== 'Condition' && longFormOf(`!${key.value.replace(/^Fn::/, '')}`) === key.value) long = true;
+      if (isScalar(key) && typeof key.value === 'string' && key.value !== 'Condition' && longFormOf(`!${key.value.replace(/^Fn::/, '')}`) === key.value)
+        long = true;
       if (indentSeq === undefined && isScalar(key) && isSeq(pair.value) && !pair.value.flow && pair.value.range && key.range) {
         indentSeq = columnOf(text, pair.value.range[0]) > columnOf(text, key.range[0]);
       }

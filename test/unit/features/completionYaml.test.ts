@@ -56,7 +56,15 @@ test('network mode: plain, quoted or empty, with the Fargate verdict', () => {
 
 test('Fargate cpu and memory: the sizes as quoted strings, memory for the cpu written', () => {
   assert.equal(accept(TASK('RequiresCompatibilities: [FARGATE]', 'Cpu: |'), '512'), TASK('RequiresCompatibilities: [FARGATE]', 'Cpu: "512"'));
-  assert.deepEqual(names(TASK('RequiresCompatibilities:', '  - FARGATE', "Cpu: '1024'", 'Memory: |')), ['2048', '3072', '4096', '5120', '6144', '7168', '8192']);
+  assert.deepEqual(names(TASK('RequiresCompatibilities:', '  - FARGATE', "Cpu: '1024'", 'Memory: |')), [
+    '2048',
+    '3072',
+    '4096',
+    '5120',
+    '6144',
+    '7168',
+    '8192',
+  ]);
   assert.deepEqual(names(TASK('RequiresCompatibilities: [EC2]', 'Cpu: |')), []);
 });
 
@@ -160,7 +168,15 @@ test('ready-made blocks: the service network configuration and a port mapping, i
   const container = TASK('NetworkMode: bridge', 'ContainerDefinitions:', '  - Name: a', '    |');
   assert.equal(
     accept(container, 'PortMappings'),
-    TASK('NetworkMode: bridge', 'ContainerDefinitions:', '  - Name: a', '    PortMappings:', '      - ContainerPort: 80', '        HostPort: 0', '        Protocol: tcp'),
+    TASK(
+      'NetworkMode: bridge',
+      'ContainerDefinitions:',
+      '  - Name: a',
+      '    PortMappings:',
+      '      - ContainerPort: 80',
+      '        HostPort: 0',
+      '        Protocol: tcp',
+    ),
   );
   assert.ok(itemsAt(TASK('ContainerDefinitions:', '  - {Name: a, |}')).items.every((i) => i.label !== 'PortMappings' || !i.textEdit?.newText.includes('\n')));
 });

@@ -102,38 +102,63 @@ test('a property removed with its line only; the first pair of a list item gives
 
 test('a list gains an item in its own style; the items written stay as they are', () => {
   const path = [...P, 'RequiresCompatibilities'];
-  assert.equal(yaml(TASK('RequiresCompatibilities:', '  - EC2 # today', 'Cpu: 256'), [{ path, value: ['EC2', 'FARGATE'] }]), TASK('RequiresCompatibilities:', '  - EC2 # today', '  - FARGATE', 'Cpu: 256'));
+  assert.equal(
+    yaml(TASK('RequiresCompatibilities:', '  - EC2 # today', 'Cpu: 256'), [{ path, value: ['EC2', 'FARGATE'] }]),
+    TASK('RequiresCompatibilities:', '  - EC2 # today', '  - FARGATE', 'Cpu: 256'),
+  );
   assert.equal(yaml(TASK('RequiresCompatibilities: [EC2]'), [{ path, value: ['EC2', 'FARGATE'] }]), TASK('RequiresCompatibilities: [EC2, FARGATE]'));
   assert.equal(yaml(TASK('RequiresCompatibilities: [ EC2 ]'), [{ path, value: ['EC2', 'FARGATE'] }]), TASK('RequiresCompatibilities: [ EC2, FARGATE ]'));
 });
 
 test('intrinsics are written the way the template writes them', () => {
   const service = (...l: string[]) => lines('Resources:', '  S:', '    Type: AWS::ECS::Service', '    Properties:', ...l.map((x) => `      ${x}`));
-  const edit: FixEdit = { path: ['Resources', 'S', 'Properties', 'NetworkConfiguration'], value: { AwsvpcConfiguration: { Subnets: [{ Ref: 'SubnetA' }, { 'Fn::ImportValue': 'net-b' }] } } };
+  const edit: FixEdit = {
+    path: ['Resources', 'S', 'Properties', 'NetworkConfiguration'],
+    value: { AwsvpcConfiguration: { Subnets: [{ Ref: 'SubnetA' }, { 'Fn::ImportValue': 'net-b' }] } },
+  };
   assert.equal(
     yaml(service('Cluster: !Ref Cluster'), [edit]),
     service('Cluster: !Ref Cluster', 'NetworkConfiguration:', '  AwsvpcConfiguration:', '    Subnets:', '      - !Ref SubnetA', '      - !ImportValue net-b'),
   );
   assert.equal(
     yaml(service('Cluster:', '  Ref: Cluster'), [edit]),
-    service('Cluster:', '  Ref: Cluster', 'NetworkConfiguration:', '  AwsvpcConfiguration:', '    Subnets:', '      - Ref: SubnetA', '      - Fn::ImportValue: net-b'),
+    service(
+      'Cluster:',
+      '  Ref: Cluster',
+      'NetworkConfiguration:',
+      '  AwsvpcConfiguration:',
+      '    Subnets:',
+      '      - Ref: SubnetA',
+      '      - Fn::ImportValue: net-b',
+    ),
   );
   const getAtt: FixEdit = { path: ['Resources', 'S', 'Properties', 'Role'], value: { 'Fn::GetAtt': ['ServiceRole', 'Arn'] } };
   assert.equal(yaml(service('Cluster: !Ref Cluster'), [getAtt]), service('Cluster: !Ref Cluster', 'Role: !GetAtt ServiceRole.Arn'));
   // A short-form value the user wrote is left as it is when a sibling changes.
-  assert.equal(yaml(service('TaskDefinition: !Ref Task', 'LaunchType: EC2'), [{ path: ['Resources', 'S', 'Properties', 'LaunchType'], value: 'FARGATE' }]), service('TaskDefinition: !Ref Task', 'LaunchType: FARGATE'));
+  assert.equal(
+    yaml(service('TaskDefinition: !Ref Task', 'LaunchType: EC2'), [{ path: ['Resources', 'S', 'Properties', 'LaunchType'], value: 'FARGATE' }]),
+    service('TaskDefinition: !Ref Task', 'LaunchType: FARGATE'),
+  );
 });
 
 test('four-space indentation, lists level with their key and CRLF line ends are kept', () => {
   const edit: FixEdit = { path: ['Resources', 'S', 'Properties', 'NetworkConfiguration'], value: { AwsvpcConfiguration: { Subnets: ['b'] } } };
   const four = 'Resources:\r\n    S:\r\n        Type: AWS::ECS::Service\r\n        Properties:\r\n            Subnets:\r\n                - a\r\n';
-  assert.equal(yaml(four, [edit]), four + '            NetworkConfiguration:\r\n                AwsvpcConfiguration:\r\n                    Subnets:\r\n                        - b\r\n');
+  assert.equal(
+    yaml(four, [edit]),
+    four + '            NetworkConfiguration:\r\n                AwsvpcConfiguration:\r\n                    Subnets:\r\n                        - b\r\n',
+  );
   const level = 'Resources:\n  S:\n    Type: AWS::ECS::Service\n    Properties:\n      Subnets:\n      - a\n';
   assert.equal(yaml(level, [edit]), level + '      NetworkConfiguration:\n        AwsvpcConfiguration:\n          Subnets:\n          - b\n');
 });
 
 test('a key renamed keeps its value as written', () => {
-  const { after, remaining } = runCheckFixes(TASK('networkMode: awsvpc # api spelling', 'ContainerDefinitions: []'), 'cfn-unsupported-property', undefined, 'file:///t.yaml');
+  const { after, remaining } = runCheckFixes(
+    TASK('networkMode: awsvpc # api spelling', 'ContainerDefinitions: []'),
+    'cfn-unsupported-property',
+    undefined,
+    'file:///t.yaml',
+  );
   assert.equal(after, TASK('NetworkMode: awsvpc # api spelling', 'ContainerDefinitions: []'));
   assert.ok(!remaining.includes('cfn-unsupported-property'));
 });
@@ -163,7 +188,13 @@ test('YAML that does not parse is not edited, and all edits of a fix apply or no
   const broken = TASK('NetworkMode: bridge', 'Cpu: [256');
   assert.equal(yaml(broken, [{ path: [...P, 'NetworkMode'], value: 'awsvpc' }]), broken);
   const text = TASK('NetworkMode: bridge');
-  assert.equal(yaml(text, [{ path: [...P, 'NetworkMode'], value: 'awsvpc' }, { path: [...P, 'Missing'], remove: true }]), text);
+  assert.equal(
+    yaml(text, [
+      { path: [...P, 'NetworkMode'], value: 'awsvpc' },
+      { path: [...P, 'Missing'], remove: true },
+    ]),
+    text,
+  );
 });
 
 test('fix-all in YAML: every safe fix, the template still valid YAML', () => {

@@ -40,7 +40,10 @@ function scanLine(line: Line, offset: number): Scan {
       else if (c === quote) quote = undefined;
       continue;
     }
-    const prev = line.text.slice(0, i - line.start).trimEnd().slice(-1);
+    const prev = line.text
+      .slice(0, i - line.start)
+      .trimEnd()
+      .slice(-1);
     if ((c === '"' || c === "'") && (prev === '' || ':-[{,'.includes(prev))) quote = c;
     else if (c === '#' && (i === line.start || /\s/.test(line.text.charAt(i - line.start - 1)))) return { inComment: true, open };
     else if (c === '[' || c === '{') open.push(i);

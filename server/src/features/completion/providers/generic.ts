@@ -27,7 +27,13 @@ export function enumListItems(ctx: CompletionContext): CompletionItem[] {
   const values = modelEnum(ctx, [...ctx.rel, 0]) ?? [];
   return values.map((value, index) => {
     const { label, snippet } = oneValueList(ctx, value);
-    return snippetValueItem(ctx, label, snippet, { detail: 'a list with one value', documentation: `A list holding \`${value}\`; add more values after it.` }, index);
+    return snippetValueItem(
+      ctx,
+      label,
+      snippet,
+      { detail: 'a list with one value', documentation: `A list holding \`${value}\`; add more values after it.` },
+      index,
+    );
   });
 }
 
