@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from 'yaml';
-import { fixAllText } from '../../../server/src/features/codeActions';
+import { fixAllText, quickFixes } from '../../../server/src/features/codeActions';
+import { toDiagnostics } from '../../../server/src/features/diagnostics';
 import { applyFixEdits } from '../../../server/src/features/edits';
 import { EcsDocument } from '../../../server/src/model/document';
+import { runRules } from '../../../server/src/rules/engine';
 import { RULES } from '../../../server/src/rules/registry';
+import { createReferences } from '../../../server/src/semantics/references';
 import type { FixEdit } from '../../../server/src/rules/types';
 import { runCheckFixes } from '../../support/fixes';
 
@@ -227,4 +230,35 @@ test('fix-all in YAML: every safe fix, the template still valid YAML', () => {
       '      - ContainerPort: 80',
     ),
   );
+});
+
+test('a fix in a JSON service that edits the task definition in a YAML template is written as YAML', () => {
+  const templateUri = 'file:///ws/task.yaml';
+  const template = TASK(
+    'Family: web',
+    'NetworkMode: awsvpc',
+    "Cpu: '256'",
+    "Memory: '512'",
+    'RequiresCompatibilities:',
+    '  - EC2',
+    'ContainerDefinitions: [{Name: a, Image: x}]',
+  );
+  const task = new EcsDocument(templateUri, 1, template);
+  const refs = createReferences({
+    taskDefinition: (ref) => (ref === 'web' ? { unit: task.units[0], uri: templateUri, doc: task } : undefined),
+    targetGroup: () => undefined,
+  });
+  const service = new EcsDocument(
+    'file:///ws/service.json',
+    1,
+    '{ "serviceName": "s", "taskDefinition": "web", "launchType": "FARGATE", "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-0123456789abcdef0"] } } }',
+  );
+  const diagnostics = toDiagnostics(service, runRules(service, RULES, { refs }));
+  const textOf = (uri: string) => (uri === templateUri ? { text: template, positionAt: (o: number) => task.positionAt(o) } : undefined);
+  const action = quickFixes(service, diagnostics, textOf).find((a) => a.title === "Add 'FARGATE' to the task definition's requiresCompatibilities");
+  assert.ok(action, 'the fix is offered');
+  const [edit] = action.edit!.changes![templateUri];
+  const start = task.offsetAt(edit.range.start);
+  const after = template.slice(0, start) + edit.newText + template.slice(task.offsetAt(edit.range.end));
+  assert.equal(after, template.replace('  - EC2\n', '  - EC2\n        - FARGATE\n'));
 });
