@@ -23,11 +23,20 @@ export function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
-/** The style of `text`, whose parse is `doc`; what the document does not show falls back to the usual YAML habits. */
-export function styleOf(text: string, doc: Document): YamlStyle {
+/**
+ * The indentation of `text` from its lines alone (no parse, for completion on every keystroke): the
+ * first indented line gives the step, the first list under a key says whether lists are indented.
+ */
+export function layoutOf(text: string): Pick<YamlStyle, 'eol' | 'indent' | 'indentSeq'> {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indented = /^( +)[^\s#-]/m.exec(text);
-  const indent = indented ? Math.min(indented[1].length, 8) : 2;
+  const list = /^( *)[^\s#-][^\n]*:[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)- /m.exec(text);
+  return { eol, indent: indented ? Math.min(indented[1].length, 8) : 2, indentSeq: list ? list[2].length > list[1].length : true };
+}
+
+/** The style of `text`, whose parse is `doc`; what the document does not show falls back to the usual YAML habits. */
+export function styleOf(text: string, doc: Document): YamlStyle {
+  const { eol, indent } = layoutOf(text);
   let indentSeq: boolean | undefined;
   let padding: boolean | undefined;
   let short = false;

@@ -128,6 +128,22 @@ test('property names at the cursor: CloudFormation spelling, the mapping the ind
   const inContainer = names(container);
   assert.ok(inContainer.includes('Essential') && !inContainer.includes('Name') && !inContainer.includes('NetworkMode'));
   assert.equal(accept(container, 'Essential'), TASK('ContainerDefinitions:', '  - Name: a', '    Image: x', '    Essential: false'));
+  // In the second resource of a template, between two others: that resource's names.
+  const second = lines(
+    'Resources:',
+    ...resource('AWS::ECS::TaskDefinition', 'Family: web'),
+    '  S:',
+    '    Type: AWS::ECS::Service',
+    '    Properties:',
+    '      Cluster: prod',
+    '      Launch|',
+    '      DesiredCount: 2',
+    '  T:',
+    '    Type: AWS::SNS::Topic',
+  );
+  const inService = names(second);
+  assert.ok(inService.includes('LaunchType') && !inService.includes('Cluster') && !inService.includes('DesiredCount') && !inService.includes('Family'));
+  assert.equal(accept(second, 'LaunchType'), second.replace('Launch|', 'LaunchType: '));
 });
 
 test('a property whose value is a mapping or a list goes on its own lines, inserted as written', () => {

@@ -123,7 +123,7 @@ export type SiteWriting =
       readonly flow: boolean;
       /** The column a new property name starts at, for the lines of a block value below it. */
       readonly column: number;
-      readonly style: YamlStyle;
+      readonly style: Pick<YamlStyle, 'indent' | 'indentSeq'>;
     };
 
 const JSON_WRITING: SiteWriting = { syntax: 'json' };

@@ -1,9 +1,8 @@
-import { parseDocument } from 'yaml';
 import type { Json, JsonObject, JsonPath } from '../../model/types';
 import { isObject } from '../../model/values';
-import { YAML_OPTIONS, YamlSyntaxTree } from '../../model/yamlSyntax';
+import { YamlSyntaxTree } from '../../model/yamlSyntax';
 import type { SyntaxTree } from '../../model/syntax';
-import { styleOf } from '../yamlWriting';
+import { layoutOf } from '../yamlWriting';
 import type { CursorSite, Token } from './cursor';
 
 // Where the cursor is in a YAML template: the line around it says whether a property name or a
@@ -97,7 +96,7 @@ export function findYamlSite(tree: SyntaxTree, text: string, offset: number, exp
   const line: Line = { start, end, text: text.slice(start, end) };
   const scan = scanLine(line, offset);
   if (scan.inComment) return undefined;
-  const style = styleOf(text, parseDocument(text, YAML_OPTIONS));
+  const style = layoutOf(text);
   const site = (role: 'key' | 'value', path: JsonPath, token: Token | undefined, extra: { flow: boolean; hasColon?: boolean }): CursorSite => ({
     role,
     path,
@@ -136,14 +135,54 @@ export function findYamlSite(tree: SyntaxTree, text: string, offset: number, exp
     return path && site('key', path.slice(0, -1), token, { flow: false, hasColon: true });
   }
   if (word.kind === 'string' && !lead[1]) return undefined;
-  const patched = new YamlSyntaxTree(text.slice(0, restStart) + PLACEHOLDER + ':' + text.slice(word.end));
-  const mapping = keyPath(patched, restStart, PLACEHOLDER)?.slice(0, -1);
-  if (!mapping) return undefined;
+  const placed = withPlaceholder(tree, text, restStart, word.end, layoutOf(text).indent);
+  if (!placed) return undefined;
+  const { mapping } = placed;
   // After a dash: a name when the list holds mappings, else the item's own value.
   if (lead[1] && (word.kind === 'string' || !expectsObject(mapping))) return site('value', mapping, token, { flow: false });
-  // The text as typed does not parse around the name: the names around it are read with the placeholder in its place.
-  const present = Object.keys(objectAt(patched.value, mapping) ?? {}).filter((name) => name !== PLACEHOLDER);
-  return { ...site('key', mapping, token, { flow: false }), present };
+  return { ...site('key', mapping, token, { flow: false }), present: placed.present };
+}
+
+/**
+ * The mapping a name typed at `start` (up to `end`) belongs to, and the names that mapping already
+ * has, read from the text with a placeholder key in the name's place. Only the block of the
+ * first-level key around the cursor (a template's resource) is read again when there is one, so a
+ * keystroke in a large template does not parse all of it twice.
+ */
+function withPlaceholder(tree: SyntaxTree, text: string, start: number, end: number, step: number): { mapping: JsonPath; present: string[] } | undefined {
+  const block = firstLevelBlock(text, start, step);
+  const from = block?.start ?? 0;
+  const to = block?.end ?? text.length;
+  const outer = block ? keyPath(tree, block.keyStart) : [];
+  if (!outer) return undefined;
+  const patched = new YamlSyntaxTree(text.slice(from, start) + PLACEHOLDER + ':' + text.slice(end, to));
+  const inner = keyPath(patched, start - from, PLACEHOLDER);
+  // The block read alone starts at its own key: it must be the key the whole document has there.
+  if (!inner || (block && inner[0] !== outer[outer.length - 1])) return undefined;
+  const mapping = [...outer.slice(0, -1), ...inner.slice(0, -1)];
+  const present = Object.keys(objectAt(patched.value, inner.slice(0, -1)) ?? {}).filter((name) => name !== PLACEHOLDER);
+  return { mapping, present };
+}
+
+/** The lines of the key indented one level (`step`) that holds `offset` more deeply, or undefined. */
+function firstLevelBlock(text: string, offset: number, step: number): { start: number; end: number; keyStart: number } | undefined {
+  const indentOf = (lineStart: number) => /^[ ]*/.exec(text.slice(lineStart, lineStart + 200))![0].length;
+  const significant = (lineStart: number) => /^[ ]*[^\s#]/.test(text.slice(lineStart, lineStart + 200));
+  let line = text.lastIndexOf('\n', offset - 1) + 1;
+  if (offset - line <= step) return undefined;
+  while (line > 0) {
+    line = text.lastIndexOf('\n', line - 2) + 1;
+    if (!significant(line)) continue;
+    const indent = indentOf(line);
+    if (indent < step) return undefined;
+    if (indent === step) {
+      if (!/^[ ]*[^\s#'"-][^\n]*:[ \t]*\r?$/.test(text.slice(line, text.indexOf('\n', line) < 0 ? text.length : text.indexOf('\n', line)))) return undefined;
+      let end = text.indexOf('\n', offset);
+      while (end >= 0 && end + 1 < text.length && (!significant(end + 1) || indentOf(end + 1) > step)) end = text.indexOf('\n', end + 1);
+      return { start: line, end: end < 0 ? text.length : end + 1, keyStart: line + indent };
+    }
+  }
+  return undefined;
 }
 
 function objectAt(value: Json | undefined, path: JsonPath): JsonObject | undefined {
