@@ -186,14 +186,14 @@ function removePair(site: Site, steps: readonly Step[]): string | undefined {
   return next ? splice(text, key.range![0], next.range![0], '') : undefined;
 }
 
-function setValue(site: Site, path: JsonPath, value: Json, plain: Json | undefined): string | undefined {
+function setValue(site: Site, path: JsonPath, value: Json): string | undefined {
   const found = walk(site.doc, path);
   if (!found) return undefined;
   const { steps, rest, at } = found;
   const step = steps[steps.length - 1];
   if (rest.length === 0) {
     if (!at || !step) return undefined;
-    const old = plainAt(plain, path);
+    const old = isSeq(at) && Array.isArray(value) ? plainAt(new YamlSyntaxTree(site.text, undefined, site.doc).value, path) : undefined;
     if (isSeq(at) && Array.isArray(old) && Array.isArray(value) && value.length > old.length && sameJson(old, value.slice(0, old.length))) {
       return appendItems(site, at, value.slice(old.length));
     }
@@ -232,31 +232,29 @@ const sameJson = (a: Json | undefined, b: Json | undefined) => a !== undefined &
 function applyOne(text: string, edit: FixEdit): string | undefined {
   const doc = parseDocument(text, YAML_OPTIONS);
   if (doc.errors.length) return undefined;
-  const before = new YamlSyntaxTree(text);
   const site: Site = { text, doc, style: styleOf(text, doc) };
   const { path } = edit;
-  const parentPath = path.slice(0, -1);
   const last = path[path.length - 1];
   let after: string | undefined;
   let expect: (tree: YamlSyntaxTree) => boolean;
   if (edit.renameTo !== undefined) {
-    const renamed = [...parentPath, edit.renameTo];
+    const renamed = [...path.slice(0, -1), edit.renameTo];
     after = renameKey(site, path, edit.renameTo);
-    expect = (tree) => plainAt(tree.value, path) === undefined && sameJson(plainAt(tree.value, renamed), plainAt(before.value, path));
+    expect = (tree) => plainAt(tree.value, path) === undefined && plainAt(tree.value, renamed) !== undefined;
   } else if (edit.remove) {
     const found = walk(doc, path);
     after = found && found.rest.length === 0 && typeof last === 'string' ? removePair(site, found.steps) : undefined;
     expect = (tree) => plainAt(tree.value, path) === undefined;
   } else {
     if (edit.value === undefined) return undefined;
-    after = setValue(site, path, edit.value, before.value);
+    after = setValue(site, path, edit.value);
     expect = (tree) => sameJson(plainAt(tree.value, path), edit.value);
   }
   if (after === undefined) return undefined;
-  const tree = new YamlSyntaxTree(after);
-  const problem = tree.problems[0]?.message;
-  const clean = tree.parsed && (problem === undefined || problem === before.problems[0]?.message);
-  return clean && expect(tree) ? after : undefined;
+  const parsed = parseDocument(after, YAML_OPTIONS);
+  if (parsed.errors.length) return undefined;
+  const tree = new YamlSyntaxTree(after, undefined, parsed);
+  return tree.parsed && expect(tree) ? after : undefined;
 }
 
 /** CloudFormation templates in YAML: all of a fix's edits, or none of them. */

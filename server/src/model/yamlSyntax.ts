@@ -52,9 +52,11 @@ export class YamlSyntaxTree implements SyntaxTree {
   private expansion = 0;
   private unknownTag: SyntaxProblem | undefined;
 
+  /** `parsed`: the text already read with YAML_OPTIONS by the caller, so it is not read twice. */
   constructor(
     private readonly text: string,
     limits: DocumentLimits = DEFAULT_LIMITS,
+    parsed?: Document,
   ) {
     const maxLength = Math.min(limits.maxLength, MAX_YAML_LENGTH);
     if (text.length > maxLength) {
@@ -69,9 +71,9 @@ export class YamlSyntaxTree implements SyntaxTree {
       message: `Nesting this deep is not checked: ECS networking checks skip this document.`,
       ruleId: DOCUMENT_TOO_LARGE,
     });
-    let doc: Document | undefined;
+    let doc: Document | undefined = parsed;
     try {
-      doc = parseDocument(text, YAML_OPTIONS);
+      doc ??= parseDocument(text, YAML_OPTIONS);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
     }
