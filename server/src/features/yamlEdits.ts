@@ -101,7 +101,11 @@ function replaceValue(site: Site, step: Step, node: YamlNode, value: Json): stri
   const end = endOf(text, node, node.range?.[0] ?? 0);
   if (step.pair) {
     const start = afterColon(text, step.pair.key as YamlNode);
-    if (flow || isInline(value, style)) return splice(text, start, end, ' ' + (isScalar(node) ? renderScalar(value, style, node) : rendered));
+    if (flow || isInline(value, style)) {
+      // A scalar replacing a scalar keeps its quotes; anything else is written afresh.
+      const scalar = isScalar(node) && (value === null || typeof value !== 'object');
+      return splice(text, start, end, ' ' + (scalar ? renderScalar(value, style, node) : rendered));
+    }
     const column = columnOf(text, (step.pair.key as YamlNode).range![0]) + (Array.isArray(value) && !style.indentSeq ? 0 : style.indent);
     return splice(text, start, end, style.eol + indentLines(rendered, column, style.eol));
   }

@@ -137,6 +137,9 @@ test('intrinsics are written the way the template writes them', () => {
   );
   const getAtt: FixEdit = { path: ['Resources', 'S', 'Properties', 'Role'], value: { 'Fn::GetAtt': ['ServiceRole', 'Arn'] } };
   assert.equal(yaml(service('Cluster: !Ref Cluster'), [getAtt]), service('Cluster: !Ref Cluster', 'Role: !GetAtt ServiceRole.Arn'));
+  // A plain value replaced by an intrinsic.
+  const role: FixEdit = { path: ['Resources', 'S', 'Properties', 'Cluster'], value: { Ref: 'Main' } };
+  assert.equal(yaml(service('Cluster: prod # old'), [role]), service('Cluster: !Ref Main # old'));
   // A short-form value the user wrote is left as it is when a sibling changes.
   assert.equal(
     yaml(service('TaskDefinition: !Ref Task', 'LaunchType: EC2'), [{ path: ['Resources', 'S', 'Properties', 'LaunchType'], value: 'FARGATE' }]),
