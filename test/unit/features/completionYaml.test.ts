@@ -52,6 +52,9 @@ test('network mode: plain, quoted or empty, with the Fargate verdict', () => {
   assert.equal(accept(TASK("NetworkMode: 'br|' # keep"), 'host'), TASK("NetworkMode: 'host' # keep"));
   assert.equal(accept(TASK('NetworkMode: "|"'), 'host'), TASK('NetworkMode: "host"'));
   assert.equal(accept(TASK('NetworkMode: |'), 'bridge'), TASK('NetworkMode: bridge'));
+  // Just after the ':' (the editor asks as it is typed): the space comes with the value.
+  assert.equal(accept(TASK('NetworkMode:|'), 'host'), TASK('NetworkMode: host'));
+  assert.equal(accept(TASK('RequiresCompatibilities:|'), '[EC2]'), TASK('RequiresCompatibilities: [EC2]'));
 });
 
 test('Fargate cpu and memory: the sizes as quoted strings, memory for the cpu written', () => {
@@ -202,7 +205,7 @@ test('nothing in comments, in other YAML, or outside the ECS resources', () => {
   assert.deepEqual(names(TASK('# Netw|', 'Family: web')), []);
   assert.deepEqual(names('apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: |\n'), []);
   assert.deepEqual(names(lines('Resources:', ...resource('AWS::EC2::Subnet', 'CidrBlock: |'), ...resource('AWS::ECS::TaskDefinition', 'Family: x'))), []);
-  assert.deepEqual(names(TASK('NetworkMode:|')), [], 'no space after the colon yet');
+  assert.deepEqual(names(TASK('NetworkMode:| awsvpc')), [], 'the value is written already');
 });
 
 test('CRLF: ranges count lines the LSP way', () => {

@@ -35,6 +35,8 @@ export interface CompletionContext {
   readonly end: number;
   /** Appended to the inserted text when another entry follows without a comma. */
   readonly trailing: string;
+  /** Put before an inserted value (see CursorSite). */
+  readonly leading: string;
   /** How inserted text is written at the site (JSON, or YAML in block or flow style). */
   readonly writing: SiteWriting;
   readonly settings: Settings;
@@ -101,6 +103,7 @@ function build(inputs: Inputs, site: CursorSite, unit: Unit): CompletionContext 
     start: site.start,
     end: site.end,
     trailing: site.trailing,
+    leading: site.leading ?? '',
     writing: site.writing,
   };
 }

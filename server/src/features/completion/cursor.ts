@@ -104,6 +104,8 @@ export interface CursorSite {
   readonly token?: Token;
   /** Appended to the inserted text when another entry follows without a comma. */
   readonly trailing: string;
+  /** Put before an inserted value: the space YAML needs after a ':' typed just now. */
+  readonly leading?: string;
   /** A name followed by a ':' already: the name goes in alone. */
   readonly hasColon: boolean;
   /** Offset after the previous entry that needs a ',' before the new member. */

@@ -67,7 +67,7 @@ export function choiceItems(ctx: CompletionContext, choices: readonly Choice[]):
       documentation: markdown(docs.join('\n')),
       sortText: rankText(rank, index),
       filterText: quoted,
-      textEdit: { range, newText: quoted + ctx.trailing },
+      textEdit: { range, newText: ctx.leading + quoted + ctx.trailing },
     };
     if (rank === RANK_PREFERRED && !preselected) {
       item.preselect = true;
@@ -99,7 +99,7 @@ export function snippetValueItem(
     sortText: rankText(RANK_NORMAL, index),
     filterText: label,
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: toRange(ctx.doc, ctx.start, ctx.end), newText: snippet + ctx.trailing },
+    textEdit: { range: toRange(ctx.doc, ctx.start, ctx.end), newText: ctx.leading + snippet + ctx.trailing },
   };
   if (command) item.command = command;
   return item;

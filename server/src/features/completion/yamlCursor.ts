@@ -117,8 +117,8 @@ export function findYamlSite(tree: SyntaxTree, text: string, offset: number, exp
     // `Key: value`: the value of that key.
     const path = keyPath(tree, restStart);
     if (!path) return undefined;
-    // Right after the ':' the value would need a space first: nothing until one is typed.
-    if (text.charAt(offset - 1) === ':') return undefined;
+    // Right after the ':' (an editor asks as it is typed): the value comes with the space YAML needs.
+    if (text.charAt(offset - 1) === ':') return offset === line.end ? { ...site('value', path, undefined, { flow: false }), leading: ' ' } : undefined;
     const valueStart = firstNonBlank(line, restStart + named[0].length);
     if (valueStart > offset) return site('value', path, undefined, { flow: false });
     const token = valueStart < line.end ? scalarAt(line, valueStart, /$^/) : undefined;

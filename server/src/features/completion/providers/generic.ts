@@ -43,7 +43,7 @@ function booleanItems(ctx: CompletionContext): CompletionItem[] {
     label,
     kind: CompletionItemKind.Value,
     sortText: rankText(RANK_NORMAL, index),
-    textEdit: { range, newText: label + ctx.trailing },
+    textEdit: { range, newText: ctx.leading + label + ctx.trailing },
   }));
 }
 
