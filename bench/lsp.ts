@@ -1,5 +1,6 @@
 // The server as an editor sees it, over stdio: start-up to first diagnostics, keystroke to
-// diagnostics on a 3 KB task definition and a 1 MB template (JSON and YAML), and memory with 100 open documents.
+// diagnostics on a 3 KB task definition and a 1 MB template (JSON, then YAML), and memory with 100
+// open documents.
 // Validation delay is set to 0 so the figures are the server's own time plus the round trip.
 import { readFileSync } from 'node:fs';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
