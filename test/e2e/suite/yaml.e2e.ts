@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhen, EXTENSION_ID, hoverTextAt, open, positionOf, timeout, type Api } from './editor';
+import { codeOf, diagnosticsWhen, EXTENSION_ID, hoverTextAt, open, positionOf, quickFixOffered, timeout, type Api } from './editor';
 
 // CloudFormation templates in YAML get what JSON documents get. Runs after extension.e2e.ts in the
 // same window; waits on editor events, never on sleeps.
@@ -32,5 +32,19 @@ describe('ECS Task Networking on a YAML CloudFormation template', () => {
     // c5.large (the default instance type): 3 ENIs → 2 awsvpc tasks, 10 with trunking; 8 by CPU (2048 / 256) and by memory.
     assert.match(awsvpc, /\*\*ENI density on EC2\*\*/);
     assert.match(awsvpc, /\| `c5\.large` \| 3 \| 2 \| 10 \| 8 \| 8 \| 2 \/ 8 \|/);
+  });
+
+  it('applies the quick fix, titled as in JSON, which writes awsvpc in place and the error disappears', async () => {
+    const editor = await open(TEMPLATE);
+    const uri = editor.document.uri;
+    const [error] = await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'fargate-network-mode'), 'fargate-network-mode');
+    const fix = await quickFixOffered(uri, error.range, "Set networkMode to 'awsvpc'");
+    assert.ok(fix.edit);
+    assert.equal(fix.isPreferred, true);
+    const before = editor.document.getText();
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    // Only the value changes: the comments, the quoting and the layout around it stay as written.
+    assert.equal(editor.document.getText(), before.replace('NetworkMode: bridge\n', 'NetworkMode: awsvpc\n'));
+    await diagnosticsWhen(uri, (d) => d.length === 0, 'fargate-network-mode to disappear');
   });
 });
