@@ -3,8 +3,8 @@ import { EcsDocument, syntaxOf } from '../model/document';
 import { runRules, type EngineOptions } from '../rules/engine';
 import type { Finding, Fix, Rule } from '../rules/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
-import { applyFixEdits, minimalChange } from './edits';
-import { applyTerraformFixEdits, applyTerraformFixEditsToText, terraformFixTitle } from './terraformEdits';
+import { applyFixEdits, editorFor, minimalChange } from './edits';
+import { applyTerraformFixEdits, terraformFixTitle } from './terraformEdits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${DIAGNOSTIC_SOURCE}`;
 
@@ -26,15 +26,10 @@ export function workspaceEditFor(doc: EcsDocument, fix: Fix, textOf: TextSource)
   for (const [uri, edits] of byUri) {
     const source = uri === doc.uri ? { text: doc.text, positionAt: (o: number) => doc.positionAt(o) } : textOf(uri);
     if (!source) return undefined; // cannot see the other file: offer nothing rather than half a fix
-    // Fix edits are written for JSON text and Terraform; YAML gets its own layout-preserving edits in a later slice.
-    const syntax = syntaxOf(uri, source.text);
-    if (syntax !== 'json' && syntax !== 'terraform') return undefined;
-    const fixed =
-      syntax === 'json'
-        ? applyFixEdits(source.text, edits)
-        : uri === doc.uri
-          ? applyTerraformFixEdits(doc, edits)
-          : applyTerraformFixEditsToText(uri, source.text, edits);
+    const editor = editorFor(syntaxOf(uri, source.text));
+    if (!editor) return undefined; // a syntax nobody writes edits for yet: nothing rather than a wrong edit
+    // The open Terraform document is edited from its parsed model: its text alone would be parsed again from scratch.
+    const fixed = uri === doc.uri && doc.syntax === 'terraform' ? applyTerraformFixEdits(doc, edits) : editor.apply(source.text, edits);
     const change = minimalChange(source.text, fixed);
     if (!change) continue;
     changes[uri] = [{ range: { start: source.positionAt(change.offset), end: source.positionAt(change.offset + change.length) }, newText: change.text }];
@@ -73,7 +68,7 @@ function safeLocalFix(finding: Finding): Fix | undefined {
  * soon as a round changes nothing.
  */
 export function fixAllText(doc: EcsDocument, rules: readonly Rule[], options: EngineOptions = {}, maxRounds = 100): string {
-  if (doc.syntax !== 'json' && doc.syntax !== 'terraform') return doc.text;
+  if (!editorFor(doc.syntax)) return doc.text;
   let current = doc;
   const tried = new Set<string>();
   for (let round = 0; round < maxRounds; round++) {
@@ -83,7 +78,7 @@ export function fixAllText(doc: EcsDocument, rules: readonly Rule[], options: En
       .find(({ f, fix }) => fix && !tried.has(`${f.ruleId}:${JSON.stringify(f.path)}:${fix.title}`));
     if (!next || !next.fix) break;
     tried.add(`${next.f.ruleId}:${JSON.stringify(next.f.path)}:${next.fix.title}`);
-    const text = current.syntax === 'terraform' ? applyTerraformFixEdits(current, next.fix.edits) : applyFixEdits(current.text, next.fix.edits);
+    const text = current.syntax === 'terraform' ? applyTerraformFixEdits(current, next.fix.edits) : applyFixEdits(current.text, next.fix.edits, current.syntax);
     if (text === current.text) continue;
     const fixed = new EcsDocument(current.uri, current.version, text, undefined, current, true);
     if (current !== doc) current.release();

@@ -4,7 +4,8 @@ import type { PathLocation } from '../model/syntax';
 import type { Json, JsonPath, OffsetRange } from '../model/types';
 import { isObject } from '../model/values';
 import type { Fix, FixEdit } from '../rules/types';
-import { applyFixEdits } from './edits';
+import type { TextEditor } from './edits';
+import { jsonEditor } from './jsonEdits';
 import { indentOf, lineStart, nextLineStart, realign, removeLines } from './terraform/hclLayout';
 import { expectedResource, sameJson } from './terraform/readBack';
 import { blockLines, hclKey, hclLiteral, isBlockList } from './terraform/hclWriting';
@@ -103,7 +104,7 @@ class TerraformWriter {
     const common = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length));
     const dedented = lines.map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length))).join('\n');
     const prefix = lines[0].slice(0, common);
-    const applied = applyFixEdits(dedented, [edit]);
+    const applied = jsonEditor.apply(dedented, [edit]);
     if (applied === dedented) return undefined;
     const edited = applied
       .split('\n')
@@ -302,15 +303,19 @@ export function applyTerraformFixEdits(doc: EcsDocument, edits: readonly FixEdit
   }
 }
 
-/** The same for a text only (another file of the module a fix reaches into). `uri` must name a `.tf` file. */
-export function applyTerraformFixEditsToText(uri: string, text: string, edits: readonly FixEdit[]): string {
-  const doc = new EcsDocument(uri, 0, text);
+/** The same for a text only (another file of the module a fix reaches into), parsed here. */
+export function applyTerraformFixEditsToText(text: string, edits: readonly FixEdit[]): string {
+  // Any name ending in .tf makes the document Terraform; the edits name no file.
+  const doc = new EcsDocument('untitled:fix.tf', 0, text);
   try {
     return applyTerraformFixEdits(doc, edits);
   } finally {
     doc.release();
   }
 }
+
+/** The Terraform entry of the editors table (features/edits.ts). */
+export const terraformEditor: TextEditor = { apply: applyTerraformFixEditsToText };
 
 /**
  * A fix's title, with a note when it changes an argument the provider cannot change in place

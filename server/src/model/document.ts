@@ -137,7 +137,7 @@ export class EcsDocument {
     return this.tree.loose;
   }
 
-  /** The jsonc-parser tree, for the features that edit JSON text; undefined for YAML. */
+  /** The jsonc-parser tree of a JSON document; undefined for YAML. */
   get root(): Node | undefined {
     return this.tree instanceof JsonSyntaxTree ? this.tree.root : undefined;
   }
@@ -154,16 +154,6 @@ export class EcsDocument {
       if (cursor === undefined) return undefined;
     }
     return cursor;
-  }
-
-  /** The jsonc-parser node at an offset (JSON only: features that edit JSON text). */
-  nodeAt(offset: number): Node | undefined {
-    return this.tree instanceof JsonSyntaxTree ? this.tree.jsonNodeAt(offset) : undefined;
-  }
-
-  /** The jsonc-parser node at a path (JSON only). */
-  nodeAtPath(path: JsonPath): Node | undefined {
-    return this.tree instanceof JsonSyntaxTree ? this.tree.jsonNodeAtPath(path) : undefined;
   }
 
   /** The innermost value at an offset, in any syntax. */

@@ -1,4 +1,3 @@
-import { SyntaxKind } from 'jsonc-parser';
 import { InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
 import type { Environment } from '../../core/environment';
 import { EcsDocument } from '../../model/document';
@@ -32,12 +31,8 @@ interface Site {
   readonly added?: number;
 }
 
-const TOKEN_KINDS: Readonly<Record<string, SyntaxKind>> = {
-  string: SyntaxKind.StringLiteral,
-  number: SyntaxKind.NumericLiteral,
-  boolean: SyntaxKind.TrueKeyword,
-  null: SyntaxKind.NullKeyword,
-};
+/** The scalars a value can be completed on; an object, a list or an expression cannot. */
+const SCALARS = new Set(['string', 'number', 'boolean', 'null']);
 
 /** An empty value being typed: after `=`, `[` or `,`, with nothing but a closer or the line's end after it. */
 function emptyValueAt(text: string, offset: number): boolean {
@@ -48,7 +43,7 @@ function emptyValueAt(text: string, offset: number): boolean {
 
 function siteAt(doc: EcsDocument, offset: number): { site: Site; owned?: EcsDocument } | undefined {
   const node = doc.syntaxNodeAt(offset);
-  if (node && TOKEN_KINDS[node.type] && offset > node.offset && offset <= node.offset + node.length) return { site: { doc, node, offset } };
+  if (node && SCALARS.has(node.type) && offset > node.offset && offset <= node.offset + node.length) return { site: { doc, node, offset } };
   if (!emptyValueAt(doc.text, offset)) return undefined;
   // Parsed from a copy of the user's tree: a fresh parse of a large file takes seconds.
   const patched = new EcsDocument(doc.uri, doc.version, doc.text.slice(0, offset) + '""' + doc.text.slice(offset), undefined, doc, true);
@@ -92,9 +87,11 @@ function answer(site: Site, inputs: TerraformCompletionInputs): Answer | undefin
   if (node.type === 'string' && (typeof node.value !== 'string' || node.value.includes('${') || node.contentOffset === undefined)) return undefined;
   const [root, type, , ...rel] = node.path;
   if (root !== 'resource' || typeof type !== 'string' || rel.length === 0) return undefined;
-  const token: Token = { kind: TOKEN_KINDS[node.type], start: node.offset, end: node.offset + node.length };
+  const end = node.offset + node.length;
+  const inside = node.contentOffset === undefined ? undefined : { start: node.contentOffset, end: end - 1 };
+  const token: Token = { kind: node.type === 'string' ? 'string' : 'other', start: node.offset, end, inside };
   if (INSTANCE_TYPE_HOLDERS.has(type) && rel.length === 1 && rel[0] === 'instance_type' && node.type === 'string') {
-    const inside = { start: node.contentOffset!, end: token.end - 1 };
+    if (!inside) return undefined;
     const list = instanceTypeItems(
       doc.text.slice(inside.start, site.offset),
       toRange(doc, inside.start, inside.end),
@@ -110,7 +107,6 @@ function answer(site: Site, inputs: TerraformCompletionInputs): Answer | undefin
     doc,
     text: doc.text,
     offset: site.offset,
-    tokens: [token],
     token,
     path: node.path,
     unit,
@@ -121,6 +117,9 @@ function answer(site: Site, inputs: TerraformCompletionInputs): Answer | undefin
     start: token.start,
     end: token.end,
     trailing: '',
+    leading: '',
+    // Spelt as JSON by the providers, then as HCL by spell() below.
+    writing: { syntax: 'json' },
     settings: inputs.settings,
     refs: inputs.refs,
     env: inputs.env,
