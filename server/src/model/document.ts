@@ -56,6 +56,8 @@ export interface CfnResource {
   readonly type: string;
   readonly properties: JsonObject;
   readonly path: JsonPath;
+  /** How the document writes a reference to the resource's id: `{"Ref": id}`, or `${aws_subnet.a.id}` in Terraform. */
+  readonly reference: Json;
 }
 
 const CFN_UNIT_TYPES: Readonly<Record<string, UnitKind>> = {
@@ -293,7 +295,7 @@ export function findUnits(root: Json | undefined, partial = false, uri = ''): Fo
       if (!resource || !type) continue;
       const properties = obj(resource.Properties) ?? {};
       const path: JsonPath = ['Resources', logicalId, 'Properties'];
-      found.resources.set(logicalId, { logicalId, type, properties, path });
+      found.resources.set(logicalId, { logicalId, type, properties, path, reference: { Ref: logicalId } });
       const kind = CFN_UNIT_TYPES[type];
       if (!kind) continue;
       const norm = kind === 'target-group' ? identity(properties) : normaliseCfn(properties, kind);

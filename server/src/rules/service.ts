@@ -1,6 +1,7 @@
 import type { Json } from '../model/types';
 import { arr, idStr, isKnown, isUnset, obj, str } from '../model/values';
 import { serviceFacts } from '../semantics/facts';
+import { privateSubnetReferences } from '../semantics/subnets';
 import { definitelyNotAwsvpc, launchDescription, linkedTask, runsAwsvpc, serviceNetworkMode } from '../semantics/service';
 import { assignPublicIpVerdict, FARGATE_INCOMPATIBLE, LAUNCH_TYPE_AND_PROVIDERS, platformVersionVerdict } from '../semantics/verdicts';
 import type { Rule, RuleContext } from './types';
@@ -14,11 +15,12 @@ function anchor(ctx: RuleContext): (string | number)[] {
   return 'taskDefinition' in ctx.unit.value ? ['taskDefinition'] : 'serviceName' in ctx.unit.value ? ['serviceName'] : ['service'];
 }
 
-const SKELETON: Json = { awsvpcConfiguration: { subnets: [], securityGroups: [], assignPublicIp: 'DISABLED' } };
+/** The configuration a fix adds: the template's or module's private subnets when it has some, to fill in otherwise. */
+const skeleton = (subnets: Json[]): Json => ({ awsvpcConfiguration: { subnets, securityGroups: [], assignPublicIp: 'DISABLED' } });
 
 export const serviceAwsvpcNetworkConfiguration: Rule = {
   id: 'service-awsvpc-network-configuration',
-  fix: 'Inserts `networkConfiguration.awsvpcConfiguration` with empty `subnets` and `securityGroups` lists and `assignPublicIp: DISABLED`; fill in your subnet and security group IDs.',
+  fix: "Inserts `networkConfiguration.awsvpcConfiguration` with `assignPublicIp: DISABLED`, an empty `securityGroups` list and, in `subnets`, the template's or Terraform module's own subnets that give no public IP on launch (an empty list when it has none); fill in what is missing.",
   family: 'service',
   severity: 'error',
   appliesTo: ['service'],
@@ -46,7 +48,7 @@ export const serviceAwsvpcNetworkConfiguration: Rule = {
       fixes: [
         {
           title: 'Add networkConfiguration.awsvpcConfiguration (fill in subnets and security groups)',
-          edits: [ctx.set(['networkConfiguration'], SKELETON)],
+          edits: [ctx.set(['networkConfiguration'], skeleton(privateSubnetReferences(ctx.self, ctx.refs)))],
           preferred: true,
         },
       ],

@@ -1,6 +1,7 @@
 import type { Environment } from '../core/environment';
 import type { SubnetInput } from '../core/ip';
 import { arr, bool, idStr, str } from '../model/values';
+import type { Json } from '../model/types';
 import { serviceFacts } from './facts';
 import type { References, UnitRef } from './references';
 
@@ -77,4 +78,15 @@ export function serviceSubnets(service: UnitRef, refs: References, env?: Environ
   const complete = list.length > 0 && known.length === list.length;
   const ipv4Inputs = known.flatMap((s): SubnetInput[] => (s.cidr ? [{ id: s.id, cidr: s.cidr, az: s.az, availableIpv4: s.availableIpv4 }] : []));
   return { total: list.length, known, unknownIds, complete, ipv4Inputs, ipv6: known.some((s) => !s.hasIpv6) ? false : complete ? true : undefined };
+}
+
+/**
+ * The subnets a new `awsvpcConfiguration` can name without guessing: the template's or module's own
+ * subnets that give no public IP on launch (where tasks usually belong), as references the
+ * document understands. Empty when there are none, or only public ones.
+ */
+export function privateSubnetReferences(service: UnitRef, refs: References): Json[] {
+  const own = service.doc ? [...service.doc.cfnResources.values()] : [];
+  const inModule = service.doc?.syntax === 'terraform' ? refs.moduleResources(service) : own;
+  return inModule.filter((r) => r.type === 'AWS::EC2::Subnet' && bool(r.properties.MapPublicIpOnLaunch, 'cfn') !== true).map((r) => r.reference);
 }

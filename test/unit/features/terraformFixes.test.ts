@@ -91,7 +91,7 @@ test('target_type is written into the other file of the module, and added where 
   assert.ok(texts.some((t) => /target_type += "ip"/.test(t) && !/target_type += "instance"/.test(t)));
 });
 
-test('a Fargate service without network_configuration gets the block, at the body’s indentation', () => {
+test('a Fargate service without network_configuration gets the block, at the body’s indentation, with the module’s private subnets', () => {
   const files = new Map(exampleModule('fargate-service'));
   const service = [...files.keys()].find((u) => u.endsWith('/service.tf'))!;
   files.set(service, files.get(service)!.replace(/\n {2}network_configuration \{[^}]*\}\n/, ''));
@@ -101,7 +101,7 @@ test('a Fargate service without network_configuration gets the block, at the bod
   const text = written[written.length - 1].text;
   assert.match(
     text,
-    /\n {2}depends_on = \[aws_lb_listener.http\]\n\n {2}network_configuration \{\n {4}subnets {10}= \[\]\n {4}security_groups {2}= \[\]\n {4}assign_public_ip = false\n {2}\}\n\}\n$/,
+    /\n {2}depends_on = \[aws_lb_listener.http\]\n\n {2}network_configuration \{\n {4}subnets {10}= \[aws_subnet.private_a.id, aws_subnet.private_b.id\]\n {4}security_groups {2}= \[\]\n {4}assign_public_ip = false\n {2}\}\n\}\n$/,
   );
 });
 

@@ -75,7 +75,7 @@ export function terraformUnits(root: JsonObject | undefined, partial: boolean): 
       const base: JsonPath = ['resource', type, name];
       const mapping = normaliseTerraform(type, body);
       const other = otherResource(type, body);
-      resources.set(address, { logicalId: address, type: other.type, properties: other.properties, path: base });
+      resources.set(address, { logicalId: address, type: other.type, properties: other.properties, path: base, reference: `\${${address}.id}` });
       if (!mapping) continue;
       const toDocPath = (p: JsonPath): JsonPath => [...base, ...mapping.toDocPath(p)];
       units.push({
