@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhen, hoverTextAt, open, positionOf } from './editor';
+import { codeOf, diagnosticsWhen, hoverTextAt, open, positionOf, quickFixOffered } from './editor';
 
 // Terraform modules in the editor: examples/terraform/fargate-bridge and small-subnets, copied into the
 // workspace by runTest.ts. Runs after extension.e2e.ts (files load in name order), whose first test needs no ECS
@@ -44,5 +44,17 @@ describe('Terraform in a real editor', () => {
     assert.match(text, /\*\*IPv4 addresses for 60 awsvpc tasks\*\* \(Fargate\)/);
     assert.match(text, /\| aws_subnet\.batch_a \| 10\.1\.0\.0\/26 \| 59 \|/);
     assert.match(text, /Usable in all 2 subnets: \*\*118\*\*; the deployment peak \*\*does not fit\*\*/);
+  });
+  it('applies the quick fix network_mode = "awsvpc" in ecs.tf, in terraform fmt layout, and the error disappears', async () => {
+    const editor = await open(ECS_TF);
+    const uri = editor.document.uri;
+    const ds = await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'fargate-network-mode'), 'fargate-network-mode');
+    const error = ds.find((x) => codeOf(x) === 'fargate-network-mode')!;
+    const fix = await quickFixOffered(uri, error.range, "Set networkMode to 'awsvpc'");
+    assert.ok(fix.edit);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    // The value is replaced in place: the '=' column of the attribute group stays where terraform fmt puts it.
+    assert.match(editor.document.getText(), /\n {2}network_mode {13}= "awsvpc"\n/);
+    await diagnosticsWhen(uri, (d) => !d.some((x) => codeOf(x) === 'fargate-network-mode'), 'fargate-network-mode to disappear');
   });
 });
