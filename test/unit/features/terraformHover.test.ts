@@ -15,6 +15,7 @@ before(async () => {
 const MODULE = `resource "aws_ecs_task_definition" "api" {
   family                   = "api"
   network_mode             = "awsvpc"
+  # EC2 only, so the hover shows the tasks per instance type.
   requires_compatibilities = ["EC2"]
   cpu                      = "1024"
   memory                   = "2048"
