@@ -14,6 +14,9 @@ async function main(): Promise<number> {
   // Tests edit their documents: they get a copy of the workspace, never the fixtures themselves.
   const workspace = join(scratch, 'workspace');
   cpSync(join(REPO_ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+  for (const module of ['fargate-bridge', 'small-subnets']) {
+    cpSync(join(REPO_ROOT, 'examples', 'terraform', module), join(workspace, 'terraform', module), { recursive: true });
+  }
   const desktop = process.env.ECS_NET_E2E_HOST === 'desktop';
   try {
     await runTests({

@@ -45,6 +45,7 @@ vim.api.nvim_create_autocmd('VimEnter', {
         severity = d.severity,
       })
     end
-    finish({ attached = client_id ~= nil, received = ok, nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor), diagnostics = diagnostics })
+    -- The filetype is the languageId the server is told (Neovim's own detection: `terraform` for .tf).
+    finish({ attached = client_id ~= nil, received = ok, filetype = vim.bo[bufnr].filetype, nvim = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor), diagnostics = diagnostics })
   end,
 })

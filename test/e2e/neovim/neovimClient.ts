@@ -1,7 +1,7 @@
 /**
  * A second, unrelated LSP client: headless Neovim attaches `node dist/server.js --stdio` to a task
- * definition and to a YAML CloudFormation template (neovim/init.lua) and writes the diagnostics it
- * received. Proof the server works outside VS Code.
+ * definition, a YAML CloudFormation template and a Terraform file (neovim/init.lua) and writes
+ * the diagnostics it received. Proof the server works outside VS Code.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +14,8 @@ interface NvimResult {
   attached: boolean;
   received: boolean;
   nvim: string;
+  /** The buffer's filetype, which Neovim sends as the document's languageId. */
+  filetype: string;
   diagnostics: { code?: string; source?: string; message: string; line: number; col: number; severity: number }[];
 }
 
@@ -49,7 +51,7 @@ async function diagnosticsInNeovim(file: string): Promise<NvimResult> {
     if (!existsSync(out)) throw new Error(`nvim exited with ${code} and wrote no result: ${output}`);
     const result = JSON.parse(readFileSync(out, 'utf8')) as NvimResult;
     console.log(
-      `  Neovim ${result.nvim} on ${basename(file)}: ${result.diagnostics.map((d) => `${d.line + 1}:${d.col + 1} ${d.code} ${d.message}`).join(' | ') || 'no diagnostics'}`,
+      `  Neovim ${result.nvim} on ${basename(file)} (${result.filetype}): ${result.diagnostics.map((d) => `${d.line + 1}:${d.col + 1} ${d.code} ${d.message}`).join(' | ') || 'no diagnostics'}`,
     );
     return result;
   } finally {
@@ -79,6 +81,14 @@ const CASES: { file: string; checks: [string, (r: NvimResult) => boolean][] }[] 
         "the YAML template's Fargate + bridge error arrives with its code and place (line 9, the value bridge), and nothing else",
         (r) => fargateBridgeAt(8, 19)(r) && r.diagnostics.length === 1,
       ],
+    ],
+  },
+  {
+    // A module file opened alone: the server reads the other files of its folder from disk.
+    file: join(REPO_ROOT, 'examples', 'terraform', 'fargate-bridge', 'ecs.tf'),
+    checks: [
+      ["a .tf buffer (filetype terraform, from Neovim's own detection) gets diagnostics", (r) => r.attached && r.received && r.filetype === 'terraform'],
+      ["the Fargate + bridge error in ecs.tf arrives with its code and place (line 4, the value 'bridge')", fargateBridgeAt(3, 29)],
     ],
   },
 ];
