@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EcsDocument } from '../model/document';
 import type { DocumentKind } from '../model/types';
@@ -115,6 +115,17 @@ export interface CheckCounts {
  * `env` or else the nearest one above each file. Returns the exit code once a usage problem has
  * been written. The CLI and the GitHub Action both run this.
  */
+/** The files whose Terraform module is their folder: `.tf` files, and the container files they read. */
+const TERRAFORM_MODULE_FILE = /\.(tf|json|json\.tpl)$/i;
+
+function safeReaddir(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
 export function checkPaths(paths: readonly string[], env: string | undefined, out: Output, cwd: string, command = 'check'): CheckRun | number {
   const selection = selectFiles(paths, cwd);
   if (selection.unmatched.length) return reportUsageError(out, command, `no such file, folder or match: ${selection.unmatched.join(', ')}`);
@@ -133,6 +144,17 @@ export function checkPaths(paths: readonly string[], env: string | undefined, ou
   }
   const index = new WorkspaceIndex();
   for (const { doc } of docs) index.set(doc);
+  // A folder is a Terraform module: the other `.tf` files beside a file given alone are read too
+  // (indexed, not reported), so its references resolve as they do when the folder is given.
+  const given = new Set(docs.map((d) => d.file));
+  for (const folder of new Set(docs.filter((d) => TERRAFORM_MODULE_FILE.test(d.file)).map((d) => dirname(d.file)))) {
+    for (const name of safeReaddir(folder)) {
+      const sibling = join(folder, name);
+      if (!name.toLowerCase().endsWith('.tf') || given.has(sibling)) continue;
+      const doc = readDocument(sibling);
+      if (!('error' in doc)) index.set(doc);
+    }
+  }
   const refs = createReferences(index);
 
   let fixedEnv: LoadedEnvironment | undefined;

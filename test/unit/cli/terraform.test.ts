@@ -118,3 +118,18 @@ test('a .tf file that does not parse is one error in the CLI; an unrendered .jso
   });
   assert.deepEqual(findings(dir), ['broken.tf:2 syntax-error']);
 });
+
+test('a .tf or container file given alone is checked with the rest of its module, which is read but not reported', () => {
+  const dir = module({
+    'main.tf': task('"awsvpc"'),
+    'containers.json': CONTAINERS,
+    'other.tf': task('"bridge"').replace('"app"', '"unrelated"').replace('containers.json', 'none.json'),
+  });
+  const lines: string[] = [];
+  runCheck(['--format', 'json', 'containers.json'], { stdout: (t) => lines.push(t), stderr: () => undefined }, dir);
+  const files = JSON.parse(lines.join('\n')) as { file: string; diagnostics: { code: string }[] }[];
+  assert.deepEqual(
+    files.map((f) => [f.file, f.diagnostics.map((d) => d.code)]),
+    [['containers.json', ['awsvpc-host-port']]],
+  );
+});
