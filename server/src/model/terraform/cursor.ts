@@ -65,11 +65,18 @@ function current(cursor: TreeCursor, type: string, text: string): Syn {
   return syn;
 }
 
+/** Thrown where a block nests deeper than the reader goes (its readers recurse once or more per level). */
+export class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super(`nesting too deep at offset ${offset}`);
+  }
+}
+
 /**
- * The block under `node` as Syn nodes; one cursor, no recursion (nesting depth is the user's).
- * `text` is the text that was parsed.
+ * The block under `node` as Syn nodes, at most `maxDepth` levels of them; one cursor, no
+ * recursion. `text` is the text that was parsed.
  */
-export function readSyntax(node: Node, text: string): Syn {
+export function readSyntax(node: Node, text: string, maxDepth: number): Syn {
   const language = node.tree.language;
   const named = namedTypes(language);
   const types = language.types;
@@ -85,6 +92,7 @@ export function readSyntax(node: Node, text: string): Syn {
         const syn = current(cursor, type, text);
         stack[stack.length - 1].kids.push(syn);
         if (DESCEND.has(type) && cursor.gotoFirstChild()) {
+          if (stack.length >= maxDepth) throw new TooDeep(syn.startIndex);
           stack.push(syn);
           continue;
         }

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { readSyntax, type Syn } from './cursor';
+import { readSyntax, TooDeep, type Syn } from './cursor';
+import { tooDeepAt } from '../parse';
 import type { Json, JsonObject, JsonPath } from '../types';
 import { readJsonText } from './jsonText';
 import { pathKey, type Place } from './places';
@@ -54,6 +55,7 @@ class BlockReader {
     private readonly text: string,
     private readonly start: number,
     private readonly locals: (name: string) => Json | undefined,
+    private readonly maxDepth: number,
   ) {}
 
   place(path: JsonPath, value: { startIndex: number; endIndex: number }, key?: Syn, content?: number): void {
@@ -106,7 +108,12 @@ class BlockReader {
       const list = Array.isArray(out[type]) ? (out[type] as Json[]) : (out[type] = []);
       const at = [...path, type, index];
       this.place(at, item, typeNode);
-      list.push(this.body(rest.find((n) => n.type === 'body'), at));
+      list.push(
+        this.body(
+          rest.find((n) => n.type === 'body'),
+          at,
+        ),
+      );
     }
     for (const name of dynamic) out[name] = `\${dynamic.${name}}`;
     return out;
@@ -175,9 +182,7 @@ class BlockReader {
 
   private collection(node: Syn, path: JsonPath): Json {
     if (node.type === 'tuple') {
-      return node.kids
-        .filter((n) => n.type === 'expression')
-        .map((item, i) => this.expression(item, [...path, i]));
+      return node.kids.filter((n) => n.type === 'expression').map((item, i) => this.expression(item, [...path, i]));
     }
     if (node.type !== 'object') return this.unknown(node);
     const out: JsonObject = {};
@@ -219,6 +224,9 @@ class BlockReader {
     while (to > from && (this.text[to - 1] === ' ' || this.text[to - 1] === '\t')) to--;
     if (from <= 0 || to < from) return this.unknown(node);
     const body = this.text.slice(from, to);
+    // JSON nested past what is left of the reader's depth: the file is not read (cursor.ts).
+    const deep = /^\s*[[{]/.test(body) ? tooDeepAt(body, Math.max(1, this.maxDepth - path.length)) : undefined;
+    if (deep !== undefined) throw new TooDeep(from + deep);
     // JSON in a heredoc (container definitions, policies) is read as JSON, with its own places.
     const json = readJsonText(body, from - this.start, path, this.places);
     return json !== undefined ? json : body.replace(/\r?\n$/, '');
@@ -240,15 +248,20 @@ class BlockReader {
   }
 }
 
-/** Converts one top-level block; `locals` gives the known value of a `local.` name of the same file. */
-export function projectBlock(node: Node, text: string, locals: (name: string) => Json | undefined): BlockProjection | undefined {
-  const block = readSyntax(node, text);
+/**
+ * Converts one top-level block; `locals` gives the known value of a `local.` name of the same
+ * file. Throws TooDeep past `maxDepth` levels of syntax (or of JSON in a heredoc).
+ */
+export function projectBlock(node: Node, text: string, locals: (name: string) => Json | undefined, maxDepth: number): BlockProjection | undefined {
+  const block = readSyntax(node, text, maxDepth);
   const [typeNode, ...rest] = block.kids;
   if (!typeNode) return undefined;
-  const reader = new BlockReader(text, block.startIndex, locals);
+  const reader = new BlockReader(text, block.startIndex, locals, maxDepth);
   const keyword = text.slice(typeNode.startIndex, typeNode.endIndex);
   const labels = rest.filter((n) => n.type === 'string_lit' || n.type === 'identifier');
-  const labelText = labels.map((l) => (l.type === 'string_lit' ? decodeHclString(text.slice(l.startIndex + 1, l.endIndex - 1)) : text.slice(l.startIndex, l.endIndex)));
+  const labelText = labels.map((l) =>
+    l.type === 'string_lit' ? decodeHclString(text.slice(l.startIndex + 1, l.endIndex - 1)) : text.slice(l.startIndex, l.endIndex),
+  );
   const body = rest.find((n) => n.type === 'body');
   const base: JsonPath = [keyword, ...labelText];
   const value = reader.body(body, []);

@@ -2,11 +2,12 @@ import { Edit, type Node, type Tree } from 'web-tree-sitter';
 import type { Json, JsonObject, JsonPath, SyntaxProblem } from '../types';
 import type { PathLocation, SyntaxNode, SyntaxTree } from '../syntax';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../parse';
-import { tooLarge } from '../parse';
 import { isObject } from '../values';
 import type { TerraformGrammar } from './parser';
 import { projectBlock, type BlockProjection, type FileRead } from './project';
 import { pathKey, type Place } from './places';
+import { TooDeep } from './cursor';
+import { terraformLimit, tooDeep } from './limits';
 
 // One `.tf` file read with tree-sitter's HCL grammar and turned into the projection of
 // project.ts: the plain value every rule reads and a place for every path. The tree itself is kept
@@ -42,13 +43,14 @@ function point(text: string, offset: number) {
   return { row, column: (offset - lineStart) * 2 };
 }
 
-/** The first node the parser could not read inside `node`. */
+/** The first node the parser could not read inside `node` (a loop: the nesting is the user's). */
 function firstError(node: Node): Node {
-  for (const child of node.children) {
-    if (child && (child.isError || child.isMissing)) return child;
-    if (child?.hasError) return firstError(child);
+  for (let at = node; ;) {
+    const child = at.children.find((c) => c?.hasError || c?.isError || c?.isMissing);
+    if (!child) return at;
+    if (child.isError || child.isMissing) return child;
+    at = child;
   }
-  return node;
 }
 
 export class TerraformSyntaxTree implements SyntaxTree {
@@ -71,10 +73,13 @@ export class TerraformSyntaxTree implements SyntaxTree {
     limits: DocumentLimits = DEFAULT_LIMITS,
     previous?: TerraformSyntaxTree,
   ) {
-    if (!grammar || text.length > limits.maxLength) {
+    // Past a limit the text is not parsed at all (limits.ts); the previous version's tree goes now.
+    const refused = grammar && terraformLimit(text, limits.maxLength);
+    if (!grammar || refused) {
+      previous?.release();
       this.parsed = false;
       this.value = undefined;
-      this.problems = grammar ? [{ ...tooLarge(text.length, limits.maxLength), ruleId: 'document-too-large' }] : [];
+      this.problems = refused ? [refused] : [];
       this.entries = [];
       this.files = [];
       return;
@@ -85,12 +90,12 @@ export class TerraformSyntaxTree implements SyntaxTree {
       const e = singleEdit(previous.text, source);
       old.edit(
         new Edit({
-        startIndex: e.start,
-        oldEndIndex: e.oldEnd,
-        newEndIndex: e.newEnd,
-        startPosition: point(previous.text, e.start),
-        oldEndPosition: point(previous.text, e.oldEnd),
-        newEndPosition: point(source, e.newEnd),
+          startIndex: e.start,
+          oldEndIndex: e.oldEnd,
+          newEndIndex: e.newEnd,
+          startPosition: point(previous.text, e.start),
+          oldEndPosition: point(previous.text, e.oldEnd),
+          newEndPosition: point(source, e.newEnd),
         }),
       );
     }
@@ -115,15 +120,24 @@ export class TerraformSyntaxTree implements SyntaxTree {
       if (node.type !== 'block' || node.hasError) break;
       blocks.push(node);
     }
+    let converted: ReturnType<TerraformSyntaxTree['convert']> | undefined;
+    try {
+      converted = this.convert(blocks, source, previous?.cache, limits.maxNestingDepth);
+    } catch (error) {
+      // Too deep for the reader (or, as a last guard, for the stack): one problem, nothing read.
+      if (!(error instanceof TooDeep || error instanceof RangeError)) throw error;
+      problem = tooDeep(error instanceof TooDeep ? error.offset : 0);
+      this.parsed = false;
+      this.cache = undefined;
+    }
     this.problems = problem ? [problem] : [];
-    const converted = this.convert(blocks, source, previous?.cache);
-    this.entries = converted.entries;
-    this.value = converted.value;
-    this.files = converted.files;
+    this.entries = converted?.entries ?? [];
+    this.value = converted?.value;
+    this.files = converted?.files ?? [];
     for (const entry of this.entries) if (entry.proj.keyword !== 'locals') this.byBase.set(pathKey(entry.proj.base), entry);
   }
 
-  private convert(blocks: Node[], source: string, previous: Map<string, BlockProjection> | undefined) {
+  private convert(blocks: Node[], source: string, previous: Map<string, BlockProjection> | undefined, maxDepth: number) {
     // Locals first, twice, so a local that names another local of the file is followed one step.
     let known: JsonObject = {};
     const lookup = (name: string): Json | undefined => {
@@ -134,7 +148,7 @@ export class TerraformSyntaxTree implements SyntaxTree {
     for (let pass = 0; pass < 2; pass++) {
       const next: JsonObject = {};
       for (const b of localBlocks) {
-        const p = projectBlock(b, source, lookup);
+        const p = projectBlock(b, source, lookup, maxDepth);
         if (isObject(p?.value)) for (const [k, v] of Object.entries(p.value)) if (!(k in next)) next[k] = v;
       }
       known = next;
@@ -146,7 +160,7 @@ export class TerraformSyntaxTree implements SyntaxTree {
     const files: TerraformFileRead[] = [];
     for (const block of blocks) {
       const key = signature + '\u0002' + source.slice(block.startIndex, block.endIndex);
-      const proj = previous?.get(key) ?? projectBlock(block, source, lookup);
+      const proj = previous?.get(key) ?? projectBlock(block, source, lookup, maxDepth);
       if (!proj) continue;
       this.cache.set(key, proj);
       if (!this.attach(value, proj)) continue;
@@ -235,7 +249,8 @@ export class TerraformSyntaxTree implements SyntaxTree {
     }
     let value: Json | undefined = entry.proj.value;
     for (const seg of rest) value = value !== null && typeof value === 'object' ? (value as Record<string, Json>)[seg as string] : undefined;
-    const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : (typeof value as 'string' | 'number' | 'boolean');
+    const type =
+      value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : (typeof value as 'string' | 'number' | 'boolean');
     return {
       path,
       type,
