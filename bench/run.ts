@@ -8,6 +8,7 @@ import * as validation from './validation';
 import * as workspace from './workspace';
 import * as lsp from './lsp';
 import * as peers from './peers';
+import * as terraform from './terraform';
 
 export async function main(): Promise<{
   placement: placement.PlacementBenchResult;
@@ -15,6 +16,7 @@ export async function main(): Promise<{
   workspace: Record<string, number>;
   lsp: Record<string, unknown>;
   peers: Record<string, unknown>;
+  terraform: terraform.TerraformBenchResult;
 }> {
   const cores = cpus();
   console.log('ECS Task Networking benchmarks');
@@ -43,12 +45,22 @@ export async function main(): Promise<{
   console.log('== peers ==');
   const peerFigures = await peers.main();
   console.log('');
+  console.log('== terraform ==');
+  const terraformFigures = await terraform.main();
+  console.log('');
   console.log(
     `load average at end (1/5/15 min) ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' / ')}`,
   );
-  return { placement: placementFigures, validation: validationFigures, workspace: workspaceFigures, lsp: lspFigures, peers: peerFigures };
+  return {
+    placement: placementFigures,
+    validation: validationFigures,
+    workspace: workspaceFigures,
+    lsp: lspFigures,
+    peers: peerFigures,
+    terraform: terraformFigures,
+  };
 }
 
 if (require.main === module) {
