@@ -110,14 +110,16 @@ export class TerraformSyntaxTree implements SyntaxTree {
       const bad = firstError(root);
       problem = {
         offset: bad.startIndex,
-        length: Math.max(1, Math.min(bad.endIndex - bad.startIndex, 200)),
+        // At least one character, unless the error is a missing token at the very end of the text.
+        length: Math.min(Math.max(1, Math.min(bad.endIndex - bad.startIndex, 200)), text.length - bad.startIndex),
         message: 'Terraform cannot read this (a syntax error); the blocks from here to the end of the file are not checked.',
       };
     }
     for (const node of body?.namedChildren ?? []) {
       if (!node || node.type === 'comment') continue;
-      // Error recovery can swallow later blocks: what follows an error is not trusted.
-      if (node.type !== 'block' || node.hasError) break;
+      // Error recovery can swallow later blocks: what follows an error is not trusted, wherever the
+      // error sits (a stray `}` before the first block is outside the body).
+      if (node.type !== 'block' || node.hasError || (problem && node.endIndex > problem.offset)) break;
       blocks.push(node);
     }
     let converted: ReturnType<TerraformSyntaxTree['convert']> | undefined;
