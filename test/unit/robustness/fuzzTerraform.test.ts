@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { exercise, FUZZ_ENV, MIN_DOCUMENTS, picksArb, picksFor, SEED, settings, stats, type Seed } from '../../support/fuzzHarness';
+import { FUZZ_ENV, SEED, type Seed } from '../../support/fuzzHarness';
+import { fuzzSyntax } from '../../support/fuzzSyntax';
 import { REPO_ROOT } from '../../support/lsp-client';
 import { loadNodeTerraform } from '../../../server/src/workspace/nodeTerraform';
 
@@ -20,9 +21,6 @@ before(async () => {
   await loadNodeTerraform();
 });
 
-/** Runs per fast-check property, sized so that the whole file passes MIN_DOCUMENTS with room to spare. */
-const RUNS = { truncations: 4_000, edits: 10_000, wrongTypes: 5_000, variants: 5_000 } as const;
-
 const EXAMPLES = join(REPO_ROOT, 'examples', 'terraform');
 const URI = 'file:///fuzz/main.tf';
 
@@ -35,31 +33,9 @@ const SEEDS: readonly Seed[] = readdirSync(EXAMPLES, { withFileTypes: true })
     const module = { name: `terraform/${d.name}`, text: texts.map((t) => t.text).join('\n') };
     return [...texts, module].map((t) => ({ ...t, uri: URI, env: FUZZ_ENV }));
   });
-const seedArb = fc.integer({ min: 0, max: SEEDS.length - 1 }).map((i) => SEEDS[i]);
 
 test('there are Terraform seeds', () => {
   assert.ok(SEEDS.length > 30, `only ${SEEDS.length} Terraform seeds`);
-});
-
-test('truncations at the start, middle and end of every line of every Terraform seed', () => {
-  let n = 0;
-  for (const seed of SEEDS) {
-    let start = 0;
-    for (const line of seed.text.split('\n')) {
-      for (const offset of new Set([start, start + (line.length >> 1), start + line.length]))
-        exercise({ ...seed, text: seed.text.slice(0, offset) }, picksFor(n++));
-      start += line.length + 1;
-    }
-  }
-});
-
-test('Terraform truncations anywhere (fast-check)', () => {
-  fc.assert(
-    fc.property(seedArb, fc.double({ min: 0, max: 1, noNaN: true }), picksArb, (seed, at, picks) => {
-      exercise({ ...seed, text: seed.text.slice(0, Math.floor(at * seed.text.length)) }, picks);
-    }),
-    settings(RUNS.truncations),
-  );
 });
 
 /** Characters and tokens that mean something in HCL, and pieces of the expressions a module uses. */
@@ -120,30 +96,6 @@ const HCL_TOKENS = [
   '\ufeff',
 ];
 
-const hclEditArb = fc.record({
-  op: fc.constantFrom('insert', 'delete', 'replace'),
-  at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-  length: fc.integer({ min: 1, max: 12 }),
-  what: fc.nat(),
-});
-
-function applyHclEdit(text: string, edit: { op: string; at: number; length: number; what: number }): string {
-  const at = Math.floor(edit.at * (text.length + 1));
-  const token = HCL_TOKENS[edit.what % HCL_TOKENS.length];
-  if (edit.op === 'insert') return text.slice(0, at) + token + text.slice(at);
-  if (edit.op === 'delete') return text.slice(0, at) + text.slice(at + edit.length);
-  return text.slice(0, at) + token + text.slice(at + edit.length);
-}
-
-test('random edits with HCL tokens (fast-check)', () => {
-  fc.assert(
-    fc.property(seedArb, fc.array(hclEditArb, { minLength: 1, maxLength: 6 }), picksArb, (seed, edits, picks) => {
-      exercise({ ...seed, text: edits.reduce(applyHclEdit, seed.text) }, picks);
-    }),
-    settings(RUNS.edits),
-  );
-});
-
 /** What an attribute's value is replaced with: every type and every form the reader knows or leaves unknown. */
 const REPLACEMENTS = [
   'null',
@@ -178,18 +130,6 @@ function attributeValues(text: string): { offset: number; length: number }[] {
   return [...text.matchAll(/= ([^\n#]+)$/gm)].map((m) => ({ offset: m.index! + 2, length: m[1].length }));
 }
 
-test('wrong types in any attribute of any Terraform seed (fast-check)', () => {
-  fc.assert(
-    fc.property(seedArb, fc.nat(), fc.constantFrom(...REPLACEMENTS), picksArb, (seed, which, replacement, picks) => {
-      const values = attributeValues(seed.text);
-      const v = values[which % Math.max(1, values.length)];
-      const text = v ? seed.text.slice(0, v.offset) + replacement + seed.text.slice(v.offset + v.length) : seed.text;
-      exercise({ ...seed, text }, picks);
-    }),
-    settings(RUNS.wrongTypes),
-  );
-});
-
 const TASK = 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n';
 const AFTER = '\nresource "aws_ecs_task_definition" "after" {\n  network_mode = "bridge"\n  requires_compatibilities = ["FARGATE"]\n}\n';
 
@@ -217,44 +157,19 @@ const HOSTILE: readonly string[] = [
   'locals {\n  a = local.b\n  b = local.a\n}\n' + TASK + '  network_mode = local.a\n}\n',
 ];
 
-test('hostile Terraform: unclosed braces and strings, unterminated heredocs, huge strings, deep nesting, binary, BOM, CRLF, tabs', () => {
-  HOSTILE.forEach((text, n) => exercise({ text, uri: URI, env: FUZZ_ENV }, picksFor(n)));
-});
-
-const variantArb: fc.Arbitrary<(seed: Seed) => string> = fc.oneof(
-  fc.constant((seed: Seed) => '\ufeff' + seed.text),
-  fc.constant((seed: Seed) => seed.text.replace(/\r?\n/g, '\r\n')),
-  fc.constant((seed: Seed) => seed.text.replace(/\r?\n/g, '\r')),
-  fc.constant((seed: Seed) => seed.text.replace(/^( +)/gm, (indent) => '\t' + indent.slice(1))),
-  fc.nat().map((at) => (seed: Seed) => {
-    // A line written twice: a repeated attribute, or a block opened twice.
-    const lines = seed.text.split('\n');
-    const i = at % lines.length;
-    return [...lines.slice(0, i + 1), ...lines.slice(i)].join('\n');
-  }),
-  fc.tuple(fc.nat(), fc.integer({ min: 320, max: 340 })).map(([at, depth]) => (seed: Seed) => {
-    // Brackets around the reader's depth limit.
-    const values = attributeValues(seed.text);
-    const v = values[at % Math.max(1, values.length)];
-    const deep = '['.repeat(depth) + ']'.repeat(depth);
-    return v ? seed.text.slice(0, v.offset) + deep + seed.text.slice(v.offset + v.length) : seed.text + deep;
-  }),
-  fc.uint8Array({ maxLength: 2_000 }).map((bytes) => () => Buffer.from(bytes).toString('utf8')),
-  fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 500 }).map((units) => () => String.fromCharCode(...units)),
-  fc.array(fc.constantFrom(...HCL_TOKENS), { maxLength: 30 }).map((parts) => () => parts.join('')),
-);
-
-test('BOM, line endings, tabs, repeated lines, nesting at the limit, garbage in Terraform (fast-check)', () => {
-  fc.assert(
-    fc.property(seedArb, variantArb, picksArb, (seed, variant, picks) => {
-      exercise({ ...seed, text: variant(seed) }, picks);
-    }),
-    settings(RUNS.variants),
-  );
-});
-
-test(`at least ${MIN_DOCUMENTS.toLocaleString('en-US')} Terraform documents went through the model and every feature`, () => {
-  const n = (x: number) => x.toLocaleString('en-US');
-  console.log(`Terraform fuzz: ${n(stats.documents)} documents checked with seed ${SEED}: ${n(stats.findingsSeen)} findings`);
-  assert.ok(stats.documents >= MIN_DOCUMENTS, `only ${stats.documents} documents`);
+fuzzSyntax({
+  label: 'Terraform',
+  seeds: SEEDS,
+  tokens: HCL_TOKENS,
+  replacements: REPLACEMENTS,
+  values: attributeValues,
+  // Brackets around the reader's depth limit (some 330 levels, see model/terraform/limits.ts).
+  depths: { min: 320, max: 340 },
+  hostile: {
+    title: 'hostile Terraform: unclosed braces and strings, unterminated heredocs, huge strings, deep nesting, binary, BOM, CRLF, tabs',
+    uri: URI,
+    texts: HOSTILE,
+  },
+  // Invalid UTF-8 read as UTF-8, the way a binary file named `.tf` reaches the editor.
+  variants: [fc.uint8Array({ maxLength: 2_000 }).map((bytes) => () => Buffer.from(bytes).toString('utf8'))],
 });

@@ -33,13 +33,10 @@ export function namesEcsResource(text: string): boolean {
   return ECS_RESOURCES.some((type) => text.includes(type));
 }
 
-const HASH = 0x23;
-const SLASH = 0x2f;
-const STAR = 0x2a;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
-const LESS = 0x3c;
+/** Where the scan can have something to do: a comment, a string or a heredoc may start there. */
+const SIGNIFICANT = /[#/"<]/g;
+/** Where a quoted string can end, or skip a character. */
+const STRING_STOP = /["\\\n]/g;
 
 /** `<<ID` or `<<-ID` and the rest of its line, at a position (sticky: matches there or not at all). */
 const HEREDOC_OPEN = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
@@ -62,27 +59,41 @@ function heredocEnd(text: string, from: number, id: string): number {
  * interpolation with quotes of its own is seen in pieces: shorter, never longer, than it is.
  */
 export function longTokenAt(text: string, maxToken: number): { offset: number; length: number; heredoc: boolean } | undefined {
+  // No token is longer than the text; most files stop here.
+  if (text.length <= maxToken) return undefined;
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    if (c === HASH || (c === SLASH && next === SLASH)) {
+  // Regular expressions of one character class find the next place to look at native speed.
+  for (let i = 0; i < n; ) {
+    SIGNIFICANT.lastIndex = i;
+    const found = SIGNIFICANT.exec(text);
+    if (!found) return undefined;
+    i = found.index;
+    const c = text[i];
+    const next = text[i + 1];
+    if (c === '#' || (c === '/' && next === '/')) {
       const eol = text.indexOf('\n', i);
       i = eol === -1 ? n : eol + 1;
-    } else if (c === SLASH && next === STAR) {
+    } else if (c === '/' && next === '*') {
       const close = text.indexOf('*/', i + 2);
       i = close === -1 ? n : close + 2;
-    } else if (c === QUOTE) {
+    } else if (c === '"') {
       let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === QUOTE || d === NEWLINE) break;
-        j += d === BACKSLASH ? 2 : 1;
+      for (;;) {
+        STRING_STOP.lastIndex = j;
+        const stop = STRING_STOP.exec(text);
+        if (!stop) {
+          j = n;
+          break;
+        }
+        if (stop[0] !== '\\') {
+          j = stop.index;
+          break;
+        }
+        j = stop.index + 2;
       }
       if (j - i > maxToken) return { offset: i, length: j - i, heredoc: false };
       i = j + 1;
-    } else if (c === LESS && next === LESS) {
+    } else if (c === '<' && next === '<') {
       HEREDOC_OPEN.lastIndex = i;
       const open = HEREDOC_OPEN.exec(text);
       if (!open) {
