@@ -63,7 +63,7 @@ export function longTokenAt(text: string, maxToken: number): { offset: number; l
   if (text.length <= maxToken) return undefined;
   const n = text.length;
   // Regular expressions of one character class find the next place to look at native speed.
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     SIGNIFICANT.lastIndex = i;
     const found = SIGNIFICANT.exec(text);
     if (!found) return undefined;
