@@ -5,9 +5,10 @@ import { EcsDocument } from '../../../server/src/model/document';
 import { longTokenAt, MAX_TERRAFORM_LENGTH, MAX_TERRAFORM_TOKEN } from '../../../server/src/model/terraform/limits';
 import { loadNodeTerraform } from '../../../server/src/workspace/nodeTerraform';
 
-// What the Terraform reader refuses to parse (a text or a string too long for tree-sitter to read
-// in reasonable time, nesting deeper than its readers go): one document-too-large problem on a
-// file that names an ECS resource, silence on any other, and never an exception.
+// Bad input for the Terraform reader. What it refuses to parse (a text or a string too long for
+// tree-sitter to read in reasonable time, nesting deeper than its readers go) is one
+// document-too-large problem on a file that names an ECS resource, silence on any other, and never
+// an exception; past a syntax error nothing is read.
 
 before(async () => {
   await loadNodeTerraform();
@@ -142,4 +143,24 @@ test('an edit past a limit and back: the next version parses afresh and reads as
   assert.deepEqual(back.value, fresh.value);
   assert.equal(back.valueAt(['resource', 'aws_ecs_service', 'web', 'name']), 'api');
   for (const doc of [first, refused, back, fresh]) doc.release();
+});
+
+test('a syntax error anywhere, even before the first block, stops the reading there; an error at the very end stays inside the text', () => {
+  const task =
+    'resource "aws_ecs_task_definition" "app" {\n  network_mode = "bridge"\n  cpu = 256\n  memory = 512\n  requires_compatibilities = ["FARGATE"]\n}\n';
+  const checks = (text: string) => codes(text).filter((code) => code !== 'syntax-error');
+  for (const text of ['}\n' + task, '= 1\n' + task]) {
+    assert.equal(new EcsDocument(URI, 1, text).syntaxErrors.length, 1);
+    assert.deepEqual(checks(text), [], JSON.stringify(text));
+    // Without the stray text, the same block is checked.
+    assert.deepEqual(checks(task), ['fargate-network-mode']);
+  }
+  // The block before a stray brace is read and checked; the one after it is not.
+  assert.deepEqual(checks(task + '}\n' + task.replace('"app"', '"two"')), ['fargate-network-mode']);
+  const unclosed = task + 'resource "aws_ecs_service" "s" {';
+  const doc = new EcsDocument(URI, 1, unclosed);
+  const [error] = doc.syntaxErrors;
+  assert.ok(error.offset + error.length <= unclosed.length);
+  assert.ok(doc.valueAt(['resource', 'aws_ecs_task_definition', 'app']), 'the block before the error is read');
+  doc.release();
 });
