@@ -149,7 +149,7 @@ test('a syntax error anywhere, even before the first block, stops the reading th
   const task =
     'resource "aws_ecs_task_definition" "app" {\n  network_mode = "bridge"\n  cpu = 256\n  memory = 512\n  requires_compatibilities = ["FARGATE"]\n}\n';
   const checks = (text: string) => codes(text).filter((code) => code !== 'syntax-error');
-  for (const text of ['}\n' + task, '= 1\n' + task]) {
+  for (const text of ['}# a stray brace before a comment\n' + task, '}\n' + task, '= 1\n' + task]) {
     assert.equal(new EcsDocument(URI, 1, text).syntaxErrors.length, 1);
     assert.deepEqual(checks(text), [], JSON.stringify(text));
     // Without the stray text, the same block is checked.
