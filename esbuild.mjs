@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server, the CLI and its AWS pull into dist/.
+// Bundles the extension client (desktop and browser), the language server (Node and web worker), the CLI and its AWS pull into dist/.
 // Everything they need is inlined, so the VSIX and `npx ecs-net` ship no node_modules.
 import * as esbuild from 'esbuild';
 import { copyFileSync, readFileSync } from 'node:fs';
@@ -42,6 +42,10 @@ const noNodeBuiltins = {
   },
 };
 
+/** Both browser bundles: no Node built-ins may reach them. */
+// The web bundles take web-tree-sitter's ES module build (its Node-only imports are stubbed above).
+const web = { ...common, alias: {}, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [noNodeBuiltins] };
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
@@ -56,17 +60,9 @@ await Promise.all([
   // `ecs-net env pull` and the AWS SDK: loaded by dist/cli.js only when that command runs.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/env-pull.ts'], outfile: 'dist/env-pull.js' }),
   // The language server for a web worker (vscode.dev, github.dev): no Node built-ins may reach it.
-  esbuild.build({
-    ...common,
-    platform: 'browser',
-    target: 'es2022',
-    alias: {},
-    format: 'iife',
-    mainFields: ['browser', 'module', 'main'],
-    entryPoints: ['server/src/browserServer.ts'],
-    outfile: 'dist/browserServer.js',
-    plugins: [noNodeBuiltins],
-  }),
+  esbuild.build({ ...web, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browserServer.js' }),
+  // The extension for the web extension host (package.json `browser`): a CommonJS module, as VS Code loads it.
+  esbuild.build({ ...web, format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserExtension.js', external: ['vscode'] }),
 ]);
 
 // The Terraform reader's WebAssembly, next to the bundles that load it (workspace/nodeTerraform.ts).

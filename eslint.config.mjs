@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 /** A relative import climbing to a sibling folder; no layer holds a subfolder named like another layer. */
@@ -77,6 +78,21 @@ const boundaries = [
     rules: restrict([], [{ regex: into('server'), message: 'The client shares only the contract in shared/ with the server.' }]),
   },
   {
+    // Everything but the desktop entry and the pull also goes into the browser bundle (esbuild.mjs checks the bundle too).
+    files: ['client/src/**/*.ts'],
+    ignores: ['client/src/extension.ts', 'client/src/pullEnvironment.ts'],
+    rules: restrict(
+      [],
+      [
+        { regex: into('server'), message: 'The client shares only the contract in shared/ with the server.' },
+        {
+          regex: `^(node:.*|(${builtinModules.join('|')})(/.*)?|vscode-languageclient/node)$`,
+          message: 'This module runs in the browser too: Node built-ins and the Node client belong in extension.ts or pullEnvironment.ts.',
+        },
+      ],
+    ),
+  },
+  {
     // The contract is compiled into both bundles: the protocol packages both sides load are fine.
     files: ['shared/**/*.ts'],
     rules: restrict(
@@ -103,6 +119,7 @@ export default defineConfig(
     // Documents the tests open, not code.
     'test/fixtures/',
     'test/e2e/workspace/',
+    'test/e2e/web-workspace/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -1,10 +1,12 @@
 // The server as an editor sees it, over stdio: start-up to first diagnostics, keystroke to
-// diagnostics on a 3 KB task definition and a 1 MB template, and memory with 100 open documents.
+// diagnostics on a 3 KB task definition and a 1 MB template (JSON, then YAML), and memory with 100
+// open documents.
 // Validation delay is set to 0 so the figures are the server's own time plus the round trip.
 import { readFileSync } from 'node:fs';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../test/support/lsp-client';
 import { cloudFormationTemplateText, fargateTaskDefinitionText } from './documents';
+import { cloudFormationTemplateYaml, triosForYamlBytes } from './yamlDocuments';
 
 interface Latency {
   medianMs: number;
@@ -51,12 +53,17 @@ function positionOf(text: string, offset: number) {
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
+/** Where a digit can be typed into a number (JSON or YAML): the first desired count or container port. */
+function numberOffset(text: string): number {
+  const key = /"?\b(desiredCount|DesiredCount|containerPort|ContainerPort)"?: /.exec(text);
+  if (!key) throw new Error('no number to type into');
+  return key.index + key[0].length;
+}
+
 /** Types a digit into a number and deletes it again, edit after edit, waiting for each edit's diagnostics. */
 async function keystrokes(client: LspTestClient, uri: string, text: string, edits: number): Promise<Latency> {
-  await client.open(uri, text);
-  const anchor = text.indexOf('"desiredCount"') >= 0 ? text.indexOf('"desiredCount"') : text.indexOf('"containerPort"');
-  const valueAt = text.indexOf(':', anchor) + 2;
-  const at = positionOf(text, valueAt);
+  await client.open(uri, text, uri.endsWith('.yaml') ? 'yaml' : 'json');
+  const at = positionOf(text, numberOffset(text));
   const samples: number[] = [];
   for (let i = 0; i < edits; i++) {
     const change: TextDocumentContentChangeEvent =
@@ -83,6 +90,9 @@ export async function main(): Promise<Record<string, unknown>> {
   await keystrokes(client, 'file:///bench/warm.json', small, 50);
   const smallLatency = await keystrokes(client, 'file:///bench/small.json', small, 400);
   const bigLatency = await keystrokes(client, 'file:///bench/big.json', big, 40);
+  // The same kind of template in YAML, about the same size: the `yaml` reader is the slower parser.
+  const bigYaml = cloudFormationTemplateYaml(triosForYamlBytes(1e6)).text;
+  const bigYamlLatency = await keystrokes(client, 'file:///bench/big.yaml', bigYaml, 20);
 
   const baseline = rssMiB(client.process.pid);
   for (let i = 0; i < 100; i++) {
@@ -96,6 +106,7 @@ export async function main(): Promise<Record<string, unknown>> {
     startupToFirstDiagnosticsMs: { median: Number(startups[2].toFixed(1)), min: Number(startups[0].toFixed(1)), max: Number(startups[4].toFixed(1)) },
     keystroke3KB: { bytes: small.length, ...smallLatency },
     keystroke1MB: { bytes: big.length, ...bigLatency },
+    keystroke1MBYaml: { bytes: bigYaml.length, ...bigYamlLatency },
     rssMiB: { afterKeystrokeRuns: baseline, with100OpenDocuments: withHundred },
   };
   console.log('\n## The server over LSP (stdio, validationDelay 0)\n');
@@ -107,6 +118,9 @@ export async function main(): Promise<Record<string, unknown>> {
   );
   console.log(
     `keystroke -> diagnostics, ${(big.length / 1e6).toFixed(2)} MB template: median ${bigLatency.medianMs} ms, p99 ${bigLatency.p99Ms} ms (${bigLatency.edits} edits)`,
+  );
+  console.log(
+    `keystroke -> diagnostics, ${(bigYaml.length / 1e6).toFixed(2)} MB YAML template: median ${bigYamlLatency.medianMs} ms, p99 ${bigYamlLatency.p99Ms} ms (${bigYamlLatency.edits} edits; ${(bigYamlLatency.medianMs / bigLatency.medianMs).toFixed(1)}x the JSON figure)`,
   );
   console.log(
     `server RSS                   ${baseline ?? '?'} MiB before, ${withHundred ?? '?'} MiB with 100 open documents (90 task definitions, 10 templates)`,

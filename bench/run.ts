@@ -5,6 +5,7 @@
 import { cpus, loadavg } from 'node:os';
 import * as placement from './placement';
 import * as validation from './validation';
+import * as yaml from './yaml';
 import * as workspace from './workspace';
 import * as lsp from './lsp';
 import * as peers from './peers';
@@ -13,6 +14,7 @@ import * as terraform from './terraform';
 export async function main(): Promise<{
   placement: placement.PlacementBenchResult;
   validation: validation.ValidationBenchResult;
+  yaml: yaml.YamlBenchResult;
   workspace: Record<string, number>;
   lsp: Record<string, unknown>;
   peers: Record<string, unknown>;
@@ -36,6 +38,9 @@ export async function main(): Promise<{
   console.log('== validation ==');
   const validationFigures = await validation.main();
   console.log('');
+  console.log('== yaml ==');
+  const yamlFigures = yaml.main();
+  console.log('');
   console.log('== workspace ==');
   const workspaceFigures = await workspace.main();
   console.log('');
@@ -56,6 +61,7 @@ export async function main(): Promise<{
   return {
     placement: placementFigures,
     validation: validationFigures,
+    yaml: yamlFigures,
     workspace: workspaceFigures,
     lsp: lspFigures,
     peers: peerFigures,

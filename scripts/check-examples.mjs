@@ -15,6 +15,16 @@ if (clean !== 0 || mistakes !== 1) {
   console.error(`unexpected exit codes: valid examples ${clean} (want 0), mistakes ${mistakes} (want 1)`);
   process.exit(1);
 }
+// Terraform: one module per folder; the clean ones and the one made of unknowns must stay silent
+// (not even a warning), every other one holds a mistake.
+for (const module of readdirSync('examples/terraform', { withFileTypes: true }).filter((d) => d.isDirectory())) {
+  const want = ['fargate-service', 'unknowns'].includes(module.name) ? 0 : 1;
+  const got = run(['--max-warnings', '0', join('examples/terraform', module.name)]);
+  if (got !== want) {
+    console.error(`examples/terraform/${module.name}: exit code ${got}, want ${want}`);
+    process.exit(1);
+  }
+}
 
 /** The findings of one file as `line code` rows, sorted. */
 function findings(file) {

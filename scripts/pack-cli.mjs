@@ -30,7 +30,8 @@ const stage = mkdtempSync(join(tmpdir(), 'ecs-net-pack-'));
 try {
   const bundles = values['without-env-pull'] ? ['cli.js'] : ['cli.js', 'env-pull.js'];
   mkdirSync(join(stage, 'dist'));
-  for (const file of bundles) copyFileSync(join(root, 'dist', file), join(stage, 'dist', file));
+  // The Terraform reader's WebAssembly (web-tree-sitter, MIT; the HCL grammar, MIT/Apache-2.0) sits beside the CLI.
+  for (const file of [...bundles, 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm']) copyFileSync(join(root, 'dist', file), join(stage, 'dist', file));
   mkdirSync(join(stage, 'schemas'));
   for (const file of readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.json'))) {
     copyFileSync(join(root, 'schemas', file), join(stage, 'schemas', file));
@@ -41,8 +42,8 @@ try {
     name: 'ecs-net',
     version: manifest.version,
     description:
-      'Checks Amazon ECS task definitions, services, target groups and CloudFormation templates for networking mistakes, and plans ENIs and IP addresses.',
-    keywords: ['aws', 'ecs', 'fargate', 'awsvpc', 'eni', 'ipv6', 'lint', 'cloudformation'],
+      'Checks Amazon ECS task definitions, services, target groups, CloudFormation templates and Terraform modules for networking mistakes, and plans ENIs and IP addresses.',
+    keywords: ['aws', 'ecs', 'fargate', 'awsvpc', 'eni', 'ipv6', 'lint', 'cloudformation', 'terraform'],
     license: manifest.license,
     bin: { 'ecs-net': 'dist/cli.js' },
     files: ['dist', 'schemas'],

@@ -2,7 +2,8 @@
 // Runs the real-editor layers after the unit and protocol tests (VSCODE-E2E.md):
 //   1. extension tests with the `vscode` API (mocha, @vscode/test-electron's runTests, hosted in code-server);
 //   2. the VSIX (npm run package) installed into code-server and driven in headless Chromium (screenshots in test-results/),
-//      then again with the folder untrusted (Restricted Mode);
+//      then again with the folder untrusted (Restricted Mode), and as a web extension (its `browser` entry in the
+//      web worker extension host, its server in a web worker);
 //   3. Neovim as a second LSP client;
 //   4. the TextMate grammar injection tokenized with VS Code's own JSON grammars;
 //   5. the browser language server (dist/browserServer.js) in a Web Worker of headless Chromium.
@@ -69,6 +70,7 @@ results.push(packaged);
 if (packaged.code === 0) {
   results.push(await run('UI smoke test', process.execPath, ['out/e2e/smoke/uiSmoke.js', vsix]));
   results.push(await run('Restricted Mode', process.execPath, ['out/e2e/smoke/restrictedMode.js', vsix]));
+  results.push(await run('web extension', process.execPath, ['out/e2e/smoke/webExtension.js', vsix]));
 }
 results.push(await run('Neovim client', process.execPath, ['out/e2e/neovim/neovimClient.js']));
 results.push(await run('grammar', process.execPath, ['out/e2e/grammar/grammarCheck.js']));

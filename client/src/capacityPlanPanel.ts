@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { CAPACITY_PLAN, type CapacityPlanView } from '../../shared/src/protocol';
 import { renderCapacityPlanHtml } from './capacityPlanHtml';
@@ -6,6 +5,12 @@ import { sendContractRequest, type ServerController } from './serverController';
 export const CAPACITY_PLAN_VIEW_TYPE = 'ecsTaskNetworking.capacityPlan';
 
 let panel: vscode.WebviewPanel | undefined;
+
+/** A fresh nonce for the content security policy, from the Web Crypto API the desktop and the browser both have. */
+function nonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
 
 /**
  * Asks the server for the capacity plan at the cursor and shows it in one reusable webview panel
@@ -46,6 +51,6 @@ export async function showCapacityPlan(
     panel.reveal(vscode.ViewColumn.Beside, true);
   }
   panel.title = view.title;
-  panel.webview.html = renderCapacityPlanHtml(view, randomBytes(16).toString('base64'));
+  panel.webview.html = renderCapacityPlanHtml(view, nonce());
   return view;
 }

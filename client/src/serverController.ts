@@ -1,16 +1,14 @@
-import * as path from 'node:path';
+// Node-free: the desktop and the browser entries share it; each says how its server starts.
 import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
-  LanguageClient,
   State,
-  TransportKind,
+  type BaseLanguageClient,
   type ErrorHandler,
   type LanguageClientOptions,
   type Middleware,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import { SETTINGS_SECTION as SECTION, type ContractRequest } from '../../shared/src/protocol';
 
 /** A crashed server is restarted this many times within the window, each time with a message; then it stays down. */
@@ -41,7 +39,7 @@ export function restartingErrorHandler(now: () => number = Date.now): ErrorHandl
 }
 
 /** Sends one of the contract's requests (shared/src/protocol.ts) with its parameter and result types. */
-export function sendContractRequest<P, R>(client: LanguageClient, request: ContractRequest<P, R>, params: P): Promise<R> {
+export function sendContractRequest<P, R>(client: BaseLanguageClient, request: ContractRequest<P, R>, params: P): Promise<R> {
   return client.sendRequest<R>(request.method, params);
 }
 
@@ -53,25 +51,37 @@ export const TERRAFORM_LANGUAGES: ReadonlySet<string> = new Set(['terraform']);
 export const DOCUMENT_LANGUAGES: ReadonlySet<string> = new Set([...JSON_LANGUAGES, ...YAML_LANGUAGES, ...TERRAFORM_LANGUAGES]);
 /**
  * Documents the server checks: files, unsaved documents and those of a virtual workspace
- * (`vscode-vfs`: GitHub and Azure Repos opened without a clone), which the server checks on their
- * own, with no workspace index and no environment file, since it reads those from disk.
+ * (`vscode-vfs`: GitHub and Azure Repos opened without a clone). The desktop server checks the
+ * latter on their own, with no workspace index and no environment file, since it reads those from
+ * disk; the browser server reads them through the client (workspaceFiles.ts).
  */
 export const SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-vfs']);
 
 export type ServerState = 'stopped' | 'starting' | 'running';
+
+/** How one entry starts its server: a Node process (extension.ts) or a web worker (browserExtension.ts). */
+export interface ServerLaunch {
+  /** Where the server runs, for the output channel. */
+  readonly description: string;
+  /** Initialization options this entry adds to the shared ones. */
+  readonly initializationOptions?: Readonly<Record<string, unknown>>;
+  /** URI schemes of the documents the server checks. */
+  readonly schemes: ReadonlySet<string>;
+  createClient(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
+}
 
 /**
  * Owns the language client. The server is started only once an ECS document is open (or the
  * workspace has an environment file), so opening any other JSON file costs nothing.
  */
 export class ServerController implements vscode.Disposable {
-  private client: LanguageClient | undefined;
-  private starting: Promise<LanguageClient> | undefined;
+  private client: BaseLanguageClient | undefined;
+  private starting: Promise<BaseLanguageClient> | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   readonly onDidChangeState = this.stateEmitter.event;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    private readonly launch: ServerLaunch,
     readonly output: vscode.LogOutputChannel,
     private readonly middleware: Middleware = {},
   ) {}
@@ -81,12 +91,12 @@ export class ServerController implements vscode.Disposable {
     return this.client.state === State.Running ? 'running' : this.client.state === State.Starting ? 'starting' : 'stopped';
   }
 
-  get running(): LanguageClient | undefined {
+  get running(): BaseLanguageClient | undefined {
     return this.client?.state === State.Running ? this.client : undefined;
   }
 
   /** Starts the server once; later calls return the same client. */
-  ensureStarted(): Promise<LanguageClient> {
+  ensureStarted(): Promise<BaseLanguageClient> {
     if (this.client) return Promise.resolve(this.client);
     if (!this.starting) {
       this.starting = this.start().finally(() => (this.starting = undefined));
@@ -95,24 +105,19 @@ export class ServerController implements vscode.Disposable {
     return this.starting;
   }
 
-  private async start(): Promise<LanguageClient> {
-    const serverModule = this.context.asAbsolutePath(path.join('dist', 'server.js'));
-    const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
+  private async start(): Promise<BaseLanguageClient> {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [...SCHEMES].flatMap((scheme) => [...DOCUMENT_LANGUAGES].map((language) => ({ scheme, language }))),
+      documentSelector: [...this.launch.schemes].flatMap((scheme) => [...DOCUMENT_LANGUAGES].map((language) => ({ scheme, language }))),
       synchronize: { configurationSection: SECTION },
       // VS Code's JSON language reports comments and trailing commas in `json` documents itself: one report is enough.
-      initializationOptions: { strictJsonReportedByEditor: true },
+      initializationOptions: { strictJsonReportedByEditor: true, ...this.launch.initializationOptions },
       outputChannel: this.output,
       errorHandler: restartingErrorHandler(),
       middleware: this.middleware,
     };
-    const client = new LanguageClient(SECTION, 'ECS Task Networking', serverOptions, clientOptions);
+    const client = this.launch.createClient(SECTION, 'ECS Task Networking', clientOptions);
     client.onDidChangeState(() => this.stateEmitter.fire(this.state));
-    this.output.appendLine(`Starting the ECS Task Networking language server (${serverModule}).`);
+    this.output.appendLine(`Starting the ECS Task Networking language server (${this.launch.description}).`);
     await client.start();
     this.client = client;
     this.stateEmitter.fire(this.state);
@@ -125,7 +130,13 @@ export class ServerController implements vscode.Disposable {
       return;
     }
     this.output.appendLine('Restarting the language server.');
-    await this.client.restart();
+    // The Node client has its own restart (it waits for a debug port); the browser client starts again.
+    const client: BaseLanguageClient & { restart?(): Promise<void> } = this.client;
+    if (client.restart) await client.restart();
+    else {
+      await client.stop();
+      await client.start();
+    }
     this.stateEmitter.fire(this.state);
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import type { Middleware } from 'vscode-languageclient';
 import { SETTINGS_SECTION as SECTION } from '../../shared/src/protocol';
 
 // The "Get started" walkthrough (package.json, contributes.walkthroughs) completes its steps on

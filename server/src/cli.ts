@@ -83,12 +83,12 @@ if (require.main === module) {
     process.exitCode = 2;
   };
   try {
-    // The Terraform reader is WebAssembly, loaded before any file is read.
+    // The Terraform reader is a wasm module, loaded before any file is read.
     loadNodeTerraform()
       .then(() => main(process.argv.slice(2), out))
       .then((code) => {
-      process.exitCode = code;
-    }, fail);
+        process.exitCode = code;
+      }, fail);
   } catch (error) {
     fail(error);
   }

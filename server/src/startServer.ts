@@ -28,14 +28,16 @@ import type { EngineOptions } from './rules/engine';
 import { createReferences } from './semantics/references';
 import { referencesFor } from './semantics/account';
 import { WorkspaceIndex } from './workspace/index';
+import { loadGivenTerraform } from './model/terraform/parser';
 import { WorkspaceFolders } from './workspace/workspaceFolders';
 import type { Disk } from './workspace/disk';
+import { DOCUMENT_GLOB } from './workspace/documentFiles';
 import { SETTINGS_SECTION } from '../../shared/src/protocol';
 
 /**
  * Wires the language server to a connection: the only module that talks LSP. Handlers stay thin:
  * get the cached model, call one feature, and never let an exception escape. `disk` is what the
- * server may read besides open documents (workspace/disk.ts); the browser server has none.
+ * server may read besides open documents (workspace/disk.ts): Node's `fs`, or the client's workspace API.
  */
 export function startServer(connection: Connection, disk: Disk): void {
   const documents = new TextDocuments(TextDocument);
@@ -56,15 +58,18 @@ export function startServer(connection: Connection, disk: Disk): void {
   // The VS Code client says its JSON support already reports comments and trailing commas in `json` documents.
   let strictJsonReportedByEditor = false;
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canChangeFolders = params.capabilities.workspace?.workspaceFolders === true;
     folders.add(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
-    const options = params.initializationOptions as { settings?: unknown; strictJsonReportedByEditor?: unknown } | undefined;
+    const options = params.initializationOptions as { settings?: unknown; strictJsonReportedByEditor?: unknown; extensionUri?: unknown; terraformWasm?: unknown } | undefined;
     if (options?.settings !== undefined) initialSettings = parseSettings(options.settings);
     strictJsonReportedByEditor = options?.strictJsonReportedByEditor === true;
+    if (typeof options?.extensionUri === 'string') disk.useExtensionUri?.(options.extensionUri);
+    // The browser server gets the Terraform reader's wasm from its client (the Node one loads it from disk first).
+    await loadGivenTerraform(options?.terraformWasm, log);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -119,11 +124,11 @@ export function startServer(connection: Connection, disk: Disk): void {
   };
 
   /** What the rules, hovers and completions need besides the document: references across files and the environment. */
-  const contextFor = (uri: string, settings: Settings): EngineOptions => {
+  const contextFor = async (uri: string, settings: Settings): Promise<EngineOptions> => {
     const path = disk.pathOf(uri);
     if (!path) return { refs };
     const root = folders.folderOf(path);
-    const loaded = disk.environmentFor(path, settings.environmentFile, root, (envPath) => documents.get(disk.uriOf(envPath))?.getText());
+    const loaded = await disk.environmentFor(path, settings.environmentFile, root, (envPath) => documents.get(disk.uriOf(envPath))?.getText());
     if (loaded?.error) log(loaded.error);
     return { refs: referencesFor(index, loaded?.env, refs), env: loaded?.env };
   };
@@ -133,13 +138,14 @@ export function startServer(connection: Connection, disk: Disk): void {
     if (!textDocument) return;
     const version = textDocument.version;
     const settings = await settingsFor(uri);
+    const context = await contextFor(uri, settings);
     // A newer edit arrived while we waited: its own run will publish.
     if (!isCurrent(uri, version)) return;
     const doc = modelOf(textDocument);
     index.set(doc);
     const strictJson = expectsStrictJson(uri, textDocument.languageId, strictJsonReportedByEditor);
     const findings = runRules(doc, RULES, {
-      ...contextFor(uri, settings),
+      ...context,
       severities: settings.rules,
       strictJson,
       log,
@@ -186,20 +192,25 @@ export function startServer(connection: Connection, disk: Disk): void {
     settingsByUri.delete(uri);
     // Inside the workspace the file on disk counts again (unsaved edits were discarded); a file
     // from elsewhere was only context while it was open.
-    const path = disk.pathOf(uri);
-    if (path && folders.folderOf(path)) reindexFromDisk(uri);
-    else index.remove(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
-    revalidateOthers(uri, 0);
+    const path = disk.pathOf(uri);
+    if (path && folders.folderOf(path)) {
+      void reindexFromDisk(uri).then(() => revalidateOthers(uri, 0));
+    } else {
+      index.remove(uri);
+      revalidateOthers(uri, 0);
+    }
   });
 
-  function reindexFromDisk(uri: string): void {
+  async function reindexFromDisk(uri: string): Promise<void> {
     const path = disk.pathOf(uri);
     if (!path) return void index.remove(uri);
     try {
-      index.update(uri, disk.readText(path));
+      const text = await disk.readText(path);
+      // Opened while it was read: the editor's text is indexed now, and wins.
+      if (!documents.get(uri)) index.update(uri, text);
     } catch {
-      index.remove(uri);
+      if (!documents.get(uri)) index.remove(uri);
     }
   }
 
@@ -215,7 +226,8 @@ export function startServer(connection: Connection, disk: Disk): void {
     const started = Date.now();
     const SLICE_MS = 4;
     let seen = 0;
-    const yieldNow = () => new Promise((resolve) => setImmediate(resolve));
+    // A web worker has no setImmediate.
+    const yieldNow = () => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
     for (const folder of roots) {
       for await (const batch of disk.walkDocumentFiles(folder, SLICE_MS)) {
         // The folder left the workspace while it was being read.
@@ -224,7 +236,7 @@ export function startServer(connection: Connection, disk: Disk): void {
         for (const file of batch) {
           const uri = disk.uriOf(file);
           // Only while the file is still in the workspace: its folder may have been removed meanwhile.
-          if (!documents.get(uri) && folders.folderOf(file)) reindexFromDisk(uri);
+          if (!documents.get(uri) && folders.folderOf(file)) await reindexFromDisk(uri);
           seen++;
           if (performance.now() - sliceStart >= SLICE_MS) {
             progress?.report(`${seen} files, ${index.size} ECS documents`);
@@ -242,7 +254,7 @@ export function startServer(connection: Connection, disk: Disk): void {
 
   connection.onInitialized(() => {
     if (canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,jsonc,yaml,yml,template}' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DOCUMENT_GLOB }] });
     }
     startIndexing(folders.all);
     if (canChangeFolders) connection.workspace.onDidChangeWorkspaceFolders(followFolders);
@@ -266,12 +278,16 @@ export function startServer(connection: Connection, disk: Disk): void {
     startIndexing(added);
   }
 
-  connection.onDidChangeWatchedFiles((params) => {
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const reads: Promise<void>[] = [];
     for (const change of params.changes) {
+      const path = disk.pathOf(change.uri);
+      if (path) disk.changed?.(path);
       if (documents.get(change.uri)) continue; // the editor's text wins while open
       if (change.type === FileChangeType.Deleted) index.remove(change.uri);
-      else reindexFromDisk(change.uri);
+      else reads.push(reindexFromDisk(change.uri));
     }
+    await Promise.all(reads);
     revalidateOthers('', 0);
   });
 
@@ -286,9 +302,9 @@ export function startServer(connection: Connection, disk: Disk): void {
     const textDocument = documents.get(params.textDocument.uri);
     if (!textDocument) return null;
     const settings = await settingsFor(textDocument.uri);
+    const context = await contextFor(textDocument.uri, settings);
     return runSafe('hover', null, token, () => {
       const doc = modelOf(textDocument);
-      const context = contextFor(textDocument.uri, settings);
       const content = hoverAt(doc, doc.offsetAt(params.position), settings, context.refs, context.env);
       if (!content) return null;
       return {
@@ -303,9 +319,10 @@ export function startServer(connection: Connection, disk: Disk): void {
     const textDocument = documents.get(params.textDocument.uri);
     if (!textDocument) return empty;
     const settings = await settingsFor(textDocument.uri);
+    const context = await contextFor(textDocument.uri, settings);
     return runSafe('completion', empty, token, () => {
       const doc = modelOf(textDocument);
-      return completionsAt(doc, doc.offsetAt(params.position), settings, contextFor(textDocument.uri, settings));
+      return completionsAt(doc, doc.offsetAt(params.position), settings, context);
     });
   });
 
@@ -313,13 +330,14 @@ export function startServer(connection: Connection, disk: Disk): void {
     const textDocument = documents.get(params.textDocument.uri);
     if (!textDocument) return [];
     const settings = await settingsFor(textDocument.uri);
+    const context = await contextFor(textDocument.uri, settings);
     return runSafe('codeAction', [], token, () => {
       const doc = modelOf(textDocument);
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
       const actions = wants(CodeActionKind.QuickFix) ? quickFixes(doc, params.context.diagnostics, textOf) : [];
       if (wants(FIX_ALL_KIND)) {
-        const all = fixAllAction(doc, RULES, { ...contextFor(textDocument.uri, settings), severities: settings.rules, log });
+        const all = fixAllAction(doc, RULES, { ...context, severities: settings.rules, log });
         if (all) actions.push(all);
       }
       return actions;
@@ -332,8 +350,7 @@ export function startServer(connection: Connection, disk: Disk): void {
     settingsFor,
     log,
     refs,
-    environmentFor: (uri, settings) => contextFor(uri, settings).env,
-    referencesFor: (uri, settings) => contextFor(uri, settings).refs ?? refs,
+    contextFor,
   });
   registerDiagnosticsRequests(connection);
   documents.listen(connection);

@@ -89,3 +89,27 @@ export const CAPACITY_PLAN = request<CapacityPlanParams, CapacityPlanView | null
 export const SUMMARY = request<SummaryParams, DocumentSummary | null>('ecsTaskNetworking/summary');
 /** The server's own memory, for leak tests and for looking into a slow editor. */
 export const MEMORY_USAGE = request<void, MemoryUsage>('ecsTaskNetworking/memoryUsage');
+
+// Requests the server sends to the client. In a web worker the server has no file system; the
+// browser client reads the workspace for it through the VS Code workspace API.
+
+/** A folder's document files, listed the way the Node walk would (workspace/documentFiles.ts). */
+export interface FindFilesParams {
+  /** The workspace folder's URI. */
+  readonly folder: string;
+  /** Glob of the files wanted, relative to the folder. */
+  readonly include: string;
+  /** Glob of the files and folders left out (replaces `files.exclude`, as the Node walk ignores it too). */
+  readonly exclude: string;
+  /** Files larger than this many bytes are left out. */
+  readonly maxBytes: number;
+}
+
+export interface ReadFilesParams {
+  readonly uris: readonly string[];
+}
+
+/** The URIs of a folder's document files; the server filters them again. */
+export const FIND_FILES = request<FindFilesParams, string[]>('ecsTaskNetworking/findFiles');
+/** The text of each file, in the order asked, or null where a file is missing or unreadable. */
+export const READ_FILES = request<ReadFilesParams, (string | null)[]>('ecsTaskNetworking/readFiles');

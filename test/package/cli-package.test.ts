@@ -22,7 +22,7 @@ test('the ecs-net tarball installs into an empty folder and check, plan and help
   assert.equal(manifest.name, 'ecs-net');
   assert.deepEqual(manifest.bin, { 'ecs-net': 'dist/cli.js' });
   for (const field of ['dependencies', 'devDependencies', 'contributes', 'engines.vscode', 'scripts']) assert.equal(field in manifest, false, field);
-  assert.deepEqual(readdirSync(join(installed, 'dist')).sort(), ['cli.js', 'env-pull.js']);
+  assert.deepEqual(readdirSync(join(installed, 'dist')).sort(), ['cli.js', 'env-pull.js', 'tree-sitter-terraform.wasm', 'web-tree-sitter.wasm']);
   for (const file of ['README.md', 'LICENSE', 'schemas/task-definition.schema.json']) assert.ok(existsSync(join(installed, file)), file);
   assert.equal(existsSync(join(dir, 'node_modules', 'jsonc-parser')), false, 'nothing but ecs-net is installed');
 
@@ -32,6 +32,11 @@ test('the ecs-net tarball installs into an empty folder and check, plan and help
   assert.equal(bad.status, 1, bad.stderr);
   assert.match(bad.stdout, /^examples\/mistakes\/fargate-taskdef\.json:4:18 error fargate-network-mode /m);
   assert.match(bad.stderr, /1 ECS document checked: \d+ errors/);
+
+  // The Terraform reader's wasm ships in the package and loads from beside the CLI.
+  const tf = npx('check', 'examples/terraform/fargate-bridge');
+  assert.equal(tf.status, 1, tf.stderr);
+  assert.match(tf.stdout, /^examples\/terraform\/fargate-bridge\/ecs\.tf:\d+:\d+ error fargate-network-mode /m);
 
   const good = npx('check', '--format', 'json', 'examples/fargate-service');
   assert.equal(good.status, 0, good.stderr);

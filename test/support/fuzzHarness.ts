@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTree, type ParseError } from 'jsonc-parser';
+import { parseDocument } from 'yaml';
+import type { SyntaxName } from '../../server/src/model/syntax';
+import { YAML_OPTIONS } from '../../server/src/model/yamlSyntax';
 import { EcsDocument } from '../../server/src/model/document';
 import { runRules } from '../../server/src/rules/engine';
 import { RULES } from '../../server/src/rules/registry';
@@ -166,23 +169,28 @@ function exerciseDocument(doc: EcsDocument, env: Environment, picks: readonly nu
   for (const action of quickFixes(doc, diagnostics, () => undefined)) {
     for (const edits of Object.values(action.edit?.changes ?? {})) for (const edit of edits) assertRange(edit.range, lines, `quick fix '${action.title}'`);
   }
-  // Only a document the model parsed (so within its nesting limit) is handed to jsonc-parser here.
-  const parsedClean = doc.syntax === 'json' && !doc.hasSyntaxErrors && jsoncErrors(text).length === 0;
-  // Fix edits are JSON edits: a YAML document is offered none (asserted above through quickFixes).
-  for (const finding of doc.syntax === 'json' ? findings : []) {
+  // Only a document the model parsed (so within its nesting limit) and found clean is held to stay clean.
+  const parsedClean = !doc.hasSyntaxErrors && syntaxErrorsOf(text, doc.syntax).length === 0;
+  for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
       if (fix.edits.some((e) => e.uri !== undefined && e.uri !== uri)) continue; // edits another document
-      const after = applyFixEdits(text, fix.edits);
+      const after = applyFixEdits(text, fix.edits, doc.syntax);
       stats.fixesApplied++;
-      if (parsedClean) {
-        const errors = jsoncErrors(after);
-        assert.deepEqual(errors, [], `${finding.ruleId} fix '${fix.title}' broke the JSON:\n${after}`);
-      }
+      if (parsedClean) assert.deepEqual(syntaxErrorsOf(after, doc.syntax), [], `${finding.ruleId} fix '${fix.title}' broke the ${doc.syntax}:\n${after}`);
     }
   }
   const fixed = fixAllText(doc, RULES, { env, log });
   assert.deepEqual(failures, [], 'a rule threw during fix-all');
-  if (parsedClean) assert.deepEqual(jsoncErrors(fixed), [], `fix-all broke the JSON:\n${fixed}`);
+  if (parsedClean) assert.deepEqual(syntaxErrorsOf(fixed, doc.syntax), [], `fix-all broke the ${doc.syntax}:\n${fixed}`);
+}
+
+function syntaxErrorsOf(text: string, syntax: SyntaxName): unknown[] {
+  if (syntax === 'yaml') return parseDocument(text, YAML_OPTIONS).errors.map((e) => e.message);
+  if (syntax !== 'terraform') return jsoncErrors(text);
+  // The reader's own parse, its syntax error only (a text past its limits is not a broken one).
+  const doc = new EcsDocument('file:///fuzz/fixed.tf', 0, text);
+  doc.release();
+  return doc.syntaxErrors.filter((p) => (p.ruleId ?? 'syntax-error') === 'syntax-error').map((p) => p.message);
 }
 
 /** fast-check's view of the offsets to probe: three for completion, three for hover. */

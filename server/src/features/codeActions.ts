@@ -3,7 +3,7 @@ import { EcsDocument, syntaxOf } from '../model/document';
 import { runRules, type EngineOptions } from '../rules/engine';
 import type { Finding, Fix, Rule } from '../rules/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
-import { applyFixEdits, minimalChange } from './edits';
+import { applyFixEdits, editorFor, minimalChange } from './edits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${DIAGNOSTIC_SOURCE}`;
 
@@ -25,9 +25,9 @@ export function workspaceEditFor(doc: EcsDocument, fix: Fix, textOf: TextSource)
   for (const [uri, edits] of byUri) {
     const source = uri === doc.uri ? { text: doc.text, positionAt: (o: number) => doc.positionAt(o) } : textOf(uri);
     if (!source) return undefined; // cannot see the other file: offer nothing rather than half a fix
-    // Fix edits are written for JSON text; YAML gets its own layout-preserving edits in a later slice.
-    if (syntaxOf(uri, source.text) !== 'json') return undefined;
-    const change = minimalChange(source.text, applyFixEdits(source.text, edits));
+    const editor = editorFor(syntaxOf(uri, source.text));
+    if (!editor) return undefined; // a syntax nobody writes edits for yet: nothing rather than a wrong edit
+    const change = minimalChange(source.text, editor.apply(source.text, edits));
     if (!change) continue;
     changes[uri] = [{ range: { start: source.positionAt(change.offset), end: source.positionAt(change.offset + change.length) }, newText: change.text }];
   }
@@ -59,7 +59,7 @@ function safeLocalFix(finding: Finding): Fix | undefined {
  * soon as a round changes nothing.
  */
 export function fixAllText(doc: EcsDocument, rules: readonly Rule[], options: EngineOptions = {}, maxRounds = 100): string {
-  if (doc.syntax !== 'json') return doc.text;
+  if (!editorFor(doc.syntax)) return doc.text;
   let current = doc;
   const tried = new Set<string>();
   for (let round = 0; round < maxRounds; round++) {
@@ -69,7 +69,7 @@ export function fixAllText(doc: EcsDocument, rules: readonly Rule[], options: En
       .find(({ f, fix }) => fix && !tried.has(`${f.ruleId}:${JSON.stringify(f.path)}:${fix.title}`));
     if (!next || !next.fix) break;
     tried.add(`${next.f.ruleId}:${JSON.stringify(next.f.path)}:${next.fix.title}`);
-    const text = applyFixEdits(current.text, next.fix.edits);
+    const text = applyFixEdits(current.text, next.fix.edits, current.syntax);
     if (text === current.text) continue;
     current = new EcsDocument(current.uri, current.version, text);
   }

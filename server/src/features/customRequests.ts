@@ -23,10 +23,11 @@ export interface CustomRequestDeps {
   readonly settingsFor: (uri: string) => Promise<Settings>;
   /** Resolves a service's task definition in other files too; without it only a template's own Refs resolve. */
   readonly refs?: References;
-  /** The environment file that applies to a document, when there is one. */
-  readonly environmentFor?: (uri: string, settings: Settings) => Environment | undefined;
-  /** References for one document, when they depend on its environment file (objects pulled from the account). */
-  readonly referencesFor?: (uri: string, settings: Settings) => References;
+  /**
+   * For one document: its references, when they depend on its environment file (objects pulled
+   * from the account), and the environment file that applies to it, when there is one.
+   */
+  readonly contextFor?: (uri: string, settings: Settings) => Promise<{ readonly refs?: References; readonly env?: Environment }>;
   readonly log?: (message: string) => void;
 }
 
@@ -42,16 +43,17 @@ export function registerCustomRequests(connection: Connection, deps: CustomReque
   async function answer<T>(
     name: string,
     uri: string,
-    compute: (doc: EcsDocument, settings: Settings, text: TextDocument) => T | null | undefined,
+    compute: (doc: EcsDocument, settings: Settings, text: TextDocument, refs: References, env: Environment | undefined) => T | null | undefined,
   ): Promise<T | null> {
     const textDocument = deps.documents.get(uri);
     if (!textDocument) return null;
     try {
       const settings = await deps.settingsFor(uri);
+      const context = (await deps.contextFor?.(uri, settings)) ?? {};
       // The document may have changed or closed while settings were read: use what is open now.
       const current = deps.documents.get(uri);
       if (!current) return null;
-      return compute(deps.modelOf(current), settings, current) ?? null;
+      return compute(deps.modelOf(current), settings, current, context.refs ?? refs, context.env) ?? null;
     } catch (error) {
       log(`${name} failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return null;
@@ -59,19 +61,7 @@ export function registerCustomRequests(connection: Connection, deps: CustomReque
   }
 
   connection.onRequest(CapacityPlanRequest, (params) =>
-    answer('capacityPlan', params.uri, (doc, settings, text) =>
-      capacityPlanFor(
-        doc,
-        text.offsetAt(params.position),
-        settings,
-        deps.referencesFor?.(params.uri, settings) ?? refs,
-        deps.environmentFor?.(params.uri, settings),
-      ),
-    ),
+    answer('capacityPlan', params.uri, (doc, settings, text, refs, env) => capacityPlanFor(doc, text.offsetAt(params.position), settings, refs, env)),
   );
-  connection.onRequest(SummaryRequest, (params) =>
-    answer('summary', params.uri, (doc, settings) =>
-      summaryFor(doc, settings, deps.referencesFor?.(params.uri, settings) ?? refs, deps.environmentFor?.(params.uri, settings)),
-    ),
-  );
+  connection.onRequest(SummaryRequest, (params) => answer('summary', params.uri, (doc, settings, _text, refs, env) => summaryFor(doc, settings, refs, env)));
 }

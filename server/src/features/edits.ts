@@ -1,5 +1,7 @@
-import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions } from 'jsonc-parser';
+import type { SyntaxName } from '../model/syntax';
 import type { FixEdit } from '../rules/types';
+import { jsonEditor } from './jsonEdits';
+import { yamlEditor } from './yamlEdits';
 
 /** A replacement of `length` characters at `offset`. */
 export interface TextChange {
@@ -8,71 +10,35 @@ export interface TextChange {
   readonly text: string;
 }
 
-/** Indentation as the document already uses it, so inserted JSON looks like the user's own. */
-export function detectFormatting(text: string): FormattingOptions {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const indented = /^([ \t]+)\S/m.exec(text);
-  if (indented && indented[1].startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol };
-  const size = indented ? Math.min(indented[1].length, 8) : 2;
-  return { insertSpaces: true, tabSize: size, eol };
-}
-
-function propertyAt(text: string, edit: FixEdit) {
-  const root = parseTree(text, [], { allowTrailingComma: true });
-  const node = root && findNodeAtLocation(root, edit.path);
-  return node?.parent?.type === 'property' ? node.parent : undefined;
-}
-
-function renameKey(text: string, edit: FixEdit): string {
-  const key = propertyAt(text, edit)?.children?.[0];
-  if (!key || edit.renameTo === undefined) return text;
-  return text.slice(0, key.offset) + JSON.stringify(edit.renameTo) + text.slice(key.offset + key.length);
+/**
+ * Writes a fix's edits (set a value at a path, insert a property, remove one, rename a key) into
+ * the text of one syntax, keeping the user's layout, comments and quoting. Rules describe edits by
+ * path and value only; each syntax decides how they are spelt.
+ */
+export interface TextEditor {
+  /**
+   * The text after every edit, applied in order, each against the text the previous one left; `text`
+   * itself when the fix does not apply to it.
+   */
+  apply(text: string, edits: readonly FixEdit[]): string;
 }
 
 /**
- * Removes a property and its separating comma, touching nothing else: jsonc-parser's `modify`
- * would reformat the whole enclosing object, which on a one-line object rewrites the user's layout.
+ * The editor of each syntax. A syntax without one (the Terraform reader, until its editor is
+ * written) gets no quick fixes and no fix-all: an empty answer rather than a wrong edit.
  */
-function removeProperty(text: string, edit: FixEdit): string {
-  const prop = propertyAt(text, edit);
-  const siblings = prop?.parent?.children;
-  if (!prop || !siblings) return text;
-  const index = siblings.indexOf(prop);
-  const next = siblings[index + 1];
-  const prev = siblings[index - 1];
-  if (next) return text.slice(0, prop.offset) + text.slice(next.offset);
-  if (prev) return text.slice(0, prev.offset + prev.length) + text.slice(prop.offset + prop.length);
-  return text.slice(0, prop.offset) + text.slice(prop.offset + prop.length);
+const EDITORS: Readonly<Partial<Record<SyntaxName, TextEditor>>> = {
+  json: jsonEditor,
+  yaml: yamlEditor,
+};
+
+export function editorFor(syntax: SyntaxName): TextEditor | undefined {
+  return EDITORS[syntax];
 }
 
-/**
- * Applies a fix's edits for one document, in order, each against the text the previous one left,
- * with jsonc-parser's `modify` so comments and formatting survive. Returns the new text, or `text`
- * itself when the fix does not apply to it.
- */
-export function applyFixEdits(text: string, edits: readonly FixEdit[]): string {
-  const formattingOptions = detectFormatting(text);
-  let current = text;
-  for (const edit of edits) {
-    if (edit.renameTo !== undefined) {
-      current = renameKey(current, edit);
-      continue;
-    }
-    if (edit.remove) {
-      current = removeProperty(current, edit);
-      continue;
-    }
-    let changes;
-    try {
-      changes = modify(current, edit.path, edit.value, { formattingOptions });
-    } catch {
-      // jsonc-parser throws when the path runs through a value that is neither object nor array
-      // (a resource whose `Properties` is a string): the fix does not apply, so none of it does.
-      return text;
-    }
-    current = applyEdits(current, changes);
-  }
-  return current;
+/** The text after a fix's edits in a document of `syntax`; `text` itself when it has no editor or the fix does not apply. */
+export function applyFixEdits(text: string, edits: readonly FixEdit[], syntax: SyntaxName): string {
+  return editorFor(syntax)?.apply(text, edits) ?? text;
 }
 
 /** The smallest single replacement that turns `before` into `after`: one tidy TextEdit for the client. */

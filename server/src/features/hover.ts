@@ -1,3 +1,5 @@
+import { declaredContainers, declaredSource } from '../semantics/containerList';
+import { moduleFacts } from '../semantics/module';
 import { fmt } from '../core/format';
 import {
   eniDensity,
@@ -63,11 +65,22 @@ export function hoverAt(
   const node = doc.syntaxNodeAt(offset);
   if (!node) return undefined;
   const path = node.path;
-  const unit = doc.unitAt(path);
-  if (!unit) return undefined;
+  const own = doc.unitAt(path);
+  if (!own) return moduleInstanceHover(doc, node, offset, settings);
+  // A container file read by a Terraform task definition is explained with that task's mode.
+  const declared = declaredContainers({ unit: own, uri: doc.uri, doc }, refs);
+  const unit = declared?.unit ?? own;
   const raw = path.slice(unit.basePath.length);
-  const apiPath = unit.style === 'cfn' ? apiPathOf(unit.kind, raw) : raw;
+  const apiPath = unit.apiPathOf
+    ? unit.apiPathOf(path)
+    : own.kind === 'container-definitions'
+      ? ['containerDefinitions', ...raw]
+      : unit.style === 'cfn'
+        ? apiPathOf(unit.kind, raw)
+        : raw;
+  if (!apiPath) return undefined;
   const place: Place = { doc, unit, self: { unit, uri: doc.uri, doc }, refs, settings, env, apiPath, node };
+  const source = declared && `\n\nNetwork mode from ${declaredSource(declared)}.`;
   const range: OffsetRange = hoverRange(node);
 
   // An instance type named anywhere (placement constraint expressions, attributes): its figures.
@@ -93,7 +106,7 @@ export function hoverAt(
       markdown = ipv6Checklist(serviceIpv6(place), 'IPv6 eligibility of this service’s tasks');
     }
   }
-  return markdown ? { markdown, range } : undefined;
+  return markdown ? { markdown: source && unit.kind === 'task-definition' ? markdown + source : markdown, range } : undefined;
 }
 
 /** Where an id belongs, documentation stand-ins (`PRIVATE_SUBNET_ONE`, `sg-EXAMPLE`) are placeholders too. */
@@ -124,6 +137,19 @@ const INSTANCE_TOKEN = /[a-z][a-z0-9-]*\.[a-z0-9-]+/g;
 export const MAX_SEARCHED_STRING_LENGTH = 2000;
 
 /** The instance type under the cursor inside a string such as `attribute:ecs.instance-type in [c5.large, m5.xlarge]`. */
+/**
+ * The instance type of a Terraform launch template or instance (the capacity the module's
+ * services run on): its ENI density, as for an instance type named in a task definition.
+ */
+function moduleInstanceHover(doc: EcsDocument, node: SyntaxNode, offset: number, settings: Settings): HoverContent | undefined {
+  const [mode, type, , attribute] = node.path;
+  if (doc.syntax !== 'terraform' || mode !== 'resource' || node.path.length !== 4 || attribute !== 'instance_type') return undefined;
+  if (type !== 'aws_launch_template' && type !== 'aws_instance') return undefined;
+  if (node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  const instance = instanceTypeAt(node, offset);
+  return instance && { markdown: instanceTypeMarkdown(instance, undefined, settings.os), range: hoverRange(node) };
+}
+
 function instanceTypeAt(node: SyntaxNode, offset: number): InstanceType | undefined {
   const text = node.value as string;
   if (node.contentOffset === undefined) return undefined;
@@ -179,7 +205,7 @@ function networkModeHover(place: Place): string | undefined {
   if (mode === 'awsvpc') {
     const ec2Possible = !facts.fargate || (facts.compatibilities ?? []).some((c) => c !== 'FARGATE');
     if (ec2Possible) {
-      const inPlay = instanceTypesInPlay(place.settings, place.env);
+      const inPlay = instanceTypesInPlay(place.settings, place.env, undefined, undefined, moduleFacts(place.self, place.refs));
       if (inPlay.types.length) {
         lines.push('', `**ENI density on EC2** (${inPlay.source}):`, '', DENSITY_HEADER);
         for (const t of inPlay.types) lines.push(densityRow(t, facts.os ?? place.settings.os, facts));
@@ -252,7 +278,7 @@ function capacityMarkdown(place: Place): string | undefined {
   if (served.mode !== 'awsvpc')
     return `**${fmt(tasks)} tasks** in ${served.mode ?? 'a non-awsvpc'} mode use the instances’ addresses, not addresses of their own.`;
   const launch = facts.launch ?? 'FARGATE';
-  const inPlay = instanceTypesInPlay(place.settings, place.env, str(v.cluster), str(v.serviceName) ?? str(v.service));
+  const inPlay = instanceTypesInPlay(place.settings, place.env, str(v.cluster), str(v.serviceName) ?? str(v.service), moduleFacts(place.self, place.refs));
   const type = launch === 'EC2' ? inPlay.types[0] : undefined;
   const density = type ? awsvpcDensity(type, task?.os ?? place.settings.os, task, inPlay.trunking) : undefined;
   const trunked = density?.trunked ?? false;
@@ -315,7 +341,7 @@ function serviceIpv6(place: Place): Ipv6Eligibility {
     platformVersion: str(place.unit.value.platformVersion),
     subnetHasIpv6Cidr: subnets.ipv6,
     enableExecuteCommand: bool(place.unit.value.enableExecuteCommand, place.unit.style),
-    dualStackIPv6Setting: place.env?.accountSettings.dualStackIPv6,
+    dualStackIPv6Setting: place.env?.accountSettings.dualStackIPv6 ?? moduleFacts(place.self, place.refs).dualStackIPv6,
   });
 }
 

@@ -1,3 +1,4 @@
+import { declaredContainers, declaredSource } from '../semantics/containerList';
 import { fmt } from '../core/format';
 import { eniDensity, ipRequirements } from '../core';
 import type { EcsDocument, Unit } from '../model/document';
@@ -57,7 +58,7 @@ function unitSummary(doc: EcsDocument, unit: Unit, settings: Settings, refs: Ref
     case 'task-definition':
       return taskSummary(unit, settings, env);
     case 'container-definitions':
-      return containerListSummary(unit);
+      return containerListSummary(doc, unit, refs);
     case 'service':
       return serviceSummary(doc, unit, settings, refs, env);
     case 'target-group':
@@ -125,7 +126,10 @@ function environmentSummary(unit: Unit): string {
 }
 
 /** The mode is not in a bare container list (the task definition reading the file sets it). */
-function containerListSummary(unit: Unit): string {
+function containerListSummary(doc: EcsDocument, unit: Unit, refs: References): string {
   const count = arr(unit.value.containerDefinitions)?.length ?? 0;
-  return `${plural(count, 'container')} · network mode set by the task definition that reads this file`;
+  const declared = declaredContainers({ unit, uri: doc.uri, doc }, refs);
+  if (!declared) return `${plural(count, 'container')} · network mode set by the task definition that reads this file`;
+  const mode = taskFacts(declared.unit).effectiveMode;
+  return `${plural(count, 'container')} · ${mode ?? 'network mode not known'}, from ${declaredSource(declared)}`;
 }

@@ -49,3 +49,17 @@ export function longFormValue(long: string, inner: Json): Json {
   }
   return inner;
 }
+
+const SHORT_FORM_OF: ReadonlyMap<string, string> = new Map(Object.entries(SHORT_FORM_TAGS).map(([tag, long]) => [long, tag]));
+
+/**
+ * The short form of a long-form intrinsic (`{ "Ref": "X" }` → `!Ref` with `X`), for writing a value
+ * into a template that uses short forms; undefined when it has none or the value has no short spelling.
+ */
+export function shortFormOf(long: string, inner: Json): { tag: string; value: Json } | undefined {
+  const tag = SHORT_FORM_OF.get(long);
+  if (!tag) return undefined;
+  if (long !== 'Fn::GetAtt') return { tag, value: inner };
+  // `!GetAtt A.B` reads back as the two-item list; an attribute computed with an intrinsic keeps the list.
+  return Array.isArray(inner) && inner.length === 2 && inner.every((s) => typeof s === 'string') ? { tag, value: inner.join('.') } : { tag, value: inner };
+}

@@ -3,7 +3,7 @@ import { identity, normaliseCfn } from './normalise';
 import type { DocumentKind, Json, JsonObject, JsonPath, OffsetRange, Style, SyntaxProblem, UnitKind } from './types';
 import { arr, isObject, obj, str } from './values';
 import { LineIndex, type Position } from './lines';
-import { hasEnvironmentFileName, markedKind } from '../../../shared/src/ecsMarkers';
+import { hasEnvironmentFileName, looksLikeTerraformModulePart, markedKind } from '../../../shared/src/ecsMarkers';
 import { editDistance } from '../core/suggest';
 import { DEFAULT_LIMITS, type DocumentLimits } from './parse';
 import { DOCUMENT_TOO_LARGE, JsonSyntaxTree, NON_STANDARD_JSON } from './jsonSyntax';
@@ -45,6 +45,10 @@ export interface Unit {
   readonly rootRequiredElsewhere?: boolean;
   /** Converts a value a fix writes at an API path into the document's form, when the unit's syntax needs more than renaming. */
   toDocValue?(apiPath: JsonPath, value: Json): Json;
+  /** The API path (relative to the unit) of a full document path, for units whose spelling is not a renaming (Terraform). */
+  apiPathOf?(docPath: JsonPath): JsonPath | undefined;
+  /** For a container list checked as part of the Terraform task definition that reads it: that task's address. */
+  readonly declaredBy?: string;
 }
 
 /** A CloudFormation resource of any type, kept for references between resources. */
@@ -100,11 +104,15 @@ export class EcsDocument {
           }
         : unparsedKind(text, uri)
       : this.tree instanceof TerraformSyntaxTree
-        ? findTerraformUnits(this.tree, this.syntaxErrors.length > 0)
+        ? findTerraformUnits(this.tree, this.syntaxErrors.length > 0, text)
         : this.tree.syntax === 'yaml'
           ? findTemplateUnits(this.value, this.syntaxErrors.length > 0)
           : findUnits(this.value, this.syntaxErrors.length > 0, uri);
-    this.kind = found.kind;
+    // A `.json.tpl` that does not parse as JSON is a template still to be rendered (`%{ if }`,
+    // a bare `${var}`), not a broken document: it stays silent.
+    const unrendered = this.syntaxErrors.length > 0 && /\.json\.tpl$/i.test(uri.replace(/[?#].*$/, ''));
+    if (unrendered) found.units.length = 0;
+    this.kind = unrendered ? 'unknown' : found.kind;
     this.units = found.units;
     this.cfnResources = found.resources;
     this.unitsByLogicalId = new Map(found.units.filter((u) => u.logicalId !== undefined).map((u) => [u.logicalId!, u]));
@@ -133,7 +141,7 @@ export class EcsDocument {
     return this.tree.loose;
   }
 
-  /** The jsonc-parser tree, for the features that edit JSON text; undefined for YAML. */
+  /** The jsonc-parser tree of a JSON document; undefined for YAML. */
   get root(): Node | undefined {
     return this.tree instanceof JsonSyntaxTree ? this.tree.root : undefined;
   }
@@ -150,16 +158,6 @@ export class EcsDocument {
       if (cursor === undefined) return undefined;
     }
     return cursor;
-  }
-
-  /** The jsonc-parser node at an offset (JSON only: features that edit JSON text). */
-  nodeAt(offset: number): Node | undefined {
-    return this.tree instanceof JsonSyntaxTree ? this.tree.jsonNodeAt(offset) : undefined;
-  }
-
-  /** The jsonc-parser node at a path (JSON only). */
-  nodeAtPath(path: JsonPath): Node | undefined {
-    return this.tree instanceof JsonSyntaxTree ? this.tree.jsonNodeAtPath(path) : undefined;
   }
 
   /** The innermost value at an offset, in any syntax. */
@@ -231,9 +229,11 @@ export function syntaxOf(uri: string, text: string): SyntaxName {
  * group; a file of the same module with only subnets or account settings is `unknown` (nothing to
  * report there) but its resources still serve the module's other files through the index.
  */
-function findTerraformUnits(tree: TerraformSyntaxTree, partial: boolean): Found {
+function findTerraformUnits(tree: TerraformSyntaxTree, partial: boolean, text: string): Found {
   const { units, resources } = terraformUnits(tree.value, partial);
-  return { kind: units.length > 0 ? 'terraform' : 'unknown', units, resources };
+  // A file that names ECS resources but does not parse is still ours to report (its one syntax error).
+  const ours = units.length > 0 || (partial && looksLikeTerraformModulePart(text));
+  return { kind: ours ? 'terraform' : 'unknown', units, resources };
 }
 
 /**

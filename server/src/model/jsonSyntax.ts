@@ -35,8 +35,7 @@ const LOOSE_MESSAGES = {
 
 /**
  * JSON with comments read by jsonc-parser: tolerant, as editors are, and only the first syntax
- * error kept so that one typo does not produce a cascade. The jsonc tree stays available to the
- * features that edit JSON text.
+ * error kept so that one typo does not produce a cascade.
  */
 export class JsonSyntaxTree implements SyntaxTree {
   readonly syntax = 'json';
@@ -75,7 +74,7 @@ export class JsonSyntaxTree implements SyntaxTree {
   }
 
   nodeAt(offset: number): SyntaxNode | undefined {
-    const node = this.jsonNodeAt(offset);
+    const node = this.root ? findNodeAtOffset(this.root, offset, true) : undefined;
     if (!node) return undefined;
     const type = node.type === 'property' ? 'object' : node.type;
     return {
@@ -86,13 +85,5 @@ export class JsonSyntaxTree implements SyntaxTree {
       length: node.length,
       contentOffset: type === 'string' ? node.offset + 1 : undefined,
     };
-  }
-
-  jsonNodeAt(offset: number): Node | undefined {
-    return this.root ? findNodeAtOffset(this.root, offset, true) : undefined;
-  }
-
-  jsonNodeAtPath(path: JsonPath): Node | undefined {
-    return this.root ? findNodeAtLocation(this.root, path) : undefined;
   }
 }

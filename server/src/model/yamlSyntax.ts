@@ -21,7 +21,8 @@ export const MAX_YAML_LENGTH = 6 * 1024 * 1024;
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
-const OPTIONS = { uniqueKeys: true, merge: true, prettyErrors: false, strict: true, version: '1.2' } as const;
+/** How every YAML text of ours is read: by the model, and again by the editor that writes fixes into it. */
+export const YAML_OPTIONS = { uniqueKeys: true, merge: true, prettyErrors: false, strict: true, version: '1.2' } as const;
 
 const MESSAGES: Readonly<Record<string, string>> = {
   TAB_AS_INDENT: 'YAML does not allow tabs in indentation; indent with spaces.',
@@ -51,9 +52,11 @@ export class YamlSyntaxTree implements SyntaxTree {
   private expansion = 0;
   private unknownTag: SyntaxProblem | undefined;
 
+  /** `parsed`: the text already read with YAML_OPTIONS by the caller, so it is not read twice. */
   constructor(
     private readonly text: string,
     limits: DocumentLimits = DEFAULT_LIMITS,
+    parsed?: Document,
   ) {
     const maxLength = Math.min(limits.maxLength, MAX_YAML_LENGTH);
     if (text.length > maxLength) {
@@ -68,9 +71,9 @@ export class YamlSyntaxTree implements SyntaxTree {
       message: `Nesting this deep is not checked: ECS networking checks skip this document.`,
       ruleId: DOCUMENT_TOO_LARGE,
     });
-    let doc: Document | undefined;
+    let doc: Document | undefined = parsed;
     try {
-      doc = parseDocument(text, OPTIONS);
+      doc ??= parseDocument(text, YAML_OPTIONS);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
     }
@@ -299,11 +302,11 @@ function withinText(problem: SyntaxProblem, length: number): SyntaxProblem {
   return { ...problem, offset, length: Math.min(Math.max(1, problem.length), length - offset) };
 }
 
-function isMergeKey(key: unknown): boolean {
+export function isMergeKey(key: unknown): boolean {
   return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.type === 'PLAIN'));
 }
 
-function keyText(key: unknown): string | undefined {
+export function keyText(key: unknown): string | undefined {
   if (!isScalar(key)) return undefined;
   const v = key.value;
   return typeof v === 'symbol' ? undefined : String(v);

@@ -1,3 +1,4 @@
+import { declaredContainers, inContainerFile } from '../semantics/containerList';
 import type { EcsDocument, Unit } from '../model/document';
 import { toDocValue } from '../model/normalise';
 import type { JsonPath } from '../model/types';
@@ -54,21 +55,36 @@ export function runRules(doc: EcsDocument, rules: readonly Rule[], options: Engi
     });
   }
 
-  for (const unit of doc.units) {
+  const run = (unit: Unit, applies: (rule: Rule) => boolean, sink: Finding[]): boolean => {
     const self: UnitRef = { unit, uri: doc.uri, doc };
     for (const rule of rules) {
-      if (!rule.appliesTo.includes(unit.kind)) continue;
+      if (!applies(rule)) continue;
       if (rule.needsCompleteDocument && doc.hasSyntaxErrors) continue;
       const severity = effective(rule);
       if (!severity) continue;
-      if (options.isCancelled?.()) return findings;
-      const ctx = createContext(doc, self, refs, rule, severity, findings, options.env);
+      if (options.isCancelled?.()) return false;
+      const ctx = createContext(doc, self, refs, rule, severity, sink, options.env);
       try {
         rule.check(ctx);
       } catch (error) {
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
         options.log?.(`rule ${rule.id} failed on ${doc.uri}${unit.logicalId ? ` (${unit.logicalId})` : ''}: ${detail}`);
       }
+    }
+    return true;
+  };
+  for (const unit of doc.units) {
+    if (!run(unit, (rule) => rule.appliesTo.includes(unit.kind), findings)) return findings;
+    // A container list read by a Terraform task definition: the task-definition checks too, with that
+    // task's mode and launch type; only what lands in this file is kept, and no fix edits the task.
+    const declared = declaredContainers({ unit, uri: doc.uri, doc }, refs);
+    if (!declared) continue;
+    const asTask: Finding[] = [];
+    if (!run(declared.unit, (rule) => rule.appliesTo.includes('task-definition') && !rule.appliesTo.includes(unit.kind), asTask)) return findings;
+    for (const f of asTask) {
+      if (!inContainerFile(f.path)) continue;
+      const fixes = f.fixes?.filter((fix) => fix.edits.every((e) => e.uri !== undefined || inContainerFile(e.path)));
+      findings.push({ ...f, fixes: fixes?.length ? fixes : undefined });
     }
   }
   return findings;
@@ -109,7 +125,11 @@ function createContext(
       });
     },
     set(path, value, on = self) {
-      return { uri: editUri(on), path: docPathOf(on.unit, path), value: on.unit.toDocValue ? on.unit.toDocValue(path, value) : toDocValue(value, on.unit.style, on.unit.kind, path) };
+      return {
+        uri: editUri(on),
+        path: docPathOf(on.unit, path),
+        value: on.unit.toDocValue ? on.unit.toDocValue(path, value) : toDocValue(value, on.unit.style, on.unit.kind, path),
+      };
     },
     remove(path, on = self) {
       return { uri: editUri(on), path: docPathOf(on.unit, path), remove: true };

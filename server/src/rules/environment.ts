@@ -118,8 +118,8 @@ export const subnetCapacity: Rule = {
     "Each awsvpc task takes an IPv4 address from the service's subnets, and so does each EC2 container instance (two with ENI trunking). A rolling deployment briefly runs up to `maximumPercent` of the desired count. When the subnets' usable addresses (2^(32−prefix) − 5 each, less what load balancers and other consumers hold) cannot cover that, tasks fail to start or deployments stall.",
   needsCompleteDocument: true,
   check(ctx) {
+    // Subnets come from the environment file or, with literal CIDRs, from the template or module.
     const env = ctx.env;
-    if (!env) return;
     const facts = serviceFacts(ctx.unit);
     const tasks = num(ctx.unit.value.desiredCount, ctx.unit.style);
     const subnets = serviceSubnets(ctx.self, ctx.refs, env);
@@ -129,7 +129,9 @@ export const subnetCapacity: Rule = {
     const mode = serviceNetworkMode(ctx.self, ctx.refs);
     if (!runsAwsvpc(mode)) return;
     const launch = facts.launch === 'EC2' ? 'EC2' : 'FARGATE';
-    const density = launch === 'EC2' ? clusterDensity(ctx, env, mode.task?.facts) : undefined;
+    // On EC2 the instances' own addresses count too, and only the environment file says which instances.
+    if (launch === 'EC2' && !env) return;
+    const density = launch === 'EC2' && env ? clusterDensity(ctx, env, mode.task?.facts) : undefined;
     const maximumPercent = num(obj(ctx.unit.value.deploymentConfiguration)?.maximumPercent, ctx.unit.style);
     const req = ipRequirements({
       networkMode: 'awsvpc',
@@ -145,7 +147,7 @@ export const subnetCapacity: Rule = {
     const steady = req.needed > req.usable;
     const peak = req.peakDuringDeployment > req.usable;
     if (!steady && !peak) return;
-    const where = `${subnets.known.length} subnet${subnets.known.length === 1 ? '' : 's'} (${subnets.known.map((s) => `${s.cidr}: ${fmt(s.availableIpv4 ?? 0)}`).join(', ')})`;
+    const where = `${subnets.known.length} subnet${subnets.known.length === 1 ? '' : 's'} (${req.perSubnet.map((s) => `${s.cidr}: ${fmt(s.usableIpv4)}`).join(', ')})`;
     ctx.report({
       path: ['desiredCount'],
       message: steady

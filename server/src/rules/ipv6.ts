@@ -1,3 +1,4 @@
+import { moduleFacts } from '../semantics/module';
 import { clusterFor } from '../core/environment';
 import { ipv6Eligibility } from '../core/ipv6';
 import { atLeastPlatform } from '../core/platform';
@@ -36,7 +37,7 @@ export const ipv6OnlyRequirements: Rule = {
       subnetHasIpv6Cidr: true,
       subnetIpv6Only: true,
       enableExecuteCommand: bool(ctx.unit.value.enableExecuteCommand, ctx.unit.style) ?? false,
-      dualStackIPv6Setting: ctx.env?.accountSettings.dualStackIPv6,
+      dualStackIPv6Setting: ctx.env?.accountSettings.dualStackIPv6 ?? moduleFacts(ctx.self, ctx.refs).dualStackIPv6,
       agentVersion: ctx.env ? clusterFor(ctx.env, str(ctx.unit.value.cluster), str(ctx.unit.value.serviceName))?.agentVersion : undefined,
     });
     // The network mode is service-network-configuration-mode's to report; the rest are IPv6-only conditions.

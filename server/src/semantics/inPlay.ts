@@ -1,3 +1,4 @@
+import type { ModuleFacts } from './module';
 import { clusterFor, type Environment } from '../core/environment';
 import { eniDensity } from '../core/eni';
 import { getInstanceType, type InstanceType } from '../core/instances';
@@ -18,8 +19,11 @@ export interface TypesInPlay {
   readonly source: string;
 }
 
-/** The cluster's instance types from the environment file, else the `defaultInstanceTypes` setting. */
-export function instanceTypesInPlay(settings: Settings, env?: Environment, cluster?: string, service?: string): TypesInPlay {
+/**
+ * The cluster's instance types from the environment file, else those a Terraform module launches
+ * (`declared`), else the `defaultInstanceTypes` setting.
+ */
+export function instanceTypesInPlay(settings: Settings, env?: Environment, cluster?: string, service?: string, declared?: ModuleFacts): TypesInPlay {
   const entry = env && (cluster || service) ? clusterFor(env, cluster, service) : undefined;
   const names = entry ? entry.capacity.map((c) => c.instanceType) : (env?.clusters ?? []).flatMap((c) => c.capacity.map((x) => x.instanceType));
   const fromEnv = [...new Set(names)].map((n) => getInstanceType(n)).filter((t): t is InstanceType => t !== undefined);
@@ -33,6 +37,17 @@ export function instanceTypesInPlay(settings: Settings, env?: Environment, clust
       source: `instance types from the environment file${trunking ? ', trunking on' : ''}`,
     };
   }
+  const fromModule = (declared?.instanceTypes ?? []).map((n) => getInstanceType(n)).filter((t): t is InstanceType => t !== undefined);
+  if (fromModule.length) {
+    const trunking = env?.accountSettings.awsvpcTrunking ?? declared?.awsvpcTrunking ?? settings.trunking;
+    return {
+      types: fromModule,
+      unknown: [],
+      trunking,
+      fromEnvironment: false,
+      source: `instance types of the module's launch templates${trunking ? ', trunking on' : ''}`,
+    };
+  }
   const types: InstanceType[] = [];
   const unknown: string[] = [];
   for (const name of settings.defaultInstanceTypes) {
@@ -40,12 +55,13 @@ export function instanceTypesInPlay(settings: Settings, env?: Environment, clust
     if (type) types.push(type);
     else unknown.push(name);
   }
+  const trunking = declared?.awsvpcTrunking ?? settings.trunking;
   return {
     types,
     unknown,
-    trunking: settings.trunking,
+    trunking,
     fromEnvironment: false,
-    source: `instance types from the \`ecsTaskNetworking.defaultInstanceTypes\` setting${settings.trunking ? ', trunking assumed on' : ''}; an environment file names your cluster’s own`,
+    source: `instance types from the \`ecsTaskNetworking.defaultInstanceTypes\` setting${trunking ? (declared?.awsvpcTrunking ? ', trunking on (the module enables it)' : ', trunking assumed on') : ''}; an environment file names your cluster’s own`,
   };
 }
 

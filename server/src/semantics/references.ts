@@ -17,6 +17,10 @@ export interface References {
   targetGroupsOf(service: UnitRef): { index: number; ref: UnitRef }[];
   /** A resource of the same CloudFormation template named by `Ref`/`Fn::GetAtt`, if `value` is one. */
   cfnResourceOf(from: UnitRef, value: Json | undefined): CfnResource | undefined;
+  /** Every resource of the unit's Terraform module (its own file and the folder's other `.tf` files); none for other documents. */
+  moduleResources(from: UnitRef): CfnResource[];
+  /** The Terraform task definition whose `container_definitions` reads this container-definitions file. */
+  declaringTaskOf(list: UnitRef): UnitRef | undefined;
 }
 
 /**
@@ -32,6 +36,10 @@ export interface WorkspaceLookup {
    * address: the unit when it is one, and the resource.
    */
   moduleResource?(uri: string, address: string): { ref?: UnitRef; resource: CfnResource } | undefined;
+  /** The other Terraform documents of `uri`'s module. */
+  moduleDocuments?(uri: string): Iterable<EcsDocument>;
+  /** The Terraform task definition that reads the file at `uri` (`file()`, `templatefile()`, `data "template_file"`). */
+  containerListReader?(uri: string): UnitRef | undefined;
 }
 
 /** The logical id a `Ref` or `Fn::GetAtt` names, or the address a Terraform reference (`${aws_x.name.arn}`) names. */
@@ -93,6 +101,15 @@ export function createReferences(workspace?: WorkspaceLookup, account?: Workspac
       const local = from.doc?.cfnResources.get(id);
       if (local || from.doc?.syntax !== 'terraform') return local;
       return workspace?.moduleResource?.(from.uri, id)?.resource;
+    },
+    declaringTaskOf(list) {
+      return workspace?.containerListReader?.(list.uri);
+    },
+    moduleResources(from): CfnResource[] {
+      if (from.doc?.syntax !== 'terraform') return [];
+      const out = [...from.doc.cfnResources.values()];
+      for (const doc of workspace?.moduleDocuments?.(from.uri) ?? []) out.push(...doc.cfnResources.values());
+      return out;
     },
   };
 }

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseEnvironment, type Environment } from '../core/environment';
 import { ENV_FILE_NAME } from '../../../shared/src/protocol';
-import { parseJson } from '../model/parse';
+import { defaultEnvironment, environmentFromText, type LoadedEnvironment } from './environmentFile';
+
+export type { LoadedEnvironment } from './environmentFile';
 
 /** The nearest `fileName` in `dir` or above it, not going above `stopAt` (when given). */
 export function findUp(dir: string, fileName: string, stopAt?: string): string | undefined {
@@ -18,32 +19,14 @@ export function findUp(dir: string, fileName: string, stopAt?: string): string |
   }
 }
 
-export interface LoadedEnvironment {
-  readonly path: string;
-  readonly env: Environment;
-  /** Set when the file could not be used at all; the defaults apply then. */
-  readonly error?: string;
-}
-
-/**
- * Reads an environment file. It is user input: a syntax error or a broken entry leaves the
- * defaults in force (and the file's own diagnostics say why); nothing here throws.
- */
+/** Reads an environment file from disk, or takes the open editor's `text`; nothing here throws. */
 export function readEnvironment(path: string, text?: string): LoadedEnvironment {
-  let source = text;
-  if (source === undefined) {
-    try {
-      source = readFileSync(path, 'utf8');
-    } catch (error) {
-      return { path, env: parseEnvironment({}).env, error: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}` };
-    }
+  if (text !== undefined) return environmentFromText(path, text);
+  try {
+    return environmentFromText(path, readFileSync(path, 'utf8'));
+  } catch (error) {
+    return defaultEnvironment(path, `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  // The model's parse: a file nested too deeply for a recursive parser, or too large, is refused
-  // (with the defaults) rather than crashing every check that reads it.
-  const parsed = parseJson(source);
-  if (parsed.limit) return { path, env: parseEnvironment({}).env, error: `${path} is too large or nested too deeply to read; using the defaults` };
-  if (parsed.errors.length) return { path, env: parseEnvironment({}).env, error: `${path} is not valid JSON; using the defaults` };
-  return { path, env: parseEnvironment(parsed.value).env };
 }
 
 /** Environment files by path, re-read only when the file changes on disk. */

@@ -1,8 +1,21 @@
 import { EcsDocument, type CfnResource, type Unit } from '../model/document';
 import { str } from '../model/values';
+import { TerraformSyntaxTree } from '../model/terraform/syntax';
+import { terraformAddress, terraformReference } from '../model/terraform/units';
 import type { WorkspaceLookup } from '../semantics/references';
 import type { UnitRef } from '../semantics/references';
 import { looksLikeEcsDocument, looksLikeTerraformModulePart } from '../../../shared/src/ecsMarkers';
+
+/** `folder` (ending in `/`) joined with a relative path, `.` and `..` resolved (no node:path: the browser build shares this file). */
+function resolveRelative(folder: string, relative: string): string {
+  const out: string[] = [];
+  for (const seg of (folder + relative).split('/')) {
+    if (seg === '.') continue;
+    if (seg === '..' && out.length > 1) out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
 
 /** The folder of a URI: a Terraform module is the `.tf` files of one folder. */
 const folderOf = (uri: string): string => uri.slice(0, uri.lastIndexOf('/') + 1);
@@ -56,8 +69,9 @@ export class WorkspaceIndex implements WorkspaceLookup {
 
   /** Indexes an already parsed document (an open editor's cached model). */
   set(doc: EcsDocument): boolean {
-    // A Terraform file without units can still hold what its module's services name (subnets, settings).
-    const moduleOnly = doc.syntax === 'terraform' && doc.cfnResources.size > 0;
+    // A Terraform file without units can still hold what its module's services name (subnets, settings)
+    // or the `data "template_file"` that reads a container file.
+    const moduleOnly = doc.tree instanceof TerraformSyntaxTree && (doc.cfnResources.size > 0 || doc.tree.files.length > 0);
     if ((doc.units.length === 0 && !moduleOnly) || doc.kind === 'environment') {
       this.entries.delete(doc.uri);
       return false;
@@ -110,6 +124,32 @@ export class WorkspaceIndex implements WorkspaceLookup {
       return { ref: unit && { unit, uri: other, doc }, resource };
     }
     return undefined;
+  }
+
+  containerListReader(uri: string): UnitRef | undefined {
+    const wanted = decodeURIComponent(uri);
+    const found: UnitRef[] = [];
+    for (const [tfUri, { doc }] of this.entries) {
+      if (!(doc.tree instanceof TerraformSyntaxTree)) continue;
+      const folder = decodeURIComponent(folderOf(tfUri));
+      for (const read of doc.tree.files) {
+        if (resolveRelative(folder, read.file) !== wanted) continue;
+        const [mode, type, name, attribute] = read.path;
+        if (mode === 'resource' && type === 'aws_ecs_task_definition' && attribute === 'container_definitions') {
+          const unit = doc.unitsByLogicalId.get(terraformAddress(type, String(name)));
+          if (unit) found.push({ unit, uri: tfUri, doc });
+        } else if (mode === 'data' && type === 'template_file' && attribute === 'template') {
+          // Used as `container_definitions = data.template_file.<name>.rendered` in the same module.
+          const address = `data.${terraformAddress(type, String(name))}`;
+          for (const other of [doc, ...this.moduleDocuments(tfUri)])
+            for (const unit of other.units)
+              if (unit.kind === 'task-definition' && terraformReference(unit.value.containerDefinitions)?.address === address)
+                found.push({ unit, uri: other.uri, doc: other });
+        }
+      }
+    }
+    // Two task definitions reading one file may differ in mode: then the file's mode is not known.
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /** The other Terraform files of `uri`'s module that the index holds. */

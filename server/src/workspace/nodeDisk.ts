@@ -15,9 +15,10 @@ export function nodeDisk(bundleDir: string): Disk {
     pathOf,
     uriOf: (path) => pathToFileURL(path).href,
     contains: (folder, path) => path.startsWith(folder + sep),
-    readText: (path) => readFileSync(path, 'utf8'),
+    // Sync reads in an async shape: one small file at a time is quicker than a trip through the thread pool.
+    readText: async (path) => readFileSync(path, 'utf8'),
     walkDocumentFiles: (folder, sliceMs) => walkDocumentFiles(folder, undefined, sliceMs),
-    environmentFor: (path, setting, root, openText) => environments.forFile(path, setting, root, openText),
+    environmentFor: async (path, setting, root, openText) => environments.forFile(path, setting, root, openText),
     docsUrl: createDocsUrl(bundleDir),
   };
 }

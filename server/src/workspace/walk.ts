@@ -1,18 +1,10 @@
-// The one folder walk: which files of a folder tree may hold ECS documents (JSON, and YAML
-// CloudFormation templates). The CLI lists them at
+// The folder walk over Node's `fs` (which files count: documentFiles.ts). The CLI lists them at
 // once; the language server walks them a slice at a time. Both skip the same folders and files.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOCUMENT_FILE, isWalkedFolder, MAX_WALKED_BYTES } from './documentFiles';
 
-/** Folders never worth walking into for ECS documents. */
-export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test', 'cdk.out', '.terraform', '.tools']);
-/**
- * Larger files are skipped by both walks: they are generated data, not deployment documents
- * (ECS takes task definitions up to 64 KiB, CloudFormation templates up to 1 MB).
- */
-export const MAX_WALKED_BYTES = 5 * 1024 * 1024;
-/** JSON documents, CloudFormation templates in YAML (`.template` may be either: the model tells by content) and Terraform files. */
-export const DOCUMENT_FILE = /\.(jsonc?|ya?ml|template|tf)$/i;
+export { DOCUMENT_FILE, MAX_WALKED_BYTES, SKIPPED_DIRS } from './documentFiles';
 
 /** One folder: its subfolders worth walking into and its document files up to `maxBytes`, both sorted. */
 function scanFolder(dir: string, maxBytes: number): { dirs: string[]; files: string[] } {
@@ -33,7 +25,7 @@ function scanFolder(dir: string, maxBytes: number): { dirs: string[]; files: str
       continue;
     }
     if (stat.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) dirs.push(full);
+      if (isWalkedFolder(name)) dirs.push(full);
     } else if (stat.isFile() && DOCUMENT_FILE.test(name) && stat.size <= maxBytes) files.push(full);
   }
   return { dirs, files };

@@ -8,7 +8,7 @@
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/tools';
-import { RESULTS, runUiChecks, type UiCheck } from '../support/uiChecks';
+import { fargateBridgeChecks, RESULTS, runUiChecks, type UiCheck } from '../support/uiChecks';
 import { openFile, openQuickFixMenu, runCommand, showCapacityPlan, STEP_MS } from '../support/workbench';
 
 const WALKTHROUGH = 'ecs-task-networking.ecs-task-networking#getStarted';
@@ -47,26 +47,7 @@ const checks: UiCheck[] = [
       await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: STEP_MS });
     },
   },
-  {
-    name: 'the error squiggle appears under the network mode of a Fargate task definition',
-    run: async (page) => {
-      await openFile(page, 'fargate-bridge.json');
-      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
-    },
-  },
-  {
-    name: 'hovering the value shows the rule message and the computed network mode text',
-    run: async (page) => {
-      await page
-        .locator('.monaco-editor .view-lines span', { hasText: /^"bridge"$/ })
-        .last()
-        .hover();
-      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: "Fargate only supports network mode 'awsvpc'" });
-      await hover.first().waitFor({ state: 'visible', timeout: STEP_MS });
-      await page.locator('.monaco-hover:not(.hidden)', { hasText: 'bridge network' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
-      await page.screenshot({ path: join(RESULTS, 'smoke-hover.png') });
-    },
-  },
+  ...fargateBridgeChecks('smoke'),
   {
     name: 'the Problems panel lists the error with its rule code',
     run: async (page) => {
@@ -87,6 +68,26 @@ const checks: UiCheck[] = [
         .locator('.statusbar-item', { hasText: 'Task definition: bridge · 1 container, 1 port mapping' })
         .first()
         .waitFor({ state: 'visible', timeout: STEP_MS });
+    },
+  },
+  {
+    name: 'a YAML CloudFormation template gets the squiggle under bridge and its own Problems panel row',
+    run: async (page) => {
+      await openFile(page, 'fargate-bridge.yaml');
+      await page
+        .locator('.monaco-editor .view-lines span', { hasText: /^bridge$/ })
+        .first()
+        .waitFor({ timeout: STEP_MS });
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
+      // The panel is open from the JSON check; its shortcut toggles, so press it only when closed.
+      if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'fargate-bridge.yaml' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+      // The JSON twin's row reads Ln 3; this one is the template's line 9, under the value.
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'fargate-network-mode' }).filter({ hasText: 'Ln 9, Col 20' });
+      await row.first().waitFor({ state: 'visible', timeout: STEP_MS });
+      const text = await row.first().innerText();
+      if (!/Fargate only supports network mode 'awsvpc'/.test(text)) throw new Error(`the row reads: ${text}`);
+      await page.screenshot({ path: join(RESULTS, 'smoke-yaml-problems.png') });
     },
   },
   {

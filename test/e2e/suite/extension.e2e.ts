@@ -1,100 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsWhen, EXTENSION_ID, hoverTextAt, open, ours, positionOf, quickFixOffered, statusWhen, tabWhen, timeout, type Api } from './editor';
 
 // These tests run in order in one editor window: the first checks that opening unrelated JSON
 // starts nothing, so no ECS document may be opened before it. Every wait is on an editor event
 // with a timeout, never a sleep.
-
-const EXTENSION_ID = 'ecs-task-networking.ecs-task-networking';
-const SOURCE = 'ecs-net';
-const WAIT_MS = 30_000;
-
-interface Api {
-  serverState(): 'stopped' | 'starting' | 'running';
-  whenServerRunning(): Promise<void>;
-  whenSettled(): Promise<void>;
-  statusText(): string | undefined;
-  readonly onDidChangeStatus: vscode.Event<string | undefined>;
-}
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the workspace folder open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-function timeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
-/** Resolves with our diagnostics for `uri` once `accept` holds for them, checked now and on every change. */
-function diagnosticsWhen(uri: vscode.Uri, accept: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  let sub: vscode.Disposable | undefined;
-  const found = new Promise<vscode.Diagnostic[]>((resolve) => {
-    const check = () => {
-      const ds = ours(uri);
-      if (accept(ds)) resolve(ds);
-    };
-    sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
-  return timeout(found, what).finally(() => sub?.dispose());
-}
-
-/** Resolves once the status bar text satisfies `accept`. */
-function statusWhen(api: Api, accept: (text: string | undefined) => boolean, what: string): Promise<string | undefined> {
-  let sub: vscode.Disposable | undefined;
-  const found = new Promise<string | undefined>((resolve) => {
-    if (accept(api.statusText())) return resolve(api.statusText());
-    sub = api.onDidChangeStatus((text) => {
-      if (accept(text)) resolve(text);
-    });
-  });
-  return timeout(found, what).finally(() => sub?.dispose());
-}
-
-/** Resolves with the first tab that satisfies `accept`, now or when the tabs change. */
-function tabWhen(accept: (tab: vscode.Tab) => boolean, what: string): Promise<vscode.Tab> {
-  let sub: vscode.Disposable | undefined;
-  const found = new Promise<vscode.Tab>((resolve) => {
-    const check = () => {
-      const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(accept);
-      if (tab) resolve(tab);
-    };
-    sub = vscode.window.tabGroups.onDidChangeTabs(check);
-    check();
-  });
-  return timeout(found, what).finally(() => sub?.dispose());
-}
-
-async function open(name: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
-  return vscode.window.showTextDocument(doc, { preview: false });
-}
-
-function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
-  const at = doc.getText().indexOf(needle);
-  assert.ok(at >= 0, `${needle} not found in ${doc.uri.path}`);
-  return doc.positionAt(at + delta);
-}
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n');
-}
 
 describe('ECS Task Networking in a real editor', () => {
   let api: Api;
@@ -148,22 +58,7 @@ describe('ECS Task Networking in a real editor', () => {
     const editor = await open('fargate-bridge.json');
     const uri = editor.document.uri;
     const [error] = await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'fargate-network-mode'), 'fargate-network-mode');
-    // Code action requests carry the editor's markers, which reach the workbench a moment after the
-    // extension host has them: ask again (each ask is a round trip, no sleep) until ours is offered.
-    let actions: vscode.CodeAction[] = [];
-    const offered = async () => {
-      for (;;) {
-        actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          error.range,
-          vscode.CodeActionKind.QuickFix.value,
-        );
-        const found = actions.find((a) => a.title === "Set networkMode to 'awsvpc'");
-        if (found) return found;
-      }
-    };
-    const fix = await timeout(offered(), `the quick fix (offered so far: ${actions.map((a) => a.title).join(' | ')})`);
+    const fix = await quickFixOffered(uri, error.range, "Set networkMode to 'awsvpc'");
     assert.ok(fix.edit);
     assert.equal(fix.isPreferred, true);
     // The client tags our quick fixes so that applying one completes the walkthrough's step.
@@ -175,12 +70,7 @@ describe('ECS Task Networking in a real editor', () => {
 
   it('hovers on an instance type with the computed tasks per instance', async () => {
     const editor = await open('ec2-api.json');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      editor.document.uri,
-      positionOf(editor.document, 'c5.large', 3),
-    );
-    const text = hoverText(hovers);
+    const text = await hoverTextAt(editor.document.uri, positionOf(editor.document, 'c5.large', 3));
     assert.match(text, /\*\*c5\.large\*\*: 2 vCPU/);
     assert.match(text, /\*\*2\*\* without trunking, \*\*10\*\* with trunking/);
     // The task's 256 CPU units: 2048 / 256 = 8 by CPU, so 8 with trunking.

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from './tools';
-import { openWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
+import { openFile, openWorkbench, STEP_MS, type Workbench, type WorkbenchOptions } from './workbench';
 
 export const RESULTS = join(REPO_ROOT, 'test-results');
 
@@ -43,4 +43,33 @@ export async function runUiChecks(layer: string, options: WorkbenchOptions, chec
   console.log(`screenshots: ${RESULTS}`);
   console.log(`${layer}: ${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
+}
+
+/**
+ * The Fargate + bridge task definition of the test workspaces: its error squiggle, then the hover
+ * on "bridge" with the rule message and the hover's own text (screenshot `<layer>-hover.png`).
+ */
+export function fargateBridgeChecks(layer: string): UiCheck[] {
+  return [
+    {
+      name: 'the error squiggle appears under the network mode of a Fargate task definition',
+      run: async (page) => {
+        await openFile(page, 'fargate-bridge.json');
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_MS });
+      },
+    },
+    {
+      name: 'hovering the value shows the rule message and the computed network mode text',
+      run: async (page) => {
+        await page
+          .locator('.monaco-editor .view-lines span', { hasText: /^"bridge"$/ })
+          .last()
+          .hover();
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: "Fargate only supports network mode 'awsvpc'" });
+        await hover.first().waitFor({ state: 'visible', timeout: STEP_MS });
+        await page.locator('.monaco-hover:not(.hidden)', { hasText: 'bridge network' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+        await page.screenshot({ path: join(RESULTS, `${layer}-hover.png`) });
+      },
+    },
+  ];
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,6 +58,37 @@ test('a changed input stops the generator with a message naming it, before anyth
     assert.match(r.stderr, /input fargate\.json changed: its sha256 is [0-9a-f]{64}, scripts\/data-inputs\.json pins [0-9a-f]{64}/);
     assert.equal(existsSync(out), false);
   } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+test('a provider argument that matches no API member and is not listed stops the Terraform generator, naming it', () => {
+  assert.ok(existsSync(shared), `the shared data folder ${shared} is missing`);
+  const copy = mkdtempSync(join(tmpdir(), 'ecs-net-tf-'));
+  const pins = join(root, 'scripts', 'data-inputs.json');
+  const pinned = readFileSync(pins);
+  try {
+    const pages = join(copy, 'terraform-aws', 'r');
+    mkdirSync(pages, { recursive: true });
+    for (const name of readdirSync(join(shared, 'terraform-aws', 'r'))) copyFileSync(join(shared, 'terraform-aws', 'r', name), join(pages, name));
+    const page = join(pages, 'ecs_service.html.markdown');
+    const text = readFileSync(page, 'utf8');
+    assert.ok(text.includes('\n* `cluster` - '));
+    writeFileSync(page, text.replace('\n* `cluster` - ', '\n* `warm_pool` - (Optional) Added for this test.\n* `cluster` - '));
+    const out = join(copy, 'out');
+    const data = join(out, 'server', 'src', 'structure', 'data');
+    mkdirSync(data, { recursive: true });
+    copyFileSync(join(root, 'server', 'src', 'structure', 'data', 'api-shapes.ts'), join(data, 'api-shapes.ts'));
+    // --accept-inputs gets past the pins to the mapping, which must fail before any pin is written.
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'gen-terraform.mjs'), '--shared', copy, '--out', out, '--accept-inputs'], {
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /aws_ecs_service warm_pool: no API member matches; add an override or list it as not mapped/);
+    assert.equal(existsSync(join(data, 'terraform-names.ts')), false);
+    assert.ok(readFileSync(pins).equals(pinned), 'the pins are untouched');
+  } finally {
+    if (!readFileSync(pins).equals(pinned)) writeFileSync(pins, pinned);
     rmSync(copy, { recursive: true, force: true });
   }
 });

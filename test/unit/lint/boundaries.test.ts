@@ -81,6 +81,22 @@ test('client/ reaches the server only through the shared contract', async () => 
   );
 });
 
+test('client/ modules the browser entry loads take no Node built-in and not the Node client', async () => {
+  const reason = /runs in the browser too/;
+  for (const source of ['node:path', 'fs', 'child_process', 'crypto', 'path/posix', 'vscode-languageclient/node']) {
+    await assertForbidden('client/src/activation.ts', source, reason);
+  }
+  await assertForbidden('client/src/workspaceFiles.ts', '../../server/src/workspace/clientDisk', /only the contract in shared\//);
+  assert.deepEqual(
+    await boundaryMessages(
+      'client/src/browserExtension.ts',
+      importing('../../shared/src/protocol', './activation', 'vscode', 'vscode-languageclient/browser', 'vscode-languageclient'),
+    ),
+    [],
+  );
+  assert.deepEqual(await boundaryMessages('client/src/pullEnvironment.ts', importing('node:child_process', 'node:path')), []);
+});
+
 test('shared/ imports neither side and no package only one side loads', async () => {
   const reason = /goes into both bundles/;
   await assertForbidden('shared/src/protocol.ts', '../../server/src/core', reason);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { EcsDocument, syntaxOf } from '../../../server/src/model/document';
 import { TerraformSyntaxTree } from '../../../server/src/model/terraform/syntax';
@@ -205,7 +206,10 @@ test('an edited document parses incrementally and reads exactly as a fresh parse
     const next = new EcsDocument(doc.uri, doc.version + 1, text, undefined, doc);
     const fresh = new EcsDocument(doc.uri, 99, text);
     assert.deepEqual(next.value, fresh.value, `after replacing ${from}`);
-    for (const path of [['resource', 'aws_ecs_task_definition', 'app', 'network_mode'], ['resource', 'aws_ecs_service', 'web', 'launch_type']] as JsonPath[]) {
+    for (const path of [
+      ['resource', 'aws_ecs_task_definition', 'app', 'network_mode'],
+      ['resource', 'aws_ecs_service', 'web', 'launch_type'],
+    ] as JsonPath[]) {
       assert.deepEqual(next.tree.locate(path), fresh.tree.locate(path));
     }
     fresh.release();
@@ -239,4 +243,16 @@ test('bad input: binary, BOM, CRLF, tabs, deep nesting and a 10 MB string never 
   const crlf = tfDoc('\ufeffresource "aws_ecs_service" "s" {\r\n\tname = "s"\r\n}\r\n');
   assert.equal(crlf.valueAt(['resource', 'aws_ecs_service', 's', 'name']), 's');
   assert.equal(textAt(crlf, ['resource', 'aws_ecs_service', 's', 'name']), '"s"');
+});
+
+test('the grammar is given to web-tree-sitter as bytes: loading it fetches nothing', async () => {
+  // The loader's fetch and dynamic import serve wasm given by URL or path; ours never takes that road.
+  const { readFileSync } = await import('node:fs');
+  const root = join(__dirname, '..', '..', '..', '..');
+  const source = readFileSync(join(root, 'server', 'src', 'workspace', 'nodeTerraform.ts'), 'utf8');
+  assert.match(source, /readFileSync\(wasmFile\(RUNTIME/);
+  assert.match(source, /readFileSync\(wasmFile\(GRAMMAR/);
+  const parser = readFileSync(join(root, 'server', 'src', 'model', 'terraform', 'parser.ts'), 'utf8');
+  assert.match(parser, /Parser\.init\(\{ wasmBinary: bytes\.runtime, locateFile: \(name: string\) => name \}/);
+  assert.match(parser, /Language\.load\(bytes\.grammar\)/);
 });

@@ -94,21 +94,23 @@ Resources:
   assert.equal(doc.text.slice(range.offset, range.offset + range.length), 'awsvpc');
 });
 
-test('a YAML template gets the same findings as JSON, underlined on the value, with no fix or completion offered', () => {
+test('a YAML template gets the same findings as JSON, underlined on the value, with the fix and completion written as YAML', () => {
   const { doc, findings, diagnostics } = checkText(TASK, 'file:///stack.yaml');
   assert.equal(doc.kind, 'cloudformation');
   const mode = findings.find((f) => f.ruleId === 'fargate-network-mode');
   assert.ok(mode, 'fargate-network-mode reported');
-  assert.ok(mode.fixes?.length, 'the finding carries a fix, which YAML does not offer yet');
+  assert.ok(mode.fixes?.length, 'the finding carries a fix');
   const range = doc.rangeOf(mode.path, mode.target);
   assert.equal(TASK.slice(range.offset, range.offset + range.length), 'bridge');
   assert.ok(diagnostics.length > 0);
   const lsp = toDiagnostics(doc, findings);
+  const fix = quickFixes(doc, lsp, () => undefined).find((a) => a.title === "Set networkMode to 'awsvpc'");
   assert.deepEqual(
-    quickFixes(doc, lsp, () => undefined),
-    [],
+    fix?.edit?.changes?.['file:///stack.yaml']?.map((e) => e.newText),
+    ['awsvpc'],
   );
-  assert.deepEqual(completionsAt(doc, TASK.indexOf('bridge') + 2, DEFAULT_SETTINGS).items, []);
+  const items = completionsAt(doc, TASK.indexOf('bridge') + 2, DEFAULT_SETTINGS).items;
+  assert.equal(items.find((i) => i.preselect)?.textEdit?.newText, 'awsvpc');
 });
 
 test('hover and the path at an offset work on YAML', () => {

@@ -7,7 +7,7 @@ import { fuzzSyntax } from '../../support/fuzzSyntax';
 // The JSON fuzz test's properties (fuzz.test.ts) on YAML templates: the YAML twins of the
 // CloudFormation fixtures, truncated, edited with YAML's own tokens, given values of every type,
 // and hostile YAML (tabs, alias bombs, unknown tags, deep nesting, huge scalars). Same seed rule,
-// same number of documents. YAML is offered no quick fix yet, which the harness also checks.
+// same number of documents. Every quick fix and fix-all of a clean template must leave valid YAML.
 
 console.log(`YAML fuzz seed ${SEED} (set FUZZ_SEED to explore others)`);
 

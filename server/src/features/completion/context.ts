@@ -7,7 +7,7 @@ import { linkedTask as linkedTaskOf } from '../../semantics/service';
 import type { References, UnitRef } from '../../semantics/references';
 import type { Settings } from '../../settings';
 import type { StructureRoot } from '../../structure/validate';
-import type { CursorSite, Token } from './cursor';
+import type { CursorSite, SiteWriting, Token } from './cursor';
 
 /**
  * Everything a completion needs about one request, built once: what surrounds the cursor, which
@@ -19,7 +19,6 @@ export interface CompletionContext {
   /** The document text with a byte order mark blanked (offsets stay the same). */
   readonly text: string;
   readonly offset: number;
-  readonly tokens: readonly Token[];
   /** The token being replaced, if any. */
   readonly token?: Token;
   /** Full document path: of the value, or for a property name, of the object it belongs to. */
@@ -36,6 +35,10 @@ export interface CompletionContext {
   readonly end: number;
   /** Appended to the inserted text when another entry follows without a comma. */
   readonly trailing: string;
+  /** Put before an inserted value (see CursorSite). */
+  readonly leading: string;
+  /** How inserted text is written at the site (JSON, or YAML in block or flow style). */
+  readonly writing: SiteWriting;
   readonly settings: Settings;
   /** Task definitions and target groups other documents (or the same template) hold. */
   readonly refs: References;
@@ -50,6 +53,8 @@ export interface KeyContext extends CompletionContext {
   readonly hasColon: boolean;
   /** Offset after the previous entry that needs a ',' before the new member. */
   readonly commaAt?: number;
+  /** The names the mapping already has, when the cursor reader knows them (see CursorSite). */
+  readonly present?: readonly string[];
 }
 
 /** A unit of one of the kinds the structural model describes. */
@@ -82,14 +87,13 @@ export function valueContext(inputs: Inputs, site: CursorSite): CompletionContex
 export function keyContext(inputs: Inputs, site: CursorSite): KeyContext | undefined {
   const unit = inputs.doc.unitAt(site.path, true);
   if (!unit || !isEcsUnit(unit)) return undefined;
-  return { ...build(inputs, site, unit), unit, hasColon: site.hasColon, commaAt: site.commaAt };
+  return { ...build(inputs, site, unit), unit, hasColon: site.hasColon, commaAt: site.commaAt, present: site.present };
 }
 
 function build(inputs: Inputs, site: CursorSite, unit: Unit): CompletionContext {
   const rel = site.path.slice(unit.basePath.length);
   return {
     ...inputs,
-    tokens: site.tokens,
     token: site.token,
     path: site.path,
     unit,
@@ -99,6 +103,8 @@ function build(inputs: Inputs, site: CursorSite, unit: Unit): CompletionContext 
     start: site.start,
     end: site.end,
     trailing: site.trailing,
+    leading: site.leading ?? '',
+    writing: site.writing,
   };
 }
 

@@ -1,13 +1,26 @@
 import { createScanner, getLocation, ScanError, SyntaxKind } from 'jsonc-parser';
 import type { JsonPath } from '../../model/types';
+import type { YamlStyle } from '../yamlWriting';
 
-// Where the cursor is, learned from the text alone: the tokens around it and the JSON path
+// Where the cursor is in JSON, learned from the text alone: the tokens around it and the JSON path
 // jsonc-parser reports. Nothing here knows about ECS; the context module adds the meaning.
+// yamlCursor.ts answers the same question for YAML.
 
-export interface Token {
+/** A token of jsonc-parser's scanner. */
+interface ScanToken {
   readonly kind: SyntaxKind;
   readonly start: number;
   readonly end: number;
+}
+
+/** The token the chosen item replaces, in terms every syntax shares. */
+export interface Token {
+  /** A quoted string, a bare word (unquoted text), or anything else (a number, a keyword). */
+  readonly kind: 'string' | 'word' | 'other';
+  readonly start: number;
+  readonly end: number;
+  /** The characters of the value itself: inside the quotes, or a bare scalar's whole text where it is a value (YAML). */
+  readonly inside?: { readonly start: number; readonly end: number };
 }
 
 const VALUE_TOKENS: ReadonlySet<SyntaxKind> = new Set([
@@ -23,14 +36,14 @@ const VALUE_TOKENS: ReadonlySet<SyntaxKind> = new Set([
 const STARTS_ENTRY: ReadonlySet<SyntaxKind> = new Set([...VALUE_TOKENS, SyntaxKind.OpenBraceToken, SyntaxKind.OpenBracketToken]);
 
 interface Scan {
-  readonly tokens: readonly Token[];
+  readonly tokens: readonly ScanToken[];
   readonly inComment: boolean;
 }
 
 /** The significant tokens of the text, and whether the cursor sits inside a comment. */
 function scanText(text: string, offset: number): Scan {
   const scanner = createScanner(text, false);
-  const tokens: Token[] = [];
+  const tokens: ScanToken[] = [];
   let inComment = false;
   for (;;) {
     const kind = scanner.scan();
@@ -50,8 +63,8 @@ function scanText(text: string, offset: number): Scan {
 }
 
 /** The key or value token the cursor is in or touches (preferring the one it is inside). */
-function tokenAt(tokens: readonly Token[], offset: number): Token | undefined {
-  let touching: Token | undefined;
+function tokenAt(tokens: readonly ScanToken[], offset: number): ScanToken | undefined {
+  let touching: ScanToken | undefined;
   for (const t of tokens) {
     if (t.start > offset) break;
     if (!VALUE_TOKENS.has(t.kind) || offset > t.end) continue;
@@ -61,8 +74,8 @@ function tokenAt(tokens: readonly Token[], offset: number): Token | undefined {
   return touching;
 }
 
-function tokenBefore(tokens: readonly Token[], offset: number): Token | undefined {
-  let found: Token | undefined;
+function tokenBefore(tokens: readonly ScanToken[], offset: number): ScanToken | undefined {
+  let found: ScanToken | undefined;
   for (const t of tokens) {
     if (t.end > offset) break;
     found = t;
@@ -70,7 +83,7 @@ function tokenBefore(tokens: readonly Token[], offset: number): Token | undefine
   return found;
 }
 
-function tokenAfter(tokens: readonly Token[], offset: number): Token | undefined {
+function tokenAfter(tokens: readonly ScanToken[], offset: number): ScanToken | undefined {
   return tokens.find((t) => t.start >= offset);
 }
 
@@ -89,13 +102,41 @@ export interface CursorSite {
   readonly end: number;
   /** The token being replaced, if any. */
   readonly token?: Token;
-  readonly tokens: readonly Token[];
   /** Appended to the inserted text when another entry follows without a comma. */
   readonly trailing: string;
+  /** Put before an inserted value: the space YAML needs after a ':' typed just now. */
+  readonly leading?: string;
   /** A name followed by a ':' already: the name goes in alone. */
   readonly hasColon: boolean;
   /** Offset after the previous entry that needs a ',' before the new member. */
   readonly commaAt?: number;
+  /** How new text is written here. */
+  readonly writing: SiteWriting;
+  /** For a name, the names its mapping already has, when the reader knows them better than the document's parse (a YAML name being typed breaks it). */
+  readonly present?: readonly string[];
+}
+
+/** How text inserted at a site is written: JSON, or YAML in the block or flow style around the cursor. */
+export type SiteWriting =
+  | { readonly syntax: 'json' }
+  | {
+      readonly syntax: 'yaml';
+      /** Inside `[...]` or `{...}`: values on one line, with no block snippets. */
+      readonly flow: boolean;
+      /** The column a new property name starts at, for the lines of a block value below it. */
+      readonly column: number;
+      readonly style: Pick<YamlStyle, 'indent' | 'indentSeq'>;
+    };
+
+const JSON_WRITING: SiteWriting = { syntax: 'json' };
+
+/** The neutral form of a scanned token: a string (with its inside), a bare word, or anything else. */
+function siteToken(text: string, t: ScanToken): Token {
+  if (t.kind === SyntaxKind.StringLiteral) {
+    const closed = t.end - t.start >= 2 && text.charAt(t.end - 1) === '"';
+    return { kind: 'string', start: t.start, end: t.end, inside: { start: t.start + 1, end: closed ? t.end - 1 : t.end } };
+  }
+  return { kind: t.kind === SyntaxKind.Unknown ? 'word' : 'other', start: t.start, end: t.end };
 }
 
 /** The site at `offset` of `text` (a byte order mark already blanked), or undefined where nothing may be offered. */
@@ -107,21 +148,21 @@ export function findSite(text: string, offset: number): CursorSite | undefined {
   const path = loc.path;
   const at = tokenAt(tokens, offset);
 
-  const key = (start: number, end: number, token?: Token, commaAt?: number): CursorSite => {
+  const key = (start: number, end: number, token?: ScanToken, commaAt?: number): CursorSite => {
     const next = tokenAfter(tokens, end);
     const hasColon = next?.kind === SyntaxKind.ColonToken;
     const trailing = !hasColon && next && STARTS_ENTRY.has(next.kind) ? ',' : '';
-    return { role: 'key', path: path.slice(0, -1), start, end, token, tokens, trailing, hasColon, commaAt };
+    return { role: 'key', path: path.slice(0, -1), start, end, token: token && siteToken(text, token), trailing, hasColon, commaAt, writing: JSON_WRITING };
   };
-  const value = (start: number, end: number, token?: Token): CursorSite => ({
+  const value = (start: number, end: number, token?: ScanToken): CursorSite => ({
     role: 'value',
     path,
     start,
     end,
-    token,
-    tokens,
+    token: token && siteToken(text, token),
     trailing: token ? '' : trailingComma(tokens, end),
     hasColon: false,
+    writing: JSON_WRITING,
   });
 
   if (loc.isAtPropertyKey) {
@@ -149,15 +190,13 @@ export function findSite(text: string, offset: number): CursorSite | undefined {
   return afterValue && typeof last === 'string' ? key(offset, offset, undefined, before.end) : undefined;
 }
 
-function trailingComma(tokens: readonly Token[], end: number): string {
+function trailingComma(tokens: readonly ScanToken[], end: number): string {
   const next = tokenAfter(tokens, end);
   return next && STARTS_ENTRY.has(next.kind) ? ',' : '';
 }
 
-/** The inside of the string token the cursor is in (editors close the quote as it is typed), or undefined. */
-export function stringInside(text: string, offset: number, token: Token | undefined): { start: number; end: number } | undefined {
-  if (!token || token.kind !== SyntaxKind.StringLiteral || offset <= token.start) return undefined;
-  const closed = token.end - token.start >= 2 && text.charAt(token.end - 1) === '"';
-  const end = closed ? token.end - 1 : token.end;
-  return offset > end ? undefined : { start: token.start + 1, end };
+/** The inside of the value token the cursor is in (editors close a quote as it is typed), or undefined. */
+export function stringInside(offset: number, token: Token | undefined): { start: number; end: number } | undefined {
+  const inside = token?.inside;
+  return inside && offset >= inside.start && offset <= inside.end ? inside : undefined;
 }

@@ -3,6 +3,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type Command, type Co
 import type { EcsDocument } from '../../model/document';
 import { enumAt } from '../../structure/validate';
 import { structureRoot, type CompletionContext } from './context';
+import { valueText } from './writing';
 
 // Building completion items: ranks, ranges, value choices with their reasons, snippets.
 
@@ -29,10 +30,7 @@ export function rankText(rank: number, index: number): string {
   return `${rank}${String(index).padStart(4, '0')}`;
 }
 
-/** Literal text inside a snippet: `$`, `}` and `\` would otherwise be read as syntax. */
-export function snippetText(value: string): string {
-  return value.replace(/[\\$}]/g, (c) => `\\${c}`);
-}
+export { snippetText } from './writing';
 
 /** One value the user may pick. */
 export interface Choice {
@@ -53,12 +51,12 @@ export interface DescribedValue {
   readonly documentation: string;
 }
 
-/** JSON strings replacing the site's range, ranked: preferred first, invalid last with the reason. */
+/** Strings (quoted as the site writes them) replacing the site's range, ranked: preferred first, invalid last with the reason. */
 export function choiceItems(ctx: CompletionContext, choices: readonly Choice[]): CompletionItem[] {
   const range = toRange(ctx.doc, ctx.start, ctx.end);
   let preselected = false;
   return choices.map((choice, index) => {
-    const quoted = JSON.stringify(choice.value);
+    const quoted = valueText(ctx, choice.value);
     const rank = choice.invalid ? RANK_INVALID : choice.preferred ? RANK_PREFERRED : RANK_NORMAL;
     const docs = [choice.documentation ?? choice.detail];
     if (choice.invalid) docs.push('', `**Not valid here:** ${choice.invalid}`);
@@ -69,7 +67,7 @@ export function choiceItems(ctx: CompletionContext, choices: readonly Choice[]):
       documentation: markdown(docs.join('\n')),
       sortText: rankText(rank, index),
       filterText: quoted,
-      textEdit: { range, newText: quoted + ctx.trailing },
+      textEdit: { range, newText: ctx.leading + quoted + ctx.trailing },
     };
     if (rank === RANK_PREFERRED && !preselected) {
       item.preselect = true;
@@ -101,7 +99,7 @@ export function snippetValueItem(
     sortText: rankText(RANK_NORMAL, index),
     filterText: label,
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: toRange(ctx.doc, ctx.start, ctx.end), newText: snippet + ctx.trailing },
+    textEdit: { range: toRange(ctx.doc, ctx.start, ctx.end), newText: ctx.leading + snippet + ctx.trailing },
   };
   if (command) item.command = command;
   return item;

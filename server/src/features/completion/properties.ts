@@ -1,11 +1,12 @@
-import { SyntaxKind } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { JsonPath } from '../../model/types';
+import { isObject } from '../../model/values';
 import { taskFacts } from '../../semantics/facts';
 import { enumAt, membersAt, type MemberInfo } from '../../structure/validate';
 import { apiPathOf, type EcsUnit, type KeyContext } from './context';
 import { snippetText, toRange, TRIGGER_SUGGEST } from './items';
 import { blockSnippets, withLeadingComma } from './snippets';
+import { afterName, asWritten, keyFilterText, keyText } from './writing';
 
 // Property names from the structural model: members not written yet, each with a value
 // placeholder for its type, after the ready-made blocks.
@@ -29,37 +30,16 @@ function excludedMember(unit: EcsUnit, rel: JsonPath, name: string): boolean {
 
 /** Keys already in the object, except the one being typed. */
 function presentKeys(ctx: KeyContext): Set<string> {
+  if (ctx.present) return new Set(ctx.present);
   const keys = new Set<string>();
-  const node = ctx.doc.nodeAtPath(ctx.path);
-  if (node?.type === 'object') {
-    for (const prop of node.children ?? []) {
-      const key = prop.children?.[0];
-      if (!key || typeof key.value !== 'string') continue;
-      if (ctx.offset >= key.offset && ctx.offset <= key.offset + key.length) continue;
-      keys.add(key.value);
-    }
+  const object = ctx.doc.valueAt(ctx.path);
+  if (!isObject(object)) return keys;
+  for (const name of Object.keys(object)) {
+    const key = ctx.doc.tree.locate([...ctx.path, name])?.key;
+    if (key && ctx.offset >= key.offset && ctx.offset <= key.offset + key.length) continue;
+    keys.add(name);
   }
   return keys;
-}
-
-function valuePlaceholder(m: MemberInfo, hasValues: boolean): string {
-  switch (m.type) {
-    case 'string':
-    case 'timestamp':
-      return '"$1"';
-    case 'integer':
-    case 'number':
-      return '${1:0}';
-    case 'boolean':
-      return '${1:false}';
-    case 'object':
-    case 'map':
-      return '{\n\t$1\n}';
-    case 'array':
-      return hasValues ? '[\n\t"$1"\n]' : '[\n\t$1\n]';
-    default:
-      return '$1';
-  }
 }
 
 /** Whether the value of member `m` gets completions of its own (then the editor is asked to show them). */
@@ -74,7 +54,7 @@ function hasValueCompletions(ctx: KeyContext, m: MemberInfo): boolean {
 }
 
 function propertyItem(ctx: KeyContext, m: MemberInfo): CompletionItem {
-  const quoted = JSON.stringify(m.name);
+  const quoted = keyText(ctx, m.name);
   const range = toRange(ctx.doc, ctx.start, ctx.end);
   const withValues = hasValueCompletions(ctx, m);
   const item: CompletionItem = {
@@ -82,15 +62,15 @@ function propertyItem(ctx: KeyContext, m: MemberInfo): CompletionItem {
     kind: CompletionItemKind.Property,
     detail: `${m.type}${m.required ? ' · required' : ''}${m.enum ? ` · ${m.enum.join(' | ')}` : ''}`,
     sortText: `${m.required ? 1 : 2}${m.name}`,
-    filterText: ctx.token?.kind === SyntaxKind.Unknown ? m.name : quoted,
+    filterText: keyFilterText(ctx, m.name),
   };
   if (ctx.hasColon) {
     item.insertTextFormat = InsertTextFormat.PlainText;
     item.textEdit = { range, newText: quoted };
   } else {
     item.insertTextFormat = InsertTextFormat.Snippet;
-    item.textEdit = { range, newText: `${snippetText(quoted)}: ${valuePlaceholder(m, withValues && m.type === 'array')}${ctx.trailing}` };
+    item.textEdit = { range, newText: `${snippetText(quoted)}${afterName(ctx, m, withValues && m.type === 'array')}${ctx.trailing}` };
     if (withValues && m.type !== 'array') item.command = TRIGGER_SUGGEST;
   }
-  return withLeadingComma(ctx, item);
+  return asWritten(ctx, withLeadingComma(ctx, item));
 }

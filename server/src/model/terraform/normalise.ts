@@ -23,7 +23,11 @@ export interface TerraformMapping {
   readonly value: JsonObject;
   /** API path → path inside the resource body; a path with no Terraform counterpart gives its nearest mapped ancestor. */
   toDocPath(apiPath: JsonPath): JsonPath;
-  /** A value in API spelling (what a fix writes at `apiPath`) → what the projection holds at `toDocPath(apiPath)`. */
+  /**
+   * A value in API spelling (what a fix writes at `apiPath`) → what the projection holds at
+   * `toDocPath(apiPath)`: block arrays, snake_case names, Terraform types. A path with no Terraform
+   * counterpart gives the value back unchanged; `toDocPath` names an ancestor there, not a place to write it.
+   */
   toDocValue(apiPath: JsonPath, apiValue: Json): Json;
 }
 
@@ -177,9 +181,20 @@ interface Candidate {
   readonly api: readonly string[];
 }
 
-function candidates(args: TerraformArguments, prefix: JsonPath = []): Candidate[] {
+const candidatesOf = new WeakMap<TerraformArguments, Candidate[]>();
+
+function candidates(args: TerraformArguments): Candidate[] {
+  let found = candidatesOf.get(args);
+  if (!found) {
+    found = collect(args, []);
+    candidatesOf.set(args, found);
+  }
+  return found;
+}
+
+function collect(args: TerraformArguments, prefix: JsonPath): Candidate[] {
   return Object.entries(args).flatMap(([name, a]): Candidate[] => {
-    if (a.block === 'flat') return candidates(a.args ?? {}, [...prefix, name, 0]);
+    if (a.block === 'flat') return collect(a.args ?? {}, [...prefix, name, 0]);
     return a.api ? [{ keys: [...prefix, name], arg: a, api: a.api }] : [];
   });
 }

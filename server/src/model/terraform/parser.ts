@@ -1,6 +1,6 @@
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
-// web-tree-sitter and the HCL grammar are WebAssembly: loading them is asynchronous and happens
+// web-tree-sitter and the HCL grammar are wasm modules: loading them is asynchronous and happens
 // once per process (the Node server, the CLI, the browser worker, a test run), before any `.tf`
 // document is read. Everything after that is synchronous, like the JSON and YAML readers.
 
@@ -34,7 +34,9 @@ let loaded: TerraformGrammar | undefined;
 export function loadTerraformGrammar(wasm: () => Promise<TerraformWasm> | TerraformWasm): Promise<TerraformGrammar> {
   loading ??= (async () => {
     const bytes = await wasm();
-    await Parser.init({ wasmBinary: bytes.runtime } as object);
+    // With the bytes given nothing is fetched; `locateFile` only names the file, so the loader does
+    // not build a URL from its own script's location (a bundled worker has none).
+    await Parser.init({ wasmBinary: bytes.runtime, locateFile: (name: string) => name } as object);
     const grammar = new TerraformGrammar(await Language.load(bytes.grammar));
     loaded = grammar;
     return grammar;
@@ -45,4 +47,21 @@ export function loadTerraformGrammar(wasm: () => Promise<TerraformWasm> | Terraf
 /** The grammar, once `loadTerraformGrammar` has finished; until then `.tf` documents are not read. */
 export function terraformGrammar(): TerraformGrammar | undefined {
   return loaded;
+}
+
+declare function atob(data: string): string;
+
+/**
+ * Loads the grammar from base64 bytes a client sent (`{ runtime, grammar }`), as the browser client
+ * does; anything else is ignored. A failure is logged: `.tf` files then stay unread.
+ */
+export async function loadGivenTerraform(given: unknown, log: (message: string) => void): Promise<void> {
+  const wasm = given as { runtime?: unknown; grammar?: unknown } | undefined;
+  if (typeof wasm?.runtime !== 'string' || typeof wasm.grammar !== 'string') return;
+  const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  try {
+    await loadTerraformGrammar(() => ({ runtime: bytes(wasm.runtime as string), grammar: bytes(wasm.grammar as string) }));
+  } catch (error) {
+    log(`Terraform support is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -43,12 +43,18 @@ function point(text: string, offset: number) {
   return { row, column: (offset - lineStart) * 2 };
 }
 
-/** The first node the parser could not read inside `node` (a loop: the nesting is the user's). */
-function firstError(node: Node): Node {
+/**
+ * Where to show the first thing the parser could not read inside `node`: the error node itself, or
+ * for a token the parser had to invent at the end (a missing `"` or `}`), the construct left open.
+ * A loop, not a recursion: the nesting is the user's.
+ */
+function firstError(node: Node): { offset: number; end: number } {
   for (let at = node; ;) {
-    const child = at.children.find((c) => c?.hasError || c?.isError || c?.isMissing);
-    if (!child) return at;
-    if (child.isError || child.isMissing) return child;
+    const child = at.children.find((c) => c !== null && (c.isMissing || c.isError || c.hasError));
+    if (!child) return { offset: at.startIndex, end: at.endIndex };
+    if (child.isMissing || (child.isError && child.endIndex === child.startIndex))
+      return { offset: at.startIndex, end: Math.min(at.endIndex, at.startIndex + 1) };
+    if (child.isError) return { offset: child.startIndex, end: child.endIndex };
     at = child;
   }
 }
@@ -109,9 +115,9 @@ export class TerraformSyntaxTree implements SyntaxTree {
     if (root?.hasError) {
       const bad = firstError(root);
       problem = {
-        offset: bad.startIndex,
+        offset: bad.offset,
         // At least one character, unless the error is a missing token at the very end of the text.
-        length: Math.min(Math.max(1, Math.min(bad.endIndex - bad.startIndex, 200)), text.length - bad.startIndex),
+        length: Math.min(Math.max(1, Math.min(bad.end - bad.offset, 200)), text.length - bad.offset),
         message: 'Terraform cannot read this (a syntax error); the blocks from here to the end of the file are not checked.',
       };
     }

@@ -1,7 +1,8 @@
 import type { CfnResource, Unit } from '../document';
 import type { Json, JsonObject, JsonPath } from '../types';
-import { arr, isObject, obj } from '../values';
-import { normaliseTerraform } from './normalise';
+import { isObject, obj } from '../values';
+import { normaliseTerraform, terraformProperties } from './normalise';
+import { pathKey } from './places';
 
 // The ECS units and the other resources of one `.tf` file. A unit's value is in API spelling and
 // API types (normalise.ts), so the rules read it as they read a JSON task definition; its paths map
@@ -21,31 +22,40 @@ export function terraformReference(value: Json | undefined): { address: string; 
   return { address: m[1] ? `data.${address}` : address, attribute: m[4], data: m[1] !== undefined };
 }
 
-/** The first block of a block list (`network_configuration { … }` is `[ {…} ]` in the projection). */
-const firstBlock = (v: Json | undefined): JsonObject | undefined => obj(arr(v)?.[0]);
-
-/** aws_subnet arguments under CloudFormation's AWS::EC2::Subnet names. */
-function subnetProperties(body: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  const names: Record<string, string> = {
-    cidr_block: 'CidrBlock',
-    ipv6_cidr_block: 'Ipv6CidrBlock',
-    ipv6_native: 'Ipv6Native',
-    availability_zone: 'AvailabilityZone',
-    map_public_ip_on_launch: 'MapPublicIpOnLaunch',
-    assign_ipv6_address_on_creation: 'AssignIpv6AddressOnCreation',
-    vpc_id: 'VpcId',
-  };
-  for (const [tf, cfn] of Object.entries(names)) if (body[tf] !== undefined) out[cfn] = body[tf];
-  return out;
+/**
+ * Resources that are not units, under CloudFormation's type and property names (the generated
+ * table's facts: subnets, account settings, launch templates). `aws_instance` has no provider page
+ * among the pinned inputs; its one fact the model reads, the instance type, is named here.
+ */
+function otherResource(type: string, body: JsonObject): { type: string; properties: JsonObject } {
+  const known = terraformProperties(type, body);
+  if (known) return { type: known.cfnType, properties: known.properties };
+  if (type === 'aws_instance' && body.instance_type !== undefined) return { type: 'AWS::EC2::Instance', properties: { InstanceType: body.instance_type } };
+  return { type, properties: body };
 }
 
-const OTHER_RESOURCES: Readonly<Record<string, { type: string; properties: (body: JsonObject) => JsonObject }>> = {
-  aws_subnet: { type: 'AWS::EC2::Subnet', properties: subnetProperties },
-  aws_ecs_account_setting_default: { type: 'AWS::ECS::AccountSettingDefault', properties: (b) => ({ Name: b.name ?? null, Value: b.value ?? null }) },
-  aws_launch_template: { type: 'AWS::EC2::LaunchTemplate', properties: (b) => ({ InstanceType: b.instance_type ?? null }) },
-  aws_instance: { type: 'AWS::EC2::Instance', properties: (b) => ({ InstanceType: b.instance_type ?? null }) },
-};
+/**
+ * The way from a projection path back to the API path (what hover and completion ask): every path
+ * of the unit's value, mapped forward once and kept. Parents come first, so a path with no
+ * Terraform counterpart of its own (which lands on an ancestor) never takes the ancestor's place.
+ */
+function apiPathIndex(value: JsonObject, toDocPath: (p: JsonPath) => JsonPath): (docPath: JsonPath) => JsonPath | undefined {
+  let index: Map<string, JsonPath> | undefined;
+  return (docPath) => {
+    if (!index) {
+      const built = new Map<string, JsonPath>();
+      const visit = (v: Json, p: JsonPath) => {
+        const key = pathKey(toDocPath(p));
+        if (!built.has(key)) built.set(key, p);
+        if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...p, i]));
+        else if (isObject(v)) for (const [k, child] of Object.entries(v)) visit(child, [...p, k]);
+      };
+      visit(value, []);
+      index = built;
+    }
+    return index.get(pathKey(docPath));
+  };
+}
 
 export interface TerraformUnits {
   readonly units: Unit[];
@@ -64,8 +74,8 @@ export function terraformUnits(root: JsonObject | undefined, partial: boolean): 
       const address = terraformAddress(type, name);
       const base: JsonPath = ['resource', type, name];
       const mapping = normaliseTerraform(type, body);
-      const other = OTHER_RESOURCES[type];
-      resources.set(address, { logicalId: address, type: other?.type ?? type, properties: other ? other.properties(body) : body, path: base });
+      const other = otherResource(type, body);
+      resources.set(address, { logicalId: address, type: other.type, properties: other.properties, path: base });
       if (!mapping) continue;
       const toDocPath = (p: JsonPath): JsonPath => [...base, ...mapping.toDocPath(p)];
       units.push({
@@ -82,10 +92,9 @@ export function terraformUnits(root: JsonObject | undefined, partial: boolean): 
         toDocPath,
         fromRaw: toDocPath,
         toDocValue: mapping.toDocValue,
+        apiPathOf: apiPathIndex(mapping.value, toDocPath),
       });
     }
   }
   return { units, resources };
 }
-
-export { firstBlock };

@@ -16,7 +16,7 @@ export const environmentInstanceTypeProvider: ValueProvider = {
     const cluster = Array.isArray(clusters) && typeof index === 'number' ? obj(clusters[index]) : undefined;
     const os: Os = cluster?.os === 'windows' ? 'windows' : cluster?.os === 'linux' ? 'linux' : ctx.settings.os;
     // Only inside the string: the name replaces its inside.
-    const inside = stringInside(ctx.text, ctx.offset, ctx.token);
+    const inside = stringInside(ctx.offset, ctx.token);
     if (!inside) return undefined;
     return instanceTypeItems(ctx.text.slice(inside.start, ctx.offset), toRange(ctx.doc, inside.start, inside.end), os, ctx.settings.defaultInstanceTypes);
   },

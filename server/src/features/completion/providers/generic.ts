@@ -2,7 +2,8 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import type { JsonPath } from '../../../model/types';
 import { membersAt, type MemberInfo } from '../../../structure/validate';
 import { structureRoot, type CompletionContext } from '../context';
-import { choiceItems, list, modelEnum, RANK_NORMAL, rankText, snippetText, snippetValueItem, toRange } from '../items';
+import { choiceItems, list, modelEnum, RANK_NORMAL, rankText, snippetValueItem, toRange } from '../items';
+import { oneValueList } from '../writing';
 import { anyPath, type ValueProvider } from './registry';
 
 // What the structural model alone can offer anywhere: its enums, true/false for booleans, and
@@ -24,15 +25,16 @@ function memberInfo(ctx: CompletionContext): MemberInfo | undefined {
 export function enumListItems(ctx: CompletionContext): CompletionItem[] {
   if (ctx.token) return [];
   const values = modelEnum(ctx, [...ctx.rel, 0]) ?? [];
-  return values.map((value, index) =>
-    snippetValueItem(
+  return values.map((value, index) => {
+    const { label, snippet } = oneValueList(ctx, value);
+    return snippetValueItem(
       ctx,
-      `[${JSON.stringify(value)}]`,
-      `[${snippetText(JSON.stringify(value))}$0]`,
+      label,
+      snippet,
       { detail: 'a list with one value', documentation: `A list holding \`${value}\`; add more values after it.` },
       index,
-    ),
-  );
+    );
+  });
 }
 
 function booleanItems(ctx: CompletionContext): CompletionItem[] {
@@ -41,7 +43,7 @@ function booleanItems(ctx: CompletionContext): CompletionItem[] {
     label,
     kind: CompletionItemKind.Value,
     sortText: rankText(RANK_NORMAL, index),
-    textEdit: { range, newText: label + ctx.trailing },
+    textEdit: { range, newText: ctx.leading + label + ctx.trailing },
   }));
 }
 

@@ -60,7 +60,7 @@ function preferredTypes(ctx: CompletionContext): string[] {
 }
 
 function expressionItems(ctx: CompletionContext): CompletionList | undefined {
-  const inside = stringInside(ctx.text, ctx.offset, ctx.token);
+  const inside = stringInside(ctx.offset, ctx.token);
   if (!inside) return undefined;
   const match = INSTANCE_TYPE_OPERAND.exec(ctx.text.slice(inside.start, ctx.offset));
   if (match) {
