@@ -14,7 +14,9 @@ export interface FuzzSyntax {
   /** `YAML`, `Terraform`: how the tests name the syntax. */
   readonly label: string;
   readonly seeds: readonly Seed[];
-  /** Characters and tokens that mean something in the syntax. */
+  /** Fewer seeds than this means they were not found. */
+  readonly minSeeds: number;
+  /** Characters and tokens that mean something in the syntax (ODD_CHARACTERS are added to them). */
   readonly tokens: readonly string[];
   /** What a value is replaced with: every type, the usual mistakes, the syntax's expressions. */
   readonly replacements: readonly string[];
@@ -27,6 +29,9 @@ export interface FuzzSyntax {
   /** Variants of a seed particular to the syntax. */
   readonly variants?: readonly fc.Arbitrary<(seed: Seed) => string>[];
 }
+
+/** Characters any text can hold and a reader can trip on: non-ASCII, a lone surrogate, NUL, a byte order mark. */
+const ODD_CHARACTERS = ['é', '\ud800', '😀', '\u0000', '\ufeff'];
 
 /** An edit with one of the syntax's tokens: inserted, or replacing up to 12 characters, or up to 12 characters deleted. */
 const editArb = fc.record({
@@ -84,7 +89,8 @@ function variantsOf(spec: FuzzSyntax): fc.Arbitrary<(seed: Seed) => string> {
 }
 
 /** Declares the fuzz tests of one syntax. */
-export function fuzzSyntax(spec: FuzzSyntax): void {
+export function fuzzSyntax(syntax: FuzzSyntax): void {
+  const spec = { ...syntax, tokens: [...syntax.tokens, ...ODD_CHARACTERS] };
   const { label, seeds } = spec;
   const seedArb = fc.integer({ min: 0, max: seeds.length - 1 }).map((i) => seeds[i]);
   const property = <T>(title: string, arb: fc.Arbitrary<T>, runs: number, text: (seed: Seed, value: T) => string) =>
@@ -95,6 +101,9 @@ export function fuzzSyntax(spec: FuzzSyntax): void {
       );
     });
 
+  test(`there are ${label} seeds`, () => {
+    assert.ok(seeds.length >= spec.minSeeds, `only ${seeds.length} ${label} seeds`);
+  });
   test(`truncations at the start, middle and end of every line of every ${label} seed`, () => {
     let n = 0;
     for (const seed of seeds) {
