@@ -9,6 +9,7 @@ import * as yaml from './yaml';
 import * as workspace from './workspace';
 import * as lsp from './lsp';
 import * as peers from './peers';
+import * as terraform from './terraform';
 
 export async function main(): Promise<{
   placement: placement.PlacementBenchResult;
@@ -17,6 +18,7 @@ export async function main(): Promise<{
   workspace: Record<string, number>;
   lsp: Record<string, unknown>;
   peers: Record<string, unknown>;
+  terraform: terraform.TerraformBenchResult;
 }> {
   const cores = cpus();
   console.log('ECS Task Networking benchmarks');
@@ -48,12 +50,23 @@ export async function main(): Promise<{
   console.log('== peers ==');
   const peerFigures = await peers.main();
   console.log('');
+  console.log('== terraform ==');
+  const terraformFigures = await terraform.main();
+  console.log('');
   console.log(
     `load average at end (1/5/15 min) ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' / ')}`,
   );
-  return { placement: placementFigures, validation: validationFigures, yaml: yamlFigures, workspace: workspaceFigures, lsp: lspFigures, peers: peerFigures };
+  return {
+    placement: placementFigures,
+    validation: validationFigures,
+    yaml: yamlFigures,
+    workspace: workspaceFigures,
+    lsp: lspFigures,
+    peers: peerFigures,
+    terraform: terraformFigures,
+  };
 }
 
 if (require.main === module) {

@@ -15,6 +15,11 @@ export interface Pair {
   readonly b: Summary;
   /** a's median over b's median. */
   readonly ratio: number;
+  /**
+   * The same samples in CPU time of this process (process.cpuUsage): on a machine shared with other
+   * work, wall time also counts the time the process waited for a core; CPU time does not.
+   */
+  readonly cpu: { readonly a: Summary; readonly b: Summary; readonly ratio: number };
 }
 
 export interface PairPlan {
@@ -46,22 +51,33 @@ export function summarise(nanoseconds: readonly number[]): Summary {
   };
 }
 
-function elapsedNs(job: Job): number {
+/** Wall time of one run, in ns; its CPU time is pushed onto `cpuNs`. */
+function elapsedNs(job: Job, cpuNs: number[]): number {
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   job();
-  return Number(process.hrtime.bigint() - start);
+  const wall = Number(process.hrtime.bigint() - start);
+  const cpu = process.cpuUsage(cpuStart);
+  cpuNs.push((cpu.user + cpu.system) * 1000);
+  return wall;
 }
 
-async function elapsedNsAsync(job: AsyncJob): Promise<number> {
+async function elapsedNsAsync(job: AsyncJob, cpuNs: number[]): Promise<number> {
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   await job();
-  return Number(process.hrtime.bigint() - start);
+  const wall = Number(process.hrtime.bigint() - start);
+  const cpu = process.cpuUsage(cpuStart);
+  cpuNs.push((cpu.user + cpu.system) * 1000);
+  return wall;
 }
 
-function pairOf(aNs: number[], bNs: number[]): Pair {
+function pairOf(aNs: number[], bNs: number[], aCpuNs: number[], bCpuNs: number[]): Pair {
   const a = summarise(aNs);
   const b = summarise(bNs);
-  return { a, b, ratio: a.medianMs / b.medianMs };
+  const cpuA = summarise(aCpuNs);
+  const cpuB = summarise(bCpuNs);
+  return { a, b, ratio: a.medianMs / b.medianMs, cpu: { a: cpuA, b: cpuB, ratio: cpuA.medianMs / cpuB.medianMs } };
 }
 
 export function timePair(a: Job, b: Job, plan: PairPlan): Pair {
@@ -71,16 +87,18 @@ export function timePair(a: Job, b: Job, plan: PairPlan): Pair {
   }
   const aNs: number[] = [];
   const bNs: number[] = [];
+  const aCpuNs: number[] = [];
+  const bCpuNs: number[] = [];
   for (let i = 0; i < plan.iterations; i++) {
     if (i % 2 === 0) {
-      aNs.push(elapsedNs(a));
-      bNs.push(elapsedNs(b));
+      aNs.push(elapsedNs(a, aCpuNs));
+      bNs.push(elapsedNs(b, bCpuNs));
     } else {
-      bNs.push(elapsedNs(b));
-      aNs.push(elapsedNs(a));
+      bNs.push(elapsedNs(b, bCpuNs));
+      aNs.push(elapsedNs(a, aCpuNs));
     }
   }
-  return pairOf(aNs, bNs);
+  return pairOf(aNs, bNs, aCpuNs, bCpuNs);
 }
 
 /** As timePair, for contenders of which at least one is asynchronous; each call is awaited on its own. */
@@ -91,14 +109,16 @@ export async function timePairAsync(a: AsyncJob, b: AsyncJob, plan: PairPlan): P
   }
   const aNs: number[] = [];
   const bNs: number[] = [];
+  const aCpuNs: number[] = [];
+  const bCpuNs: number[] = [];
   for (let i = 0; i < plan.iterations; i++) {
     if (i % 2 === 0) {
-      aNs.push(await elapsedNsAsync(a));
-      bNs.push(await elapsedNsAsync(b));
+      aNs.push(await elapsedNsAsync(a, aCpuNs));
+      bNs.push(await elapsedNsAsync(b, bCpuNs));
     } else {
-      bNs.push(await elapsedNsAsync(b));
-      aNs.push(await elapsedNsAsync(a));
+      bNs.push(await elapsedNsAsync(b, bCpuNs));
+      aNs.push(await elapsedNsAsync(a, aCpuNs));
     }
   }
-  return pairOf(aNs, bNs);
+  return pairOf(aNs, bNs, aCpuNs, bCpuNs);
 }

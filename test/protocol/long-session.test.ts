@@ -6,6 +6,7 @@ import { checkText } from '../../server/src/cli/check';
 import { MEMORY_USAGE, type MemoryUsage } from '../../shared/src/protocol';
 import { LspTestClient } from '../support/lsp-client';
 import { serviceStackTemplate } from '../support/templates';
+import { random } from '../support/random';
 
 // An afternoon of editing in one large template: 10,000 keystrokes (typing and deleting in values
 // and keys, properties typed in and removed), sent in bursts the way an editor sends them while
@@ -18,18 +19,6 @@ const BASELINE_AFTER = 1_000;
 /** How far the heap may move between the two measurements, as a share of the first. */
 const HEAP_TOLERANCE = 0.2;
 const URI = 'file:///ws/long-session-stack.json';
-
-/** mulberry32: a small seeded generator, so every run types the same keystrokes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A replacement of `length` characters at `offset` by `text`, against the text the previous edit left. */
 interface Keystroke {

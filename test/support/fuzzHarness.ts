@@ -1,4 +1,4 @@
-// The fuzz harness shared by the JSON and YAML fuzz tests: one document through the model and every
+// The fuzz harness shared by the JSON, YAML and Terraform fuzz tests: one document through the model and every
 // feature, and what must always hold (see test/unit/robustness/fuzz.test.ts).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -107,10 +107,25 @@ export interface Input {
 export function exercise(input: Input, picks: readonly number[], providers?: ValueProviders): void {
   stats.documents++;
   const { text, uri, env } = input;
+  const doc = new EcsDocument(uri, 1, text);
+  try {
+    exerciseDocument(doc, env, picks, providers);
+  } finally {
+    // The Terraform reader's tree lives in wasm memory, which a run of 20,000 documents would fill.
+    doc.release();
+  }
+}
+
+/** Syntax-family findings: the parse's own problems, which may sit anywhere. */
+const SYNTAX_RULES = new Set(RULES.filter((r) => r.family === 'syntax').map((r) => r.id));
+
+function exerciseDocument(doc: EcsDocument, env: Environment, picks: readonly number[], providers?: ValueProviders): void {
+  const { text, uri } = doc;
   const failures: string[] = [];
   const log = (message: string) => failures.push(message);
-  const doc = new EcsDocument(uri, 1, text);
   const lines = lineLengths(text);
+  // Terraform's error recovery can swallow what follows an error: nothing past it is reported on.
+  const syntaxError = doc.syntax === 'terraform' ? doc.syntaxErrors.find((p) => (p.ruleId ?? 'syntax-error') === 'syntax-error') : undefined;
 
   const runs = [runRules(doc, RULES, { log }), runRules(doc, RULES, { log, env })];
   assert.deepEqual(failures, [], 'a rule threw (the engine caught it, but a rule must not throw)');
@@ -122,6 +137,9 @@ export function exercise(input: Input, picks: readonly number[], providers?: Val
         span.offset >= 0 && span.length >= 0 && span.offset + span.length <= text.length,
         `${f.ruleId}: [${span.offset}, +${span.length}) outside a text of ${text.length}`,
       );
+      if (syntaxError && !SYNTAX_RULES.has(f.ruleId)) {
+        assert.ok(span.offset < syntaxError.offset, `${f.ruleId} at ${span.offset}, after the syntax error at ${syntaxError.offset}:\n${text}`);
+      }
     }
     for (const d of toDiagnostics(doc, findings, { docsUrl: (id) => `https://example.test/${id}`, documentFor: () => undefined })) {
       assertRange(d.range, lines, `diagnostic ${String(d.code)}`);
@@ -167,7 +185,12 @@ export function exercise(input: Input, picks: readonly number[], providers?: Val
 }
 
 function syntaxErrorsOf(text: string, syntax: SyntaxName): unknown[] {
-  return syntax === 'yaml' ? parseDocument(text, YAML_OPTIONS).errors.map((e) => e.message) : jsoncErrors(text);
+  if (syntax === 'yaml') return parseDocument(text, YAML_OPTIONS).errors.map((e) => e.message);
+  if (syntax !== 'terraform') return jsoncErrors(text);
+  // The reader's own parse, its syntax error only (a text past its limits is not a broken one).
+  const doc = new EcsDocument('file:///fuzz/fixed.tf', 0, text);
+  doc.release();
+  return doc.syntaxErrors.filter((p) => (p.ruleId ?? 'syntax-error') === 'syntax-error').map((p) => p.message);
 }
 
 /** fast-check's view of the offsets to probe: three for completion, three for hover. */

@@ -13,6 +13,7 @@ import { containerDefinitionsUnit, isServiceInput } from './recognise';
 import { TerraformSyntaxTree } from './terraform/syntax';
 import { terraformGrammar } from './terraform/parser';
 import { terraformUnits } from './terraform/units';
+import { namesEcsResource } from './terraform/limits';
 
 /** One ECS object inside a document: the whole file, the describe-output wrapper's inside, or a CloudFormation resource's Properties. */
 export interface Unit {
@@ -99,7 +100,12 @@ export class EcsDocument {
           : new JsonSyntaxTree(text, limits);
     const found = !this.tree.parsed
       ? syntax === 'terraform'
-        ? { kind: 'unknown' as const, units: [], resources: new Map<string, CfnResource>() }
+        ? // A file too large to read says so when it names an ECS resource; other files stay quiet.
+          {
+            kind: this.tree.problems.length > 0 && namesEcsResource(text) ? ('terraform' as const) : ('unknown' as const),
+            units: [],
+            resources: new Map<string, CfnResource>(),
+          }
         : unparsedKind(text, uri)
       : this.tree instanceof TerraformSyntaxTree
         ? findTerraformUnits(this.tree, this.syntaxErrors.length > 0, text)

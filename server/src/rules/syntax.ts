@@ -30,9 +30,11 @@ export const documentTooLarge: Rule = {
   description:
     'Documents longer than 20 MB (6 MB for YAML, whose reader is slower), or with objects and arrays nested more than ' +
     '1,000 levels deep, are not parsed, so none of the other checks run on them; nor are YAML templates whose aliases ' +
-    'expand to more than 100,000 values (an alias bomb). Real ECS documents are far smaller: ECS takes task definitions of up to ' +
+    'expand to more than 100,000 values (an alias bomb). Terraform files are not parsed past 2 MB, or when a string or ' +
+    'heredoc in them is longer than 256 KB (the parser reads those slowly, and again on every edit inside them), or ' +
+    'past a few hundred levels of nesting. Real ECS documents are far smaller: ECS takes task definitions of up to ' +
     '64 KiB and CloudFormation templates of up to 1 MB. The warning appears only on documents that mention ECS ' +
-    'resources (such as `containerDefinitions` or `AWS::ECS::Service`); other large JSON files stay quiet.',
+    'resources (such as `containerDefinitions`, `AWS::ECS::Service` or `aws_ecs_service`); other large files stay quiet.',
   check() {
     // Reported from the parse, like syntax-error.
   },

@@ -1,4 +1,6 @@
 import type { Node } from 'web-tree-sitter';
+import { readSyntax, TooDeep, type Syn } from './cursor';
+import { tooDeepAt } from '../parse';
 import type { Json, JsonObject, JsonPath } from '../types';
 import { readJsonText } from './jsonText';
 import { pathKey, type Place } from './places';
@@ -44,11 +46,6 @@ export function decodeHclString(raw: string): string {
     .replace(/%%\{/g, '%{');
 }
 
-/** Named children without comments. */
-function parts(node: Node): Node[] {
-  return node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-}
-
 /** Reads expressions and bodies of one block into JSON, recording places as it goes. */
 class BlockReader {
   readonly places = new Map<string, Place>();
@@ -58,9 +55,10 @@ class BlockReader {
     private readonly text: string,
     private readonly start: number,
     private readonly locals: (name: string) => Json | undefined,
+    private readonly maxDepth: number,
   ) {}
 
-  place(path: JsonPath, value: Node | { startIndex: number; endIndex: number }, key?: Node, content?: number): void {
+  place(path: JsonPath, value: { startIndex: number; endIndex: number }, key?: Syn, content?: number): void {
     this.places.set(pathKey(path), {
       valueStart: value.startIndex - this.start,
       valueEnd: value.endIndex - this.start,
@@ -70,23 +68,23 @@ class BlockReader {
     });
   }
 
-  source(node: Node): string {
+  source(node: Syn): string {
     return this.text.slice(node.startIndex, node.endIndex);
   }
 
-  unknown(node: Node): string {
+  unknown(node: Syn): string {
     return '${' + this.source(node) + '}';
   }
 
   /** A body: attributes as properties, nested blocks as arrays of bodies under their type. */
-  body(body: Node | undefined, path: JsonPath): JsonObject {
+  body(body: Syn | undefined, path: JsonPath): JsonObject {
     const out: JsonObject = {};
     if (!body) return out;
     const counts = new Map<string, number>();
     const dynamic = new Set<string>();
-    for (const item of parts(body)) {
+    for (const item of body.kids) {
       if (item.type === 'attribute') {
-        const [key, expr] = parts(item);
+        const [key, expr] = item.kids;
         if (!key || !expr) continue;
         const name = this.source(key);
         if (name in out) continue;
@@ -94,7 +92,7 @@ class BlockReader {
         continue;
       }
       if (item.type !== 'block') continue;
-      const [typeNode, ...rest] = parts(item);
+      const [typeNode, ...rest] = item.kids;
       if (!typeNode) continue;
       const type = this.source(typeNode);
       if (type === 'dynamic') {
@@ -110,14 +108,19 @@ class BlockReader {
       const list = Array.isArray(out[type]) ? (out[type] as Json[]) : (out[type] = []);
       const at = [...path, type, index];
       this.place(at, item, typeNode);
-      list.push(this.body(rest.find((n) => n.type === 'body'), at));
+      list.push(
+        this.body(
+          rest.find((n) => n.type === 'body'),
+          at,
+        ),
+      );
     }
     for (const name of dynamic) out[name] = `\${dynamic.${name}}`;
     return out;
   }
 
   /** One expression; `key` is the attribute or object key naming it, for the place. */
-  expression(node: Node, path: JsonPath, key?: Node): Json {
+  expression(node: Syn, path: JsonPath, key?: Syn): Json {
     const value = this.read(node, path);
     if (!this.places.has(pathKey(path))) this.place(path, node, key);
     else if (key) {
@@ -127,8 +130,8 @@ class BlockReader {
     return value;
   }
 
-  private read(node: Node, path: JsonPath): Json {
-    const inner = parts(node);
+  private read(node: Syn, path: JsonPath): Json {
+    const inner = node.kids;
     if (node.type === 'expression') {
       if (inner.length === 1) return this.read(inner[0], path);
       return this.traversal(node, inner);
@@ -150,9 +153,9 @@ class BlockReader {
   }
 
   /** `local.name` (followed once, to a known value); every other traversal is an unknown. */
-  private traversal(node: Node, inner: Node[]): Json {
+  private traversal(node: Syn, inner: readonly Syn[]): Json {
     const [head, ...rest] = inner;
-    if (head.type === 'variable_expr' && this.source(head) === 'local' && rest.length === 1 && rest[0].type === 'get_attr') {
+    if (head?.type === 'variable_expr' && this.source(head) === 'local' && rest.length === 1 && rest[0].type === 'get_attr') {
       const name = this.source(rest[0]).slice(1).trim();
       const value = this.locals(name);
       if (value !== undefined) return value;
@@ -160,7 +163,7 @@ class BlockReader {
     return this.unknown(node);
   }
 
-  private literal(node: Node, path: JsonPath): Json {
+  private literal(node: Syn, path: JsonPath): Json {
     const raw = this.source(node);
     if (node.type === 'numeric_lit') {
       const n = Number(raw);
@@ -177,18 +180,16 @@ class BlockReader {
     return this.unknown(node);
   }
 
-  private collection(node: Node, path: JsonPath): Json {
+  private collection(node: Syn, path: JsonPath): Json {
     if (node.type === 'tuple') {
-      return parts(node)
-        .filter((n) => n.type === 'expression')
-        .map((item, i) => this.expression(item, [...path, i]));
+      return node.kids.filter((n) => n.type === 'expression').map((item, i) => this.expression(item, [...path, i]));
     }
     if (node.type !== 'object') return this.unknown(node);
     const out: JsonObject = {};
-    for (const elem of parts(node)) {
+    for (const elem of node.kids) {
       if (elem.type !== 'object_elem') continue;
-      const keyExpr = elem.childForFieldName('key');
-      const valExpr = elem.childForFieldName('val');
+      // `key = val` (or `key: val`): the element's two expressions, in that order.
+      const [keyExpr, valExpr] = elem.kids;
       if (!keyExpr || !valExpr) continue;
       const name = this.objectKey(keyExpr);
       // A computed key (`(var.x) = …`) makes the object's shape unknown.
@@ -198,23 +199,23 @@ class BlockReader {
     return out;
   }
 
-  private objectKey(node: Node): string | undefined {
-    const inner = parts(node);
+  private objectKey(node: Syn): string | undefined {
+    const inner = node.kids;
     const only = inner.length === 1 ? inner[0] : undefined;
     if (only?.type === 'variable_expr') return this.source(only);
-    const lit = only?.type === 'literal_value' ? parts(only)[0] : undefined;
+    const lit = only?.type === 'literal_value' ? only.kids[0] : undefined;
     if (lit?.type === 'string_lit') return decodeHclString(this.source(lit).slice(1, -1));
     return undefined;
   }
 
-  private template(node: Node, path: JsonPath): Json {
+  private template(node: Syn, path: JsonPath): Json {
     if (node.type === 'quoted_template') {
       // Interpolated: the text between the quotes, so `${…}` marks it as a template value.
       const raw = this.source(node).slice(1, -1);
       return decodeHclString(raw);
     }
     if (node.type !== 'heredoc_template') return this.unknown(node);
-    const ids = parts(node).filter((n) => n.type === 'heredoc_identifier');
+    const ids = node.kids.filter((n) => n.type === 'heredoc_identifier');
     const open = ids[0];
     const close = ids[ids.length - 1];
     if (!open || !close || open === close) return this.unknown(node);
@@ -223,14 +224,17 @@ class BlockReader {
     while (to > from && (this.text[to - 1] === ' ' || this.text[to - 1] === '\t')) to--;
     if (from <= 0 || to < from) return this.unknown(node);
     const body = this.text.slice(from, to);
+    // JSON nested past what is left of the reader's depth: the file is not read (cursor.ts).
+    const deep = /^\s*[[{]/.test(body) ? tooDeepAt(body, Math.max(1, this.maxDepth - path.length)) : undefined;
+    if (deep !== undefined) throw new TooDeep(from + deep);
     // JSON in a heredoc (container definitions, policies) is read as JSON, with its own places.
     const json = readJsonText(body, from - this.start, path, this.places);
     return json !== undefined ? json : body.replace(/\r?\n$/, '');
   }
 
-  private call(node: Node, inner: Node[], path: JsonPath): Json {
+  private call(node: Syn, inner: readonly Syn[], path: JsonPath): Json {
     const name = inner[0] && this.source(inner[0]);
-    const args = inner[1] ? parts(inner[1]).filter((n) => n.type === 'expression') : [];
+    const args = inner[1] ? inner[1].kids.filter((n) => n.type === 'expression') : [];
     if (name && TRANSPARENT_FUNCTIONS.has(name) && args.length === 1) return this.read(args[0], path);
     if ((name === 'file' || name === 'templatefile') && args.length >= 1) {
       const target = this.read(args[0], [...path, '$file']);
@@ -244,14 +248,20 @@ class BlockReader {
   }
 }
 
-/** Converts one top-level block; `locals` gives the known value of a `local.` name of the same file. */
-export function projectBlock(block: Node, text: string, locals: (name: string) => Json | undefined): BlockProjection | undefined {
-  const [typeNode, ...rest] = parts(block);
+/**
+ * Converts one top-level block; `locals` gives the known value of a `local.` name of the same
+ * file. Throws TooDeep past `maxDepth` levels of syntax (or of JSON in a heredoc).
+ */
+export function projectBlock(node: Node, text: string, locals: (name: string) => Json | undefined, maxDepth: number): BlockProjection | undefined {
+  const block = readSyntax(node, text, maxDepth);
+  const [typeNode, ...rest] = block.kids;
   if (!typeNode) return undefined;
-  const reader = new BlockReader(text, block.startIndex, locals);
+  const reader = new BlockReader(text, block.startIndex, locals, maxDepth);
   const keyword = text.slice(typeNode.startIndex, typeNode.endIndex);
   const labels = rest.filter((n) => n.type === 'string_lit' || n.type === 'identifier');
-  const labelText = labels.map((l) => (l.type === 'string_lit' ? decodeHclString(text.slice(l.startIndex + 1, l.endIndex - 1)) : text.slice(l.startIndex, l.endIndex)));
+  const labelText = labels.map((l) =>
+    l.type === 'string_lit' ? decodeHclString(text.slice(l.startIndex + 1, l.endIndex - 1)) : text.slice(l.startIndex, l.endIndex),
+  );
   const body = rest.find((n) => n.type === 'body');
   const base: JsonPath = [keyword, ...labelText];
   const value = reader.body(body, []);

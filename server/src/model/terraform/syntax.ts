@@ -2,11 +2,12 @@ import { Edit, type Node, type Tree } from 'web-tree-sitter';
 import type { Json, JsonObject, JsonPath, SyntaxProblem } from '../types';
 import type { PathLocation, SyntaxNode, SyntaxTree } from '../syntax';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../parse';
-import { tooLarge } from '../parse';
 import { isObject } from '../values';
 import type { TerraformGrammar } from './parser';
 import { projectBlock, type BlockProjection, type FileRead } from './project';
 import { pathKey, type Place } from './places';
+import { TooDeep } from './cursor';
+import { terraformLimit, tooDeep } from './limits';
 
 // One `.tf` file read with tree-sitter's HCL grammar and turned into the projection of
 // project.ts: the plain value every rule reads and a place for every path. The tree itself is kept
@@ -45,15 +46,17 @@ function point(text: string, offset: number) {
 /**
  * Where to show the first thing the parser could not read inside `node`: the error node itself, or
  * for a token the parser had to invent at the end (a missing `"` or `}`), the construct left open.
+ * A loop, not a recursion: the nesting is the user's.
  */
 function firstError(node: Node): { offset: number; end: number } {
-  for (const child of node.children) {
-    if (!child) continue;
-    if (child.isMissing || (child.isError && child.endIndex === child.startIndex)) return { offset: node.startIndex, end: Math.min(node.endIndex, node.startIndex + 1) };
+  for (let at = node; ;) {
+    const child = at.children.find((c) => c !== null && (c.isMissing || c.isError || c.hasError));
+    if (!child) return { offset: at.startIndex, end: at.endIndex };
+    if (child.isMissing || (child.isError && child.endIndex === child.startIndex))
+      return { offset: at.startIndex, end: Math.min(at.endIndex, at.startIndex + 1) };
     if (child.isError) return { offset: child.startIndex, end: child.endIndex };
-    if (child.hasError) return firstError(child);
+    at = child;
   }
-  return { offset: node.startIndex, end: node.endIndex };
 }
 
 export class TerraformSyntaxTree implements SyntaxTree {
@@ -78,10 +81,13 @@ export class TerraformSyntaxTree implements SyntaxTree {
     /** Parse from a copy of the previous tree (cheap: tree-sitter shares its nodes), leaving it to its own next version. */
     keepPrevious = false,
   ) {
-    if (!grammar || text.length > limits.maxLength) {
+    // Past a limit the text is not parsed at all (limits.ts); the previous version's tree goes now.
+    const refused = grammar && terraformLimit(text, limits.maxLength);
+    if (!grammar || refused) {
+      previous?.release();
       this.parsed = false;
       this.value = undefined;
-      this.problems = grammar ? [{ ...tooLarge(text.length, limits.maxLength), ruleId: 'document-too-large' }] : [];
+      this.problems = refused ? [refused] : [];
       this.entries = [];
       this.files = [];
       return;
@@ -112,25 +118,36 @@ export class TerraformSyntaxTree implements SyntaxTree {
       const bad = firstError(root);
       problem = {
         offset: bad.offset,
-        length: Math.max(1, Math.min(bad.end - bad.offset, 200)),
+        // At least one character, unless the error is a missing token at the very end of the text.
+        length: Math.min(Math.max(1, Math.min(bad.end - bad.offset, 200)), text.length - bad.offset),
         message: 'Terraform cannot read this (a syntax error); the blocks from here to the end of the file are not checked.',
       };
     }
     for (const node of body?.namedChildren ?? []) {
       if (!node || node.type === 'comment') continue;
-      // Error recovery can swallow later blocks: what follows an error is not trusted.
-      if (node.type !== 'block' || node.hasError) break;
+      // Error recovery can swallow later blocks: what follows an error is not trusted, wherever the
+      // error sits (a stray `}` before the first block is outside the body).
+      if (node.type !== 'block' || node.hasError || (problem && node.endIndex > problem.offset)) break;
       blocks.push(node);
     }
+    let converted: ReturnType<TerraformSyntaxTree['convert']> | undefined;
+    try {
+      converted = this.convert(blocks, source, previous?.cache, limits.maxNestingDepth);
+    } catch (error) {
+      // Too deep for the reader (or, as a last guard, for the stack): one problem, nothing read.
+      if (!(error instanceof TooDeep || error instanceof RangeError)) throw error;
+      problem = tooDeep(error instanceof TooDeep ? error.offset : 0);
+      this.parsed = false;
+      this.cache = undefined;
+    }
     this.problems = problem ? [problem] : [];
-    const converted = this.convert(blocks, source, previous?.cache);
-    this.entries = converted.entries;
-    this.value = converted.value;
-    this.files = converted.files;
+    this.entries = converted?.entries ?? [];
+    this.value = converted?.value;
+    this.files = converted?.files ?? [];
     for (const entry of this.entries) if (entry.proj.keyword !== 'locals') this.byBase.set(pathKey(entry.proj.base), entry);
   }
 
-  private convert(blocks: Node[], source: string, previous: Map<string, BlockProjection> | undefined) {
+  private convert(blocks: Node[], source: string, previous: Map<string, BlockProjection> | undefined, maxDepth: number) {
     // Locals first, twice, so a local that names another local of the file is followed one step.
     let known: JsonObject = {};
     const lookup = (name: string): Json | undefined => {
@@ -141,7 +158,7 @@ export class TerraformSyntaxTree implements SyntaxTree {
     for (let pass = 0; pass < 2; pass++) {
       const next: JsonObject = {};
       for (const b of localBlocks) {
-        const p = projectBlock(b, source, lookup);
+        const p = projectBlock(b, source, lookup, maxDepth);
         if (isObject(p?.value)) for (const [k, v] of Object.entries(p.value)) if (!(k in next)) next[k] = v;
       }
       known = next;
@@ -153,7 +170,7 @@ export class TerraformSyntaxTree implements SyntaxTree {
     const files: TerraformFileRead[] = [];
     for (const block of blocks) {
       const key = signature + '\u0002' + source.slice(block.startIndex, block.endIndex);
-      const proj = previous?.get(key) ?? projectBlock(block, source, lookup);
+      const proj = previous?.get(key) ?? projectBlock(block, source, lookup, maxDepth);
       if (!proj) continue;
       this.cache.set(key, proj);
       if (!this.attach(value, proj)) continue;
