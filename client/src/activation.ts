@@ -6,7 +6,15 @@ import { showCapacityPlan } from './capacityPlanPanel';
 import type { PullResult } from './pullEnvironment';
 import { ENV_FILE_NAME, SETTINGS_SECTION as SECTION } from '../../shared/src/protocol';
 import { isEnvironmentFilePath, looksLikeEcsDocument, looksLikeEcsTemplate, looksLikeTerraformModulePart } from '../../shared/src/ecsMarkers';
-import { DOCUMENT_LANGUAGES, JSON_LANGUAGES, ServerController, TERRAFORM_LANGUAGES, YAML_LANGUAGES, type ServerLaunch, type ServerState } from './serverController';
+import {
+  DOCUMENT_LANGUAGES,
+  JSON_LANGUAGES,
+  ServerController,
+  TERRAFORM_LANGUAGES,
+  YAML_LANGUAGES,
+  type ServerLaunch,
+  type ServerState,
+} from './serverController';
 import { SummaryStatusBar } from './statusBar';
 import { CONTEXT, markContext, quickFixMiddleware, registerWalkthrough } from './walkthrough';
 

@@ -64,7 +64,8 @@ export function startServer(connection: Connection, disk: Disk): void {
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canChangeFolders = params.capabilities.workspace?.workspaceFolders === true;
     folders.add(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
-    const options = params.initializationOptions as { settings?: unknown; strictJsonReportedByEditor?: unknown; extensionUri?: unknown; terraformWasm?: unknown } | undefined;
+    const options = params.initializationOptions as
+      { settings?: unknown; strictJsonReportedByEditor?: unknown; extensionUri?: unknown; terraformWasm?: unknown } | undefined;
     if (options?.settings !== undefined) initialSettings = parseSettings(options.settings);
     strictJsonReportedByEditor = options?.strictJsonReportedByEditor === true;
     if (typeof options?.extensionUri === 'string') disk.useExtensionUri?.(options.extensionUri);

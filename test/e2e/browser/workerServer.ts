@@ -113,7 +113,10 @@ function driveWorker([bundle, session]: [string, Session]): Promise<Outcome> {
 }
 
 const ROOT = 'vscode-vfs://github/example/infra';
-const open = (uri: string, text: string, languageId = 'json') => ({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId, version: 1, text } } });
+const open = (uri: string, text: string, languageId = 'json') => ({
+  method: 'textDocument/didOpen',
+  params: { textDocument: { uri, languageId, version: 1, text } },
+});
 /** The two wasm files as the browser client sends them (client/src/browserExtension.ts). */
 const terraformWasm = () => ({
   runtime: readFileSync(join(REPO_ROOT, 'dist', 'web-tree-sitter.wasm')).toString('base64'),
