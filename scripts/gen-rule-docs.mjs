@@ -116,7 +116,7 @@ function page(rule) {
       '',
       '## Environment',
       '',
-      "This check needs an environment file (`ecs-network.json` in the document's folder or above, or `--env FILE` for `ecs-net check`). The examples below use:",
+      "This check reads an environment file (`ecs-network.json` in the document's folder or above, or `--env FILE` for `ecs-net check`). The examples below use:",
       '',
       fence(readFileSync(envFile, 'utf8')),
     );

@@ -115,22 +115,24 @@ export const subnetCapacity: Rule = {
   appliesTo: ['service'],
   title: 'Not enough IPv4 addresses in the service subnets',
   description:
-    "Each awsvpc task takes an IPv4 address from the service's subnets, and so does each EC2 container instance (two with ENI trunking). A rolling deployment briefly runs up to `maximumPercent` of the desired count. When the subnets' usable addresses (2^(32−prefix) − 5 each, less what load balancers and other consumers hold) cannot cover that, tasks fail to start or deployments stall.",
+    "Each awsvpc task takes an IPv4 address from the service's subnets, and so does each EC2 container instance (two with ENI trunking). A rolling deployment briefly runs up to `maximumPercent` of the desired count. When the subnets' usable addresses (2^(32−prefix) − 5 each, less what load balancers and other consumers hold) cannot cover that, tasks fail to start or deployments stall. " +
+    "The subnets are read from the environment file, or from the template's or Terraform module's own subnet resources when their CIDRs are literals; an EC2 service also needs the environment file, which names its instances.",
   needsCompleteDocument: true,
   check(ctx) {
     // Subnets come from the environment file or, with literal CIDRs, from the template or module.
     const env = ctx.env;
     const facts = serviceFacts(ctx.unit);
     const tasks = num(ctx.unit.value.desiredCount, ctx.unit.style);
+    const launch = facts.launch === 'EC2' ? 'EC2' : 'FARGATE';
+    // On EC2 the instances' own addresses count too, and only the environment file says which instances.
+    // Both tests are cheap and come first: this rule runs on every service at every keystroke.
+    if (tasks === undefined || (launch === 'EC2' && !env)) return;
     const subnets = serviceSubnets(ctx.self, ctx.refs, env);
     // Only when every subnet is known: a missing one could hold the difference. IPv6-only subnets
     // hand out no IPv4 addresses, so this IPv4 count does not apply to them.
-    if (tasks === undefined || !subnets.complete || subnets.ipv4Inputs.length !== subnets.total) return;
+    if (!subnets.complete || subnets.ipv4Inputs.length !== subnets.total) return;
     const mode = serviceNetworkMode(ctx.self, ctx.refs);
     if (!runsAwsvpc(mode)) return;
-    const launch = facts.launch === 'EC2' ? 'EC2' : 'FARGATE';
-    // On EC2 the instances' own addresses count too, and only the environment file says which instances.
-    if (launch === 'EC2' && !env) return;
     const density = launch === 'EC2' && env ? clusterDensity(ctx, env, mode.task?.facts) : undefined;
     const maximumPercent = num(obj(ctx.unit.value.deploymentConfiguration)?.maximumPercent, ctx.unit.style);
     const req = ipRequirements({
