@@ -49,6 +49,8 @@ interface Entry {
  */
 export class WorkspaceIndex implements WorkspaceLookup {
   private readonly entries = new Map<string, Entry>();
+  /** The Terraform documents among them, so module lookups do not go through every JSON file. */
+  private readonly terraform = new Map<string, EcsDocument>();
 
   get size(): number {
     return this.entries.size;
@@ -58,7 +60,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   update(uri: string, text: string, version = 0): boolean {
     // The cheap test before parsing: a file without an ECS marker holds no ECS document.
     if (!(uri.toLowerCase().endsWith('.tf') ? looksLikeTerraformModulePart(text) : looksLikeEcsDocument(text))) {
-      this.entries.delete(uri);
+      this.remove(uri);
       return false;
     }
     const doc = new EcsDocument(uri, version, text);
@@ -73,15 +75,18 @@ export class WorkspaceIndex implements WorkspaceLookup {
     // or the `data "template_file"` that reads a container file.
     const moduleOnly = doc.tree instanceof TerraformSyntaxTree && (doc.cfnResources.size > 0 || doc.tree.files.length > 0);
     if ((doc.units.length === 0 && !moduleOnly) || doc.kind === 'environment') {
-      this.entries.delete(doc.uri);
+      this.remove(doc.uri);
       return false;
     }
     this.entries.set(doc.uri, { doc });
+    if (doc.syntax === 'terraform') this.terraform.set(doc.uri, doc);
+    else this.terraform.delete(doc.uri);
     return true;
   }
 
   remove(uri: string): void {
     this.entries.delete(uri);
+    this.terraform.delete(uri);
   }
 
   /** The URIs indexed now (a copy: removing entries while going through it is fine). */
@@ -115,13 +120,11 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   moduleResource(uri: string, address: string): { ref?: UnitRef; resource: CfnResource } | undefined {
-    const folder = folderOf(uri);
-    for (const [other, { doc }] of this.entries) {
-      if (other === uri || doc.syntax !== 'terraform' || folderOf(other) !== folder) continue;
+    for (const doc of this.moduleDocuments(uri)) {
       const resource = doc.cfnResources.get(address);
       if (!resource) continue;
       const unit = doc.unitsByLogicalId.get(address);
-      return { ref: unit && { unit, uri: other, doc }, resource };
+      return { ref: unit && { unit, uri: doc.uri, doc }, resource };
     }
     return undefined;
   }
@@ -129,7 +132,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   containerListReader(uri: string): UnitRef | undefined {
     const wanted = decodeURIComponent(uri);
     const found: UnitRef[] = [];
-    for (const [tfUri, { doc }] of this.entries) {
+    for (const [tfUri, doc] of this.terraform) {
       if (!(doc.tree instanceof TerraformSyntaxTree)) continue;
       const folder = decodeURIComponent(folderOf(tfUri));
       for (const read of doc.tree.files) {
@@ -155,7 +158,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   /** The other Terraform files of `uri`'s module that the index holds. */
   *moduleDocuments(uri: string): Generator<EcsDocument> {
     const folder = folderOf(uri);
-    for (const [other, { doc }] of this.entries) if (other !== uri && doc.syntax === 'terraform' && folderOf(other) === folder) yield doc;
+    for (const [other, doc] of this.terraform) if (other !== uri && folderOf(other) === folder) yield doc;
   }
 
   targetGroup(ref: string): UnitRef | undefined {
